@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian package quire needs to build, run, test and benchmark.
+# Idempotent: when everything is present it only checks and returns quickly.
+# Runs as root (or with sudo available) on Debian 12.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config clang
+  # libraries
+  libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev
+  # testing and tooling
+  libgtest-dev libgmock-dev python3 curl wrk clang-format
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
