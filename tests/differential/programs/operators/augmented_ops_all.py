@@ -1,0 +1,13 @@
+x = 100
+x += 1; print(x)
+x -= 11; print(x)
+x *= 3; print(x)
+x //= 7; print(x)
+x %= 10; print(x)
+x **= 3; print(x)
+x <<= 2; print(x)
+x >>= 1; print(x)
+x &= 0xF0; print(x)
+x |= 0x0F; print(x)
+x ^= 0xFF; print(x)
+x /= 8; print(x)

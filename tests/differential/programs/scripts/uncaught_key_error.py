@@ -1,0 +1,3 @@
+doc = {'name': 'X'}
+print('before')
+print(doc['customer'])

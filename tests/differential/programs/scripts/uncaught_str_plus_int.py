@@ -1,0 +1,2 @@
+qty = 5
+print('Qty: ' + qty)

@@ -1,0 +1,3 @@
+amount = None
+print('start')
+print(amount + 1)
