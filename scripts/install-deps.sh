@@ -8,7 +8,7 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config clang
   # libraries
-  libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev
+  libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata
   # testing and tooling
   libgtest-dev libgmock-dev python3 curl wrk clang-format
 )
