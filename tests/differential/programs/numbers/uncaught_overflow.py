@@ -1,0 +1,2 @@
+print('float of huge int')
+x = float(2 ** 2000)

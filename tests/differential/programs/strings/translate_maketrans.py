@@ -1,0 +1,7 @@
+t = str.maketrans('abc', 'xyz')
+print('aabbcc-abc'.translate(t))
+t2 = str.maketrans({'a': 'A', 'b': None, 'c': 'CC'})
+print('abcabc'.translate(t2))
+t3 = str.maketrans('ab', 'AB', 'xyz')
+print('axbycz'.translate(t3), sorted(t3.items()))
+print('hello'.translate({ord('l'): 'L', ord('o'): None}))

@@ -1,0 +1,3 @@
+name = 'abc'
+print(name[1])
+print(name[3])
