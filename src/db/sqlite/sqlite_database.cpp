@@ -1,0 +1,138 @@
+#include "db/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include "db/db_error.h"
+
+namespace quire::db {
+namespace {
+
+[[noreturn]] void fail(sqlite3* handle, std::string_view what) {
+  throw DbError(std::string(what) + ": " + (handle ? sqlite3_errmsg(handle) : "out of memory"));
+}
+
+// Owns a prepared statement for the length of one query.
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+void bind(sqlite3* handle, sqlite3_stmt* stmt, int index, const Value& value) {
+  int rc = SQLITE_OK;
+  if (std::holds_alternative<std::monostate>(value)) {
+    rc = sqlite3_bind_null(stmt, index);
+  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    rc = sqlite3_bind_int64(stmt, index, *i);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    rc = sqlite3_bind_double(stmt, index, *d);
+  } else {
+    const auto& s = std::get<std::string>(value);
+    rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  }
+  if (rc != SQLITE_OK) fail(handle, "binding parameter " + std::to_string(index));
+}
+
+Value column(sqlite3_stmt* stmt, int index) {
+  switch (sqlite3_column_type(stmt, index)) {
+    case SQLITE_INTEGER:
+      return static_cast<std::int64_t>(sqlite3_column_int64(stmt, index));
+    case SQLITE_FLOAT:
+      return sqlite3_column_double(stmt, index);
+    case SQLITE_NULL:
+      return std::monostate{};
+    default: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, index));
+      return std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, index)));
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bool create) {
+  sqlite3* handle = nullptr;
+  // FULLMUTEX is unnecessary: a connection is used by one thread at a time.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
+    sqlite3_close(handle);
+    throw DbError("cannot open database " + path + ": " + message);
+  }
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(handle, path));
+  sqlite3_busy_timeout(handle, 5000);
+  try {
+    // journal_mode is the first statement that reads the file, so a file that
+    // is not a database fails here with a clear message.
+    db->execute(
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY;");
+  } catch (const DbError& e) {
+    throw DbError("cannot open database " + path + ": " + e.what());
+  }
+  return db;
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  sqlite3_close_v2(handle_);
+}
+
+void SqliteDatabase::execute(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  if (sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errmsg(handle_);
+    sqlite3_free(error);
+    throw DbError(message);
+  }
+}
+
+std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<Value>& params) {
+  Statement s;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &s.stmt, &tail) !=
+      SQLITE_OK) {
+    fail(handle_, "preparing query");
+  }
+  if (s.stmt == nullptr) throw DbError("preparing query: no statement in the text");
+  if (tail != nullptr &&
+      std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+    throw DbError("preparing query: only one statement is allowed per query");
+  }
+  int expected = sqlite3_bind_parameter_count(s.stmt);
+  if (static_cast<size_t>(expected) != params.size()) {
+    throw DbError("query expects " + std::to_string(expected) + " parameters, got " +
+                  std::to_string(params.size()));
+  }
+  for (size_t i = 0; i < params.size(); ++i)
+    bind(handle_, s.stmt, static_cast<int>(i + 1), params[i]);
+
+  std::vector<Row> rows;
+  int columns = sqlite3_column_count(s.stmt);
+  for (;;) {
+    int rc = sqlite3_step(s.stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) fail(handle_, "running query");
+    Row row;
+    row.reserve(static_cast<size_t>(columns));
+    for (int c = 0; c < columns; ++c) row.push_back(column(s.stmt, c));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// IMMEDIATE takes the write lock up front, so two writers queue on the busy
+// timeout instead of one failing with SQLITE_BUSY at its first write.
+void SqliteDatabase::begin() {
+  execute("BEGIN IMMEDIATE");
+}
+void SqliteDatabase::commit() {
+  execute("COMMIT");
+}
+void SqliteDatabase::rollback() {
+  if (!sqlite3_get_autocommit(handle_)) execute("ROLLBACK");
+}
+
+}  // namespace quire::db
