@@ -1,0 +1,6 @@
+print([(x, y) for x in range(3) for y in range(3) if x != y])
+print([x * y for x in range(1, 4) if x % 2 for y in range(x) if y])
+print({(a, b) for a in range(3) for b in range(a)} == {(1, 0), (2, 0), (2, 1)})
+print({f"{a}{b}": a * b for a in 'xy' for b in range(2)})
+print([[c for c in w if c not in 'aeiou'] for w in ['hello', 'world']])
+print(list(x + y for x in 'ab' for y in 'cd'))

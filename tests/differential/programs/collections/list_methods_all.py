@@ -1,0 +1,11 @@
+L = [5, 3, 8]
+L.append(1); print(L)
+L.extend((9, 9)); print(L)
+L.insert(1, 7); L.insert(-1, 0); L.insert(100, 'end'); L.insert(-100, 'start'); print(L)
+print(L.pop(), L.pop(0), L.pop(-2), L)
+L.remove(9); print(L)
+print(L.index(8), L.index(9, 2), L.count(9), L.count(42))
+L.reverse(); print(L)
+L.sort(); print(L)
+M = L.copy(); M.append(-1); print(L, M)
+L.clear(); print(L, len(L))

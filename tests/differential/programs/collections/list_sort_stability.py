@@ -1,0 +1,11 @@
+records = [('b', 2), ('a', 2), ('c', 1), ('a', 1), ('b', 1), ('c', 2)]
+print(sorted(records, key=lambda r: r[1]))
+print(sorted(records, key=lambda r: r[1], reverse=True))
+print(sorted(records, key=lambda r: r[0]))
+print(sorted(records))
+print(sorted(records, reverse=True))
+by_both = sorted(sorted(records, key=lambda r: r[0]), key=lambda r: r[1])
+print(by_both)
+L = list(records)
+L.sort(key=lambda r: -r[1])
+print(L)
