@@ -1,0 +1,5 @@
+g = (x * x for x in range(5))
+print(next(g), next(g), list(g), list(g))
+print(sum(x for x in range(10) if x % 3 == 0), max((len(w), w) for w in ['aa', 'b', 'ccc']))
+print(list(zip((i for i in range(3)), 'abc')), tuple(c.upper() for c in 'hi'), ''.join(str(d) for d in range(5)))
+print(sorted((x % 3, x) for x in range(6)), any(x > 3 for x in range(5)), all(x < 3 for x in range(5)))
