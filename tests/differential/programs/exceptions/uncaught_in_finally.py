@@ -1,0 +1,5 @@
+try:
+    print('body')
+finally:
+    print('cleanup')
+    raise RuntimeError('failed during cleanup')
