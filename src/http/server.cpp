@@ -1,0 +1,127 @@
+#include "http/server.h"
+
+#include <csignal>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+
+namespace quire::http {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+Server::Server(ServerOptions options, const Router& router, const AccessLog& log)
+    : options_(std::move(options)),
+      workers_(options_.workers ? options_.workers
+                                : std::max(1u, std::thread::hardware_concurrency())),
+      context_{router, log, options_.limits, stopping_, registry_},
+      io_(static_cast<int>(workers_)),
+      acceptor_(io_),
+      signals_(io_),
+      drain_timer_(io_),
+      accept_retry_(io_) {}
+
+Server::~Server() = default;
+
+void Server::listen() {
+  auto where = options_.host + ":" + std::to_string(options_.port);
+  boost::system::error_code ec;
+  tcp::resolver resolver(io_);
+  auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port),
+                                    tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  if (ec || endpoints.empty()) {
+    throw std::runtime_error("cannot listen on " + where + ": " +
+                             (ec ? ec.message() : "host not found"));
+  }
+  tcp::endpoint endpoint = *endpoints.begin();
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    acceptor_.close();
+    throw std::runtime_error("cannot listen on " + where + ": " + ec.message());
+  }
+}
+
+unsigned short Server::port() const {
+  return acceptor_.local_endpoint().port();
+}
+
+void Server::accept() {
+  acceptor_.async_accept(asio::make_strand(io_),
+                         [this](boost::system::error_code ec, tcp::socket socket) {
+                           if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+                           if (ec) {
+                             // Usually out of file descriptors: wait a little instead of spinning.
+                             std::cerr << "quire: accept failed: " << ec.message() << "\n";
+                             accept_retry_.expires_after(std::chrono::milliseconds(50));
+                             accept_retry_.async_wait([this](boost::system::error_code wait_ec) {
+                               if (!wait_ec && !stopping_) accept();
+                             });
+                             return;
+                           }
+                           socket.set_option(tcp::no_delay(true), ec);
+                           std::make_shared<Connection>(std::move(socket), context_)->start();
+                           accept();
+                         });
+}
+
+void Server::wait_for_signal() {
+  signals_.async_wait([this](boost::system::error_code ec, int) {
+    if (ec) return;
+    if (stopping_) {
+      // A second signal: the operator does not want to wait for the drain.
+      io_.stop();
+      return;
+    }
+    stop();
+    wait_for_signal();
+  });
+}
+
+void Server::run(bool handle_signals) {
+  if (handle_signals) {
+    signals_.add(SIGINT);
+    signals_.add(SIGTERM);
+    wait_for_signal();
+  }
+  accept();
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < workers_; ++i) threads.emplace_back([this] { io_.run(); });
+  io_.run();
+  for (auto& thread : threads) thread.join();
+}
+
+void Server::stop() {
+  if (stopping_.exchange(true)) return;
+  asio::post(io_, [this] {
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    accept_retry_.cancel();
+    registry_.close_idle();
+    drain(std::chrono::steady_clock::now() + options_.limits.drain_timeout);
+  });
+}
+
+void Server::drain(std::chrono::steady_clock::time_point deadline) {
+  // Connections still busy finish their request and close themselves; check
+  // on them a few times a second until none is left or time is up.
+  if (registry_.size() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    boost::system::error_code ignored;
+    // Give SIGINT/SIGTERM back to their default action.
+    signals_.cancel(ignored);
+    signals_.clear(ignored);
+    if (registry_.size() != 0) io_.stop();
+    return;
+  }
+  drain_timer_.expires_after(std::chrono::milliseconds(20));
+  drain_timer_.async_wait([this, deadline](boost::system::error_code ec) {
+    if (!ec) drain(deadline);
+  });
+}
+
+}  // namespace quire::http
