@@ -1,0 +1,5 @@
+print(list(filter(None, [0, 1, 2, '', 'a', [], [0]])), list(filter(lambda s: s.startswith('a'), ['ab', 'b', 'ac'])))
+print(list(map(int, ['1', '2'])), list(map(lambda x, y: x * y, [1, 2, 3], [4, 5])), list(map(str.upper, 'ab')))
+print(list(zip()), list(zip('ab')), list(zip('abc', [1, 2], (True, False, None))), list(zip(*[(1, 'a'), (2, 'b')])))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
