@@ -113,6 +113,12 @@ void Sites::create(std::string_view name, const NewSite& options) const {
   }
   bool created_db = false;
   try {
+    // A relative URL may name a subfolder of the site's folder: make it.
+    // Folders elsewhere must exist already.
+    auto relative = db_path.lexically_relative(folder);
+    if (!relative.empty() && *relative.begin() != "..") {
+      fs::create_directories(db_path.parent_path());
+    }
     auto db = db::SqliteDatabase::open(db_path.string(), /*create=*/true);
     created_db = true;
     db::migrate(*db);

@@ -44,7 +44,8 @@ TEST(SqliteDatabase, RefusesToCreateWhenAskedOnlyToOpen) {
 
 TEST(SqliteDatabase, AFileThatIsNotADatabaseGivesAClearError) {
   TempDir dir;
-  std::ofstream(dir / "junk.db") << "this is not a database, just text long enough to have a header";
+  std::ofstream(dir / "junk.db")
+      << "this is not a database, just text long enough to have a header";
   try {
     SqliteDatabase::open((dir / "junk.db").string(), false);
     FAIL() << "expected DbError";
