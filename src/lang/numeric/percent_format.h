@@ -1,0 +1,72 @@
+#pragma once
+// printf-style `str % args` formatting as CPython 3.11. The VM walks the
+// pieces of a parsed format string, fetches each argument (from the tuple or
+// the mapping), checks its type, and calls the percent_format_* function for
+// its kind. Errors are PyError with CPython's messages; the helpers at the
+// bottom build the messages that need the VM's knowledge of types.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/numeric/bigint.h"
+
+namespace quire::lang::numeric {
+
+struct PercentSpec {
+  bool has_key = false;
+  std::string key;              // the text of %(key)s
+  bool left = false;            // '-'
+  bool plus = false;            // '+'
+  bool space = false;           // ' '
+  bool alternate = false;       // '#'
+  bool zero = false;            // '0'
+  bool width_star = false;      // width comes from the next argument
+  int64_t width = -1;           // -1: none
+  bool precision_star = false;  // precision comes from the next argument
+  int64_t precision = -1;       // -1: none
+  char type = '\0';             // one of d i o u x X e E f F g G c s r a %
+  size_t index = 0;             // byte index of the type character (for error messages)
+};
+
+// A format string cut into literal text and conversions. "%%" becomes a
+// literal "%" with no spec.
+struct PercentPiece {
+  bool is_spec = false;
+  std::string literal;
+  PercentSpec spec;
+};
+
+// ValueError "unsupported format character 'y' (0x79) at index 3" (index in
+// code points), "incomplete format", "incomplete format key".
+std::vector<PercentPiece> parse_percent_format(std::string_view format);
+
+// Apply one spec (with star width/precision already resolved into width and
+// precision; a negative star width means left-aligned, as CPython).
+// %d %i %u %o %x %X (and %e %f %g ... of an int, converted to float first by
+// the VM via BigInt::to_double).
+std::string percent_format_int(const PercentSpec& spec, const BigInt& value);
+std::string percent_format_int(const PercentSpec& spec, int64_t value);
+// %e %E %f %F %g %G; also %d/%i/%u of a float (truncated to int, as CPython).
+std::string percent_format_float(const PercentSpec& spec, double value);
+// %s %r %a with the VM's str()/repr()/ascii() already applied; precision cuts
+// code points. Also %c given the character as UTF-8.
+std::string percent_format_text(const PercentSpec& spec, std::string_view text);
+// %c of an int. OverflowError "%c arg not in range(0x110000)".
+std::string percent_format_char(const PercentSpec& spec, int64_t code_point);
+
+// Message builders: "%d format: a real number is required, not str",
+// "%x format: an integer is required, not float", "%c requires int or char",
+// "not enough arguments for format string", "not all arguments converted
+// during string formatting", "format requires a mapping", "* wants int".
+std::string percent_number_required_message(char type, std::string_view type_name);
+std::string percent_integer_required_message(char type, std::string_view type_name);
+inline constexpr const char* kPercentNotEnoughArguments = "not enough arguments for format string";
+inline constexpr const char* kPercentNotAllConverted =
+    "not all arguments converted during string formatting";
+inline constexpr const char* kPercentRequiresMapping = "format requires a mapping";
+inline constexpr const char* kPercentCharRequired = "%c requires int or char";
+inline constexpr const char* kPercentStarWantsInt = "* wants int";
+
+}  // namespace quire::lang::numeric
