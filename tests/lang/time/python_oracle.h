@@ -1,0 +1,39 @@
+#pragma once
+// Runs a python3 program and returns its output lines: the expected values
+// of every table test come from CPython, never from our own output.
+
+#include <string>
+#include <vector>
+
+#include "lang/time/error.h"
+
+namespace quire::lang::time::testing {
+
+// Runs `program` with python3 (TZ=UTC) and returns one entry per output
+// line. Fails the test (returns empty) if python3 exits non-zero.
+std::vector<std::string> run_python(const std::string& program);
+
+// Python preamble: `from datetime import *`, zoneinfo, and show(f) which
+// prints f()'s value (via str or repr as asked) or "ERR Kind message".
+extern const char* const kPythonPrelude;
+
+// "ERR ValueError message", as the prelude's show() prints errors.
+std::string describe(const TimeError& e);
+
+// Runs `produce` and returns its text, or describe() of the TimeError.
+template <class F>
+std::string capture(F produce) {
+  try {
+    return produce();
+  } catch (const TimeError& e) {
+    return describe(e);
+  }
+}
+
+// "(a,b,c)": a Python tuple literal of already-formatted items.
+std::string py_tuple(const std::vector<std::string>& items);
+
+// printf("%.17g") of v, which Python's '%.17g' % v matches exactly.
+std::string g17(double v);
+
+}  // namespace quire::lang::time::testing
