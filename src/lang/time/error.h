@@ -1,40 +1,33 @@
 #pragma once
-// Errors raised by the datetime semantics. Each carries the Python exception
-// class the VM must raise and CPython's exact message.
-//
-// TODO(time): switch to quire::lang::numeric::PyError once src/lang/numeric
-// publishes it, so the VM maps a single error type; only this file changes.
+// Errors raised by the datetime semantics: numeric's PyError, so the VM
+// catches one error type for every library. Messages are CPython's.
+// zoneinfo.ZoneInfoNotFoundError (a KeyError subclass) is raised as
+// KeyError until numeric's ErrorKind names it.
 
-#include <stdexcept>
 #include <string>
+#include <utility>
+
+#include "lang/numeric/error.h"
 
 namespace quire::lang::time {
 
-// ZoneInfoNotFoundError is zoneinfo's subclass of KeyError.
-enum class ErrorKind {
-  ValueError,
-  OverflowError,
-  TypeError,
-  ZeroDivisionError,
-  ZoneInfoNotFoundError
-};
+using numeric::ErrorKind;
+using numeric::PyError;
 
-struct TimeError : std::runtime_error {
-  TimeError(ErrorKind k, const std::string& message) : std::runtime_error(message), kind(k) {}
-  ErrorKind kind;
-};
-
-[[noreturn]] inline void raise_value_error(const std::string& message) {
-  throw TimeError(ErrorKind::ValueError, message);
+[[noreturn]] inline void raise_value_error(std::string message) {
+  numeric::raise(ErrorKind::ValueError, std::move(message));
 }
-[[noreturn]] inline void raise_overflow_error(const std::string& message) {
-  throw TimeError(ErrorKind::OverflowError, message);
+[[noreturn]] inline void raise_overflow_error(std::string message) {
+  numeric::raise(ErrorKind::OverflowError, std::move(message));
 }
-[[noreturn]] inline void raise_type_error(const std::string& message) {
-  throw TimeError(ErrorKind::TypeError, message);
+[[noreturn]] inline void raise_type_error(std::string message) {
+  numeric::raise(ErrorKind::TypeError, std::move(message));
 }
-[[noreturn]] inline void raise_zero_division(const std::string& message) {
-  throw TimeError(ErrorKind::ZeroDivisionError, message);
+[[noreturn]] inline void raise_zero_division(std::string message) {
+  numeric::raise(ErrorKind::ZeroDivisionError, std::move(message));
+}
+[[noreturn]] inline void raise_zone_not_found(std::string message) {
+  numeric::raise(ErrorKind::KeyError, std::move(message));
 }
 
 }  // namespace quire::lang::time

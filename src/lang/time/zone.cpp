@@ -168,7 +168,7 @@ TzRef named_zone(const std::string& key) {
   try {
     zone = date::locate_zone(key);
   } catch (const std::exception&) {
-    throw TimeError(ErrorKind::ZoneInfoNotFoundError, "No time zone found with key " + key);
+    raise_zone_not_found("No time zone found with key " + key);
   }
   return registry().named(key, zone);
 }

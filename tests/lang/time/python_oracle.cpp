@@ -1,5 +1,7 @@
 #include "python_oracle.h"
 
+#include "lang/time/py_repr.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,13 +15,21 @@ const char* const kPythonPrelude = R"PY(
 import sys
 from datetime import *
 from zoneinfo import ZoneInfo
-def show(f, how=str):
+def r(f, how=str):
     try:
-        print(how(f()))
+        v = f()
     except Exception as e:
         name = type(e).__name__
-        msg = e.args[0] if e.args else ''
-        print('ERR', name, msg)
+        if name == 'ZoneInfoNotFoundError':  # raised as its base, KeyError
+            name = 'KeyError'
+        return 'ERR ' + name + ' ' + (str(e.args[0]) if e.args else '')
+    if isinstance(v, float):
+        return '%.17g' % v
+    if isinstance(v, tuple):
+        return '(' + ', '.join(str(x) for x in v) + ')'
+    return how(v)
+def show(f, how=str):
+    print(r(f, how))
 )PY";
 
 std::vector<std::string> run_python(const std::string& program) {
@@ -52,26 +62,8 @@ std::vector<std::string> run_python(const std::string& program) {
   return lines;
 }
 
-std::string describe(const TimeError& e) {
-  const char* name = "?";
-  switch (e.kind) {
-    case ErrorKind::ValueError:
-      name = "ValueError";
-      break;
-    case ErrorKind::OverflowError:
-      name = "OverflowError";
-      break;
-    case ErrorKind::TypeError:
-      name = "TypeError";
-      break;
-    case ErrorKind::ZeroDivisionError:
-      name = "ZeroDivisionError";
-      break;
-    case ErrorKind::ZoneInfoNotFoundError:
-      name = "ZoneInfoNotFoundError";
-      break;
-  }
-  return std::string("ERR ") + name + " " + e.what();
+std::string describe(const PyError& e) {
+  return std::string("ERR ") + numeric::error_kind_name(e.kind) + " " + e.message;
 }
 
 std::string py_tuple(const std::vector<std::string>& items) {
@@ -82,6 +74,10 @@ std::string py_tuple(const std::vector<std::string>& items) {
   }
   out += ")";
   return out;
+}
+
+std::string py_str(const std::string& text) {
+  return python_string_repr(text);
 }
 
 std::string g17(double v) {

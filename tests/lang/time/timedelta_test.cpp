@@ -15,19 +15,7 @@ using testing::capture;
 using testing::g17;
 using testing::run_python;
 
-// Python helper: r(f) is f()'s str, or "ERR Kind message".
-constexpr const char* kPythonR = R"PY(
-def r(f):
-    try:
-        v = f()
-    except Exception as e:
-        return 'ERR ' + type(e).__name__ + ' ' + (str(e.args[0]) if e.args else '')
-    if isinstance(v, float):
-        return '%.17g' % v
-    if isinstance(v, tuple):
-        return '(' + ', '.join(str(x) for x in v) + ')'
-    return str(v)
-)PY";
+constexpr const char* kPythonR = "";  // r() is in the prelude
 
 std::string py_float(double v) {
   std::string out = "float('";
