@@ -22,6 +22,11 @@ struct ParseLimits {
   // input fails with "too many nested parentheses" (brackets) or "too many
   // levels of nesting" style SyntaxErrors instead of exhausting the stack.
   int max_nesting_depth = 200;
+  // Also run the purely syntactic checks CPython makes after parsing (in its
+  // symtable and compiler): 'return' outside function, 'break' outside loop,
+  // duplicate parameters, repeated keywords... (see checks.h). Off gives
+  // exactly what CPython's ast.parse accepts.
+  bool run_compile_checks = true;
 };
 
 // The result owns the arena holding every node. Exactly one of `module`
