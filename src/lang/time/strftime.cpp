@@ -1,6 +1,7 @@
 #include "lang/time/strftime.h"
 
 #include <cctype>
+#include <string_view>
 
 #include "lang/time/civil.h"
 #include "lang/time/date.h"
@@ -44,22 +45,28 @@ std::string number(const Spec& s, int64_t value, int default_width, char default
     fill = s.pad == '_' ? ' ' : (s.pad == '0' ? '0' : (yearish ? '0' : default_fill));
   }
   if (negative) {
+    // glibc pads the signed text as a whole: "0-2208988800" for %012s.
     std::string signed_text(1, '-');
-    if (fill == '0') {
-      signed_text.append(padded(digits, width > 0 ? width - 1 : 0, '0'));
-      return signed_text;
-    }
     signed_text.append(digits);
-    return padded(signed_text, width, ' ');
+    return padded(signed_text, width, fill);
   }
   return padded(digits, width, fill);
 }
 
-std::string text(const Spec& s, std::string value, bool swap_to_upper = true) {
-  if (s.upcase || (s.swapcase && swap_to_upper)) {
-    for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  } else if (s.swapcase) {
+// Case flags: '^' uppercases anything; '#' swaps the case of names only
+// (upper for day and month names, lower for %p and %Z), never of composites.
+enum class Swap { Upper, Lower, None };
+
+std::string text(const Spec& s, std::string value, Swap swap = Swap::Upper) {
+  bool swap_to_upper = swap == Swap::Upper;
+  if (swap == Swap::None && !s.upcase) {
+    size_t width = s.width > 0 ? static_cast<size_t>(s.width) : 0;
+    return padded(value, width, s.pad == '0' ? '0' : ' ');
+  }
+  if (s.swapcase && !swap_to_upper) {  // '#' beats '^' for %p and %Z
     for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  } else if (s.upcase || s.swapcase) {
+    for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   size_t width = s.width > 0 ? static_cast<size_t>(s.width) : 0;
   return padded(value, width, s.pad == '0' ? '0' : ' ');
@@ -95,7 +102,7 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
       out += text(s, kMonthNames[t.month]);
       return true;
     case 'c':
-      out += text(s, expand(t, "%a %b %e %H:%M:%S %Y"));
+      out += text(s, expand(t, "%a %b %e %H:%M:%S %Y"), Swap::None);
       return true;
     case 'C':
       out += number(s, t.year / 100, 2, '0', true);
@@ -105,13 +112,13 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
       return true;
     case 'D':
     case 'x':
-      out += text(s, expand(t, "%m/%d/%y"));
+      out += text(s, expand(t, "%m/%d/%y"), Swap::None);
       return true;
     case 'e':
       out += number(s, t.day, 2, ' ');
       return true;
     case 'F':
-      out += text(s, expand(t, "%Y-%m-%d"));
+      out += text(s, expand(t, "%Y-%m-%d"), Swap::None);
       return true;
     case 'g':
       out += number(s, Date::from_ordinal(t.ordinal).isocalendar().year % 100, 2, '0');
@@ -141,10 +148,10 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
       out += number(s, t.minute, 2, '0');
       return true;
     case 'n':
-      out += text(s, "\n");
+      out += text(s, "\n", Swap::None);
       return true;
     case 'p':
-      out += text(s, t.hour < 12 ? "AM" : "PM", false);
+      out += text(s, t.hour < 12 ? "AM" : "PM", Swap::Lower);
       return true;
     case 'P': {
       Spec lower = s;
@@ -153,10 +160,10 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
       return true;
     }
     case 'r':
-      out += text(s, expand(t, "%I:%M:%S %p"));
+      out += text(s, expand(t, "%I:%M:%S %p"), Swap::None);
       return true;
     case 'R':
-      out += text(s, expand(t, "%H:%M"));
+      out += text(s, expand(t, "%H:%M"), Swap::None);
       return true;
     case 's':
       out += number(s, t.epoch_seconds, 1, '0');
@@ -165,11 +172,11 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
       out += number(s, t.second, 2, '0');
       return true;
     case 't':
-      out += text(s, "\t");
+      out += text(s, "\t", Swap::None);
       return true;
     case 'T':
     case 'X':
-      out += text(s, expand(t, "%H:%M:%S"));
+      out += text(s, expand(t, "%H:%M:%S"), Swap::None);
       return true;
     case 'u':
       out += number(s, weekday_from_ordinal(t.ordinal) + 1, 1, '0');
@@ -192,16 +199,23 @@ bool convert(const BrokenDownTime& t, char c, const Spec& s, std::string& out) {
     case 'Y':
       out += number(s, t.year, 4, '0', true);
       return true;
-    case 'z':  // reached only with flags: Python's timetuple has no offset
+    case 'z':       // reached only with flags: the timetuple has no offset, glibc
+      return true;  // prints nothing, not even padding
     case 'Z':
-      out += text(s, "");
+      out += text(s, "", Swap::None);
       return true;
     case '%':
-      out += text(s, "%");
+      out += text(s, "%", Swap::None);
       return true;
     default:
       return false;
   }
+}
+
+// glibc refuses these conversions after an E or O modifier.
+bool modifier_allowed(char modifier, char conversion) {
+  std::string_view refused = modifier == 'E' ? "aAbBdDeFgGhHIjklmMSUVwW" : "aAcDFxXY";
+  return modifier == 0 || refused.find(conversion) == std::string_view::npos;
 }
 
 // glibc's part: flags, width, E/O modifier, conversion.
@@ -233,16 +247,18 @@ std::string expand(const BrokenDownTime& t, const std::string& format) {
              s.width < 100000)
         s.width = s.width * 10 + (format[i++] - '0');
     }
-    if (i < format.size() && (format[i] == 'E' || format[i] == 'O')) ++i;
-    if (i < format.size() && convert(t, format[i], s, out)) {
+    char modifier = 0;
+    if (i < format.size() && (format[i] == 'E' || format[i] == 'O')) modifier = format[i++];
+    if (i < format.size() && modifier_allowed(modifier, format[i]) &&
+        convert(t, format[i], s, out)) {
       ++i;
       continue;
     }
     // Unknown: the directive as written (through the bad character), padded.
     size_t end = i < format.size() ? i + 1 : format.size();
     Spec plain = s;
-    plain.upcase = plain.swapcase = false;
-    out += text(plain, format.substr(start, end - start));
+    plain.swapcase = false;
+    out += text(plain, format.substr(start, end - start), Swap::None);
     i = end;
   }
   return out;
