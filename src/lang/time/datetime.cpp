@@ -166,8 +166,9 @@ std::string DateTime::repr() const {
                     std::to_string(t.minute());
   if (t.second() != 0 || t.microsecond() != 0) out += ", " + std::to_string(t.second());
   if (t.microsecond() != 0) out += ", " + std::to_string(t.microsecond());
-  if (is_aware()) out += ", tzinfo=" + zone_repr(tz_);
+  // datetime's repr puts fold before tzinfo (time's puts it after).
   if (fold_ != 0) out += ", fold=1";
+  if (is_aware()) out += ", tzinfo=" + zone_repr(tz_);
   return out + ")";
 }
 
