@@ -70,8 +70,8 @@ std::vector<bool> parse_field(const FieldSpec& field, std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
-    const std::string_view item =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const std::string_view item = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     if (item.empty()) fail(field, text, "empty list item");
 
     std::string_view range = item;
@@ -95,8 +95,9 @@ std::vector<bool> parse_field(const FieldSpec& field, std::string_view text) {
         first = parse_value(field, item, range.substr(0, dash));
         last = parse_value(field, item, range.substr(dash + 1));
         if (first > last) {
-          fail(field, item,
-               "range start " + std::to_string(first) + " is after its end " + std::to_string(last));
+          fail(
+              field, item,
+              "range start " + std::to_string(first) + " is after its end " + std::to_string(last));
         }
       } else {
         first = parse_value(field, item, range);
@@ -123,7 +124,9 @@ std::string_view expand_alias(std::string_view text) {
                   "' (known: @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly)");
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -164,8 +167,9 @@ CronExpr CronExpr::parse(std::string_view text) {
     if (i > start) fields.push_back(body.substr(start, i - start));
   }
   if (fields.size() != 5) {
-    throw CronError("a cron expression has 5 fields (minute hour day-of-month month day-of-week), '" +
-                    std::string(trimmed) + "' has " + std::to_string(fields.size()));
+    throw CronError(
+        "a cron expression has 5 fields (minute hour day-of-month month day-of-week), '" +
+        std::string(trimmed) + "' has " + std::to_string(fields.size()));
   }
 
   CronExpr expr;
@@ -231,7 +235,8 @@ std::optional<CivilMinute> CronExpr::next_after(const CivilMinute& after) const 
   return std::nullopt;
 }
 
-std::optional<std::string> cron_for_frequency(std::string_view frequency, int all_interval_minutes) {
+std::optional<std::string> cron_for_frequency(std::string_view frequency,
+                                              int all_interval_minutes) {
   if (frequency == "All") {
     if (all_interval_minutes < 1) all_interval_minutes = 1;
     return "*/" + std::to_string(all_interval_minutes) + " * * * *";

@@ -21,9 +21,9 @@ namespace quire::jobs {
 // A wall-clock minute. Seconds are not part of cron.
 struct CivilMinute {
   int year = 1970;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-  int hour = 0;   // 0..23
+  int month = 1;   // 1..12
+  int day = 1;     // 1..31
+  int hour = 0;    // 0..23
   int minute = 0;  // 0..59
 
   friend bool operator==(const CivilMinute&, const CivilMinute&) = default;

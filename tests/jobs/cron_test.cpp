@@ -8,7 +8,9 @@
 namespace quire::jobs {
 namespace {
 
-CivilMinute at(int y, int mo, int d, int h, int mi) { return CivilMinute{y, mo, d, h, mi}; }
+CivilMinute at(int y, int mo, int d, int h, int mi) {
+  return CivilMinute{y, mo, d, h, mi};
+}
 
 std::string show(const std::optional<CivilMinute>& t) {
   if (!t) return "never";

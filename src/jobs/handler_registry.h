@@ -1,0 +1,51 @@
+#pragma once
+// Job handlers by method name. The jobs layer runs whatever is registered
+// here; the scripting layer registers server-script runners, the CLI and
+// tests register C++ callables.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.h"
+#include "jobs/clock.h"
+#include "jobs/job.h"
+
+namespace quire::jobs {
+
+// What a handler gets: the job, the connection whose transaction it runs in
+// (committed when the handler returns, rolled back when it throws), and the
+// instant its timeout runs out, for runtimes that can stop themselves (the
+// script VM takes it as its deadline).
+struct JobContext {
+  const Job& job;
+  db::Database& db;
+  Millis deadline_ms;
+  const Clock& clock;
+};
+
+using JobHandler = std::function<void(JobContext&)>;
+
+// Safe to use from many threads; registration may happen while workers run.
+class HandlerRegistry {
+ public:
+  // Registers (or replaces) the handler for `method`.
+  void add(const std::string& method, JobHandler handler);
+  bool remove(std::string_view method);
+  std::optional<JobHandler> find(std::string_view method) const;
+  std::vector<std::string> methods() const;
+
+ private:
+  mutable std::shared_mutex mutex_;
+  std::map<std::string, JobHandler, std::less<>> handlers_;
+};
+
+// The handlers every quire has: `quire.noop` does nothing (benchmarks, and
+// checking that workers run).
+void add_builtin_handlers(HandlerRegistry& registry);
+
+}  // namespace quire::jobs
