@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/session.h"
+
+namespace quire::model {
+
+// Prepares a site's database for documents: the system tables, a table for
+// every core DocType, a DocType document for each (so DocTypes list and load
+// like any document), the standard roles; then loads the site's own DocTypes
+// into the MetaStore. Idempotent: run at every start (new core fields are
+// added to existing tables).
+void install_core(Session& session);
+
+// Loads every DocType document that is not core from tabDocType into the
+// MetaStore (site start).
+void load_site_doctypes(Session& session);
+
+// The DocType controller: validating a DocType document parses it as
+// metadata; saving it syncs its table and the MetaStore; deleting it drops
+// the table. Core DocTypes cannot be changed or deleted.
+void register_doctype_controller(EventRegistry& events);
+
+}  // namespace quire::model
