@@ -28,4 +28,13 @@ void raise(ErrorKind kind, std::string message) {
   throw PyError{kind, std::move(message)};
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (std::string_view part : parts) size += part.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
 }  // namespace quire::lang::numeric

@@ -4,7 +4,9 @@
 // boundary and raises the matching Python exception with the same message.
 // Messages are CPython 3.11's, word for word.
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace quire::lang::numeric {
 
@@ -27,5 +29,9 @@ struct PyError {
 const char* error_kind_name(ErrorKind kind);
 
 [[noreturn]] void raise(ErrorKind kind, std::string message);
+
+// Joins message parts. (Chains of std::string operator+ trip GCC 12's
+// -Wrestrict false positive under -O3, so messages are built with this.)
+std::string concat(std::initializer_list<std::string_view> parts);
 
 }  // namespace quire::lang::numeric

@@ -39,7 +39,9 @@ std::pair<double, double> divmod_unchecked(double x, double y) {
   return {floordiv, mod};
 }
 
-bool is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+bool is_odd_integer(double x) {
+  return std::fmod(std::fabs(x), 2.0) == 1.0;
+}
 
 }  // namespace
 
@@ -187,7 +189,9 @@ int64_t hash_double(double x) {
   return result == -1 ? -2 : result;
 }
 
-bool float_is_integer(double x) { return std::isfinite(x) && std::floor(x) == x; }
+bool float_is_integer(double x) {
+  return std::isfinite(x) && std::floor(x) == x;
+}
 
 std::pair<BigInt, BigInt> float_as_integer_ratio(double x) {
   if (std::isinf(x)) raise(ErrorKind::OverflowError, "cannot convert Infinity to integer ratio");

@@ -19,8 +19,8 @@ ShortestDigits shortest_digits(double x) {
   // std::to_chars in scientific form gives the shortest round-trip digits
   // "d.ddde[+-]xx"; pull the digits and the exponent apart.
   char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(x),
-                                    std::chars_format::scientific);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, std::fabs(x), std::chars_format::scientific);
   const std::string_view text(buffer, result.ptr - buffer);
   const size_t e = text.find('e');
   ShortestDigits out;
@@ -83,7 +83,9 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

@@ -21,3 +21,16 @@ std::string layout_digits(const std::string& digits, int decimal_point, bool exp
                           bool keep_point_zero);
 
 }  // namespace quire::lang::numeric
+
+namespace quire::lang::numeric {
+
+// CPython's PyOS_double_to_string: code is one of e E f F g G r; precision is
+// ignored for 'r' (shortest repr digits). alternate keeps the point and
+// trailing zeros ('#'); add_dot_0 makes an integral positional result end in
+// ".0" (format() with no type); no_neg_zero drops the sign of a result that
+// rounds to zero ('z'); always_sign puts '+' on non-negative numbers. Signs of
+// NaN are ignored, as in CPython; inf/nan are upper case for E F G.
+std::string double_to_string(double x, char code, int precision, bool alternate, bool add_dot_0,
+                             bool no_neg_zero, bool always_sign);
+
+}  // namespace quire::lang::numeric
