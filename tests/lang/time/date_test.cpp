@@ -16,10 +16,9 @@ using testing::py_tuple;
 using testing::run_python;
 
 std::string describe_date(const Date& d) {
-  std::string out = d.isoformat();
-  out += "|" + d.repr() + "|" + std::to_string(d.toordinal()) + "|" + std::to_string(d.weekday()) +
-         "|" + std::to_string(d.isoweekday()) + "|" + d.isocalendar().repr() + "|" + d.ctime();
-  return out;
+  return testing::join({d.isoformat(), d.repr(), std::to_string(d.toordinal()),
+                        std::to_string(d.weekday()), std::to_string(d.isoweekday()),
+                        d.isocalendar().repr(), d.ctime()});
 }
 
 constexpr const char* kDescribeDate =
@@ -27,7 +26,7 @@ constexpr const char* kDescribeDate =
     "    return '|'.join([d.isoformat(), repr(d), str(d.toordinal()), str(d.weekday()),\n"
     "        str(d.isoweekday()), repr(d.isocalendar()), d.ctime()])\n";
 
-TEST(Date, OrdinalsWeekdaysAndIsoCalendarMatchCPython) {
+TEST(DatetimeDate, OrdinalsWeekdaysAndIsoCalendarMatchCPython) {
   std::mt19937 rng(1);
   std::uniform_int_distribution<int32_t> ordinal(1, kMaxOrdinal);
   std::vector<int64_t> cases = {
@@ -55,7 +54,7 @@ TEST(Date, OrdinalsWeekdaysAndIsoCalendarMatchCPython) {
   }
 }
 
-TEST(Date, ConstructorAndIsoCalendarErrorsMatchCPython) {
+TEST(DatetimeDate, ConstructorAndIsoCalendarErrorsMatchCPython) {
   std::vector<std::array<int64_t, 3>> cases = {
       {0, 1, 1},     {10000, 1, 1}, {-1, 1, 1},     {2024, 13, 1}, {2024, 0, 1},
       {2023, 2, 29}, {2024, 2, 29}, {1900, 2, 29},  {2000, 2, 29}, {2024, 4, 31},
@@ -82,7 +81,7 @@ TEST(Date, ConstructorAndIsoCalendarErrorsMatchCPython) {
               expected[line++]);
 }
 
-TEST(Date, ArithmeticReplaceAndOverflowMatchCPython) {
+TEST(DatetimeDate, ArithmeticReplaceAndOverflowMatchCPython) {
   std::mt19937 rng(3);
   std::uniform_int_distribution<int32_t> ordinal(1, kMaxOrdinal);
   std::uniform_int_distribution<int64_t> days(-4000000, 4000000);
@@ -110,17 +109,20 @@ TEST(Date, ArithmeticReplaceAndOverflowMatchCPython) {
     const Case& c = cases[i];
     Date x = Date::from_ordinal(c.a), y = Date::from_ordinal(c.b);
     TimeDelta t = TimeDelta::from_dsu(c.d, c.s, 0);
-    std::string ours = capture([&] { return (x + t).isoformat(); });
-    ours += "|" + capture([&] { return (x - t).isoformat(); });
-    ours += "|" + capture([&] { return (x - y).str(); });
-    ours += std::string("|") + (x < y ? "True" : "False") + "|" + (x == y ? "True" : "False");
-    ours += "|" + capture([&] { return x.replace(DateReplace{{}, {}, 31}).isoformat(); });
-    ours += "|" + capture([&] { return x.replace(DateReplace{y.year(), {}, {}}).isoformat(); });
+    std::string ours = testing::join(
+        {capture([&] { return (x + t).isoformat(); }), capture([&] { return (x - t).isoformat(); }),
+         capture([&] { return (x - y).str(); }), x < y ? "True" : "False",
+         x == y ? "True" : "False", capture([&] {
+           return x.replace(DateReplace{{}, {}, 31}).isoformat();
+         }),
+         capture([&] {
+           return x.replace(DateReplace{y.year(), {}, {}}).isoformat();
+         })});
     EXPECT_EQ(ours, expected[i]) << "case " << i;
   }
 }
 
-TEST(Date, FromIsoFormatMatchesCPython) {
+TEST(DatetimeDate, FromIsoFormatMatchesCPython) {
   std::vector<std::string> cases = {
       "2024-01-05", "20240105",   "2024-W01",     "2024-W01-5",  "2024W015",         "2024W01",
       "2024-1-5",   "2024-01",    "2024",         "24-01-05",    "2024-01-05T00:00", "2024-001",

@@ -16,7 +16,7 @@ using testing::py_str;
 using testing::py_tuple;
 using testing::run_python;
 
-TEST(DateTime, ConstructorErrorsReprAndStrMatchCPython) {
+TEST(DatetimeDateTime, ConstructorErrorsReprAndStrMatchCPython) {
   std::vector<std::array<int64_t, 8>> cases = {{2024, 1, 5, 10, 30, 0, 0, 0},
                                                {2024, 1, 5, 0, 0, 0, 0, 0},
                                                {2024, 1, 5, 0, 0, 5, 0, 0},
@@ -73,7 +73,7 @@ TEST(DateTime, ConstructorErrorsReprAndStrMatchCPython) {
 
 // Random datetimes with random fixed offsets: isoformat in every timespec,
 // then fromisoformat of the result, both sides.
-TEST(DateTime, IsoFormatRoundTripsWithOffsetsMatchCPython) {
+TEST(DatetimeDateTime, IsoFormatRoundTripsWithOffsetsMatchCPython) {
   std::mt19937_64 rng(11);
   std::uniform_int_distribution<int64_t> micros(0, 315537897599999999LL);
   std::uniform_int_distribution<int64_t> offset(-86399999999LL, 86399999999LL);
@@ -122,7 +122,7 @@ TEST(DateTime, IsoFormatRoundTripsWithOffsetsMatchCPython) {
   }
 }
 
-TEST(DateTime, FromIsoFormatEdgeCasesMatchCPython) {
+TEST(DatetimeDateTime, FromIsoFormatEdgeCasesMatchCPython) {
   std::vector<std::string> cases = {"2024-W54",
                                     "2024-W01-8",
                                     "2024W018",
@@ -207,7 +207,7 @@ TEST(DateTime, FromIsoFormatEdgeCasesMatchCPython) {
   }
 }
 
-TEST(DateTime, ArithmeticAndComparisonsWithOffsetsMatchCPython) {
+TEST(DatetimeDateTime, ArithmeticAndComparisonsWithOffsetsMatchCPython) {
   std::mt19937_64 rng(5);
   std::uniform_int_distribution<int64_t> micros(0, 315537897599999999LL);
   std::uniform_int_distribution<int64_t> near(-200000000000LL, 200000000000LL);

@@ -63,7 +63,20 @@ std::vector<std::string> run_python(const std::string& program) {
 }
 
 std::string describe(const PyError& e) {
-  return std::string("ERR ") + numeric::error_kind_name(e.kind) + " " + e.message;
+  std::string out = "ERR ";
+  out += numeric::error_kind_name(e.kind);
+  out += ' ';
+  out += e.message;
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i != 0) out += '|';
+    out += parts[i];
+  }
+  return out;
 }
 
 std::string py_tuple(const std::vector<std::string>& items) {

@@ -31,6 +31,10 @@ std::string capture(F produce) {
   }
 }
 
+// The parts joined by '|' (avoids GCC 12's -Wrestrict false positive on
+// "literal" + std::string&& at -O3).
+std::string join(const std::vector<std::string>& parts);
+
 // "(a,b,c)": a Python tuple literal of already-formatted items.
 std::string py_tuple(const std::vector<std::string>& items);
 

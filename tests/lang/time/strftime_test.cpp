@@ -57,7 +57,7 @@ std::vector<std::string> formats() {
   return out;
 }
 
-TEST(Strftime, EveryDirectiveMatchesCPython) {
+TEST(DatetimeStrftime, EveryDirectiveMatchesCPython) {
   std::mt19937_64 rng(17);
   std::uniform_int_distribution<int64_t> micros(0, 315537897599999999LL);
   std::vector<int64_t> moments = {0, 315537897599999999LL};

@@ -29,7 +29,7 @@ void expect_like_cpython(const std::vector<std::pair<std::string, std::string>>&
   }
 }
 
-TEST(Strptime, DirectivesAndErrorsMatchCPython) {
+TEST(DatetimeStrptime, DirectivesAndErrorsMatchCPython) {
   expect_like_cpython({
       {"2024-01-05", "%Y-%m-%d"},
       {"2024-01-05 10:30:15", "%Y-%m-%d %H:%M:%S"},
@@ -129,7 +129,7 @@ TEST(Strptime, DirectivesAndErrorsMatchCPython) {
   });
 }
 
-TEST(Strptime, ParsesWhatStrftimeWritesLikeCPython) {
+TEST(DatetimeStrptime, ParsesWhatStrftimeWritesLikeCPython) {
   std::mt19937_64 rng(31);
   std::uniform_int_distribution<int64_t> micros(0, 315537897599999999LL);
   std::vector<std::string> formats = {"%Y-%m-%d %H:%M:%S.%f",

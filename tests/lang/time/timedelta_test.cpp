@@ -24,7 +24,7 @@ std::string py_float(double v) {
   return out;
 }
 
-TEST(TimeDelta, NormalisationStrReprAndTotalSecondsMatchCPython) {
+TEST(DatetimeTimeDelta, NormalisationStrReprAndTotalSecondsMatchCPython) {
   std::mt19937_64 rng(20240105);
   std::uniform_int_distribution<int64_t> small(-2000000, 2000000);
   std::uniform_int_distribution<int64_t> days(-999999999, 999999999);
@@ -59,7 +59,7 @@ TEST(TimeDelta, NormalisationStrReprAndTotalSecondsMatchCPython) {
   }
 }
 
-TEST(TimeDelta, FloatConstructorRoundsLikeCPython) {
+TEST(DatetimeTimeDelta, FloatConstructorRoundsLikeCPython) {
   std::mt19937_64 rng(7);
   std::uniform_real_distribution<double> real(-1e4, 1e4);
   std::uniform_int_distribution<int> which(0, 6);
@@ -112,7 +112,7 @@ TEST(TimeDelta, FloatConstructorRoundsLikeCPython) {
   }
 }
 
-TEST(TimeDelta, ArithmeticAndErrorsMatchCPython) {
+TEST(DatetimeTimeDelta, ArithmeticAndErrorsMatchCPython) {
   std::mt19937_64 rng(99);
   std::uniform_int_distribution<int64_t> days(-999999999, 999999999);
   std::uniform_int_distribution<int64_t> small(-100000, 100000);
@@ -183,7 +183,7 @@ for ad, as_, aus, bd, bs, bus, k, f in cases:
   }
 }
 
-TEST(TimeDelta, OverflowAndSpecialValuesMatchCPython) {
+TEST(DatetimeTimeDelta, OverflowAndSpecialValuesMatchCPython) {
   std::string program = kPythonR + std::string(R"PY(
 t = timedelta(1)
 for f in [lambda: timedelta.max + t, lambda: -timedelta.max, lambda: -timedelta.min,

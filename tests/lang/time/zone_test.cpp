@@ -39,7 +39,7 @@ std::vector<int64_t> instants() {
   return out;
 }
 
-TEST(Zone, FromTimestampAndAstimezoneAcrossDstMatchCPython) {
+TEST(DatetimeZone, FromTimestampAndAstimezoneAcrossDstMatchCPython) {
   std::vector<int64_t> ts = instants();
   std::string program = "zones = [";
   for (const char* z : kZones) program += py_str(z) + ",";
@@ -75,7 +75,7 @@ TEST(Zone, FromTimestampAndAstimezoneAcrossDstMatchCPython) {
 
 // Wall times in the gap and the fold of New York and London, with both
 // folds: utcoffset, tzname, the UTC instant, and PEP 495 equality.
-TEST(Zone, GapsAndFoldsFollowPep495LikeCPython) {
+TEST(DatetimeZone, GapsAndFoldsFollowPep495LikeCPython) {
   struct Wall {
     const char* zone;
     int y, m, d, h, mi;
@@ -125,7 +125,7 @@ TEST(Zone, GapsAndFoldsFollowPep495LikeCPython) {
   }
 }
 
-TEST(Zone, NaiveLocalTimeUsesTheClockZone) {
+TEST(DatetimeZone, NaiveLocalTimeUsesTheClockZone) {
   // A New York host: naive timestamps, fromtimestamp and now() are local.
   std::string program = R"PY(
 import os, time
@@ -155,7 +155,7 @@ for t in [1710054000, 1710054000 + 3600, 1730613600 - 1800, 1730613600 + 1800, 0
   EXPECT_EQ(DateTime::utcnow(clock).repr(), "datetime.datetime(2024, 11, 3, 6, 0, 0, 7)");
 }
 
-TEST(Zone, TimestampEdgesKeysAndFixedOffsetsMatchCPython) {
+TEST(DatetimeZone, TimestampEdgesKeysAndFixedOffsetsMatchCPython) {
   std::vector<double> floats = {std::nan(""),        1e20,       -1e20,     253402300800.0,
                                 -62135596801.0,      1.5e-7,     2.5e-6,    -0.5e-6,
                                 1700000000.1234565,  -0.0000005, 0.9999995, -62135596800.0,
