@@ -145,11 +145,11 @@ Expr* Parser::expression() {
       fail_generic();
     }
     advance();
-    auto* e = make_at<IfExp>(*a);
+    auto* e = make<IfExp>(start);
     e->test = test;
     e->body = a;
     e->orelse = expression();
-    end_at(e, e->orelse);
+    finish(e);
     return e;
   }
   if (checks_enabled_ && starts_expression()) check_invalid_expression(start, a);
@@ -230,24 +230,26 @@ Expr* Parser::yield_expression() {
 }
 
 Expr* Parser::disjunction() {
+  const Token& start = peek();
   Expr* first = conjunction();
   if (!at_kw(KeywordKind::Or)) return first;
-  auto* b = make_at<BoolOp>(*first);
+  auto* b = make<BoolOp>(start);
   b->op = BoolOpKind::Or;
   b->values.push_back(first);
   while (accept_kw(KeywordKind::Or)) b->values.push_back(conjunction());
-  end_at(b, b->values.back());
+  finish(b);
   return b;
 }
 
 Expr* Parser::conjunction() {
+  const Token& start = peek();
   Expr* first = inversion();
   if (!at_kw(KeywordKind::And)) return first;
-  auto* b = make_at<BoolOp>(*first);
+  auto* b = make<BoolOp>(start);
   b->op = BoolOpKind::And;
   b->values.push_back(first);
   while (accept_kw(KeywordKind::And)) b->values.push_back(inversion());
-  end_at(b, b->values.back());
+  finish(b);
   return b;
 }
 
@@ -258,13 +260,14 @@ Expr* Parser::inversion() {
     auto* u = make<UnaryOp>(t);
     u->op = UnaryOpKind::Not;
     u->operand = inversion();
-    end_at(u, u->operand);
+    finish(u);
     return u;
   }
   return comparison();
 }
 
 Expr* Parser::comparison() {
+  const Token& start = peek();
   Expr* left = bitwise_or();
   Compare* cmp = nullptr;
   for (;;) {
@@ -309,7 +312,7 @@ Expr* Parser::comparison() {
       break;
     }
     if (!cmp) {
-      cmp = make_at<Compare>(*left);
+      cmp = make<Compare>(start);
       cmp->left = left;
     }
     cmp->ops.push_back(op);
@@ -317,12 +320,13 @@ Expr* Parser::comparison() {
   }
 done:
   if (!cmp) return left;
-  end_at(cmp, cmp->comparators.back());
+  finish(cmp);
   return cmp;
 }
 
 #define QUIRE_BINARY_LEVEL(Name, NextLevel, ...) \
   Expr* Parser::Name() {                         \
+    const Token& start = peek();                 \
     Expr* left = NextLevel();                    \
     for (;;) {                                   \
       OperatorKind op;                           \
@@ -334,11 +338,11 @@ done:
           return left;                           \
       }                                          \
       advance();                                 \
-      auto* b = make_at<BinOp>(*left);           \
+      auto* b = make<BinOp>(start);              \
       b->left = left;                            \
       b->op = op;                                \
       b->right = NextLevel();                    \
-      end_at(b, b->right);                       \
+      finish(b);                                 \
       left = b;                                  \
     }                                            \
     return left;                                 \
@@ -382,7 +386,7 @@ Expr* Parser::factor() {
             : t.op == Op::Minus ? UnaryOpKind::USub
                                 : UnaryOpKind::Invert;
     u->operand = factor();
-    end_at(u, u->operand);
+    finish(u);
     return u;
   }
   return power();
@@ -390,47 +394,50 @@ Expr* Parser::factor() {
 
 Expr* Parser::power() {
   if (at_kw(KeywordKind::Await)) fail_unsupported(peek(), "'await' is");
+  const Token& start = peek();
   Expr* base = primary();
   if (!at_op(Op::DoubleStar)) return base;
   advance();
-  auto* b = make_at<BinOp>(*base);
+  auto* b = make<BinOp>(start);
   b->left = base;
   b->op = OperatorKind::Pow;
   b->right = factor();
-  end_at(b, b->right);
+  finish(b);
   return b;
 }
 
 Expr* Parser::primary() {
+  const Token& start = peek();
   Expr* e = atom();
   for (;;) {
     if (at_op(Op::Dot)) {
       advance();
       const Token& name = expect_name();
-      auto* a = make_at<Attribute>(*e);
+      auto* a = make<Attribute>(start);
       a->value = e;
       a->attr = std::string(text(name));
       finish(a);
       e = a;
     } else if (at_op(Op::LPar)) {
-      e = call(e);
+      e = call(e, start);
     } else if (at_op(Op::LSqb)) {
-      e = subscript(e);
+      e = subscript(e, start);
     } else {
       return e;
     }
   }
 }
 
-Expr* Parser::call(Expr* func) {
+Expr* Parser::call(Expr* func, const Token& start) {
   DepthGuard guard(*this);
   const Token& open = expect_op(Op::LPar);
   const bool class_bases = in_class_bases_;
   in_class_bases_ = false;
-  auto* c = make_at<Call>(*func);
+  auto* c = make<Call>(start);
   c->func = func;
   bool seen_keyword = false;
   bool seen_double_star = false;
+  const char* pending_error = nullptr;
   Expr* sole_genexp = nullptr;
   int count = 0;
   const Token* first_comma_after_genexp = nullptr;
@@ -460,13 +467,16 @@ Expr* Parser::call(Expr* func) {
       }
       if (item.keyword != KeywordKind::None) fail_generic();
       advance();
-      advance();
+      const Token& equals = advance();
       auto* k = make<Keyword>(item);
       k->arg = std::string(text(item));
       if (!starts_expression() && !at_kw(KeywordKind::Yield)) {
         fail_generic();
       }
       k->value = expression();
+      if (at_kw(KeywordKind::For) && checks_enabled_) {
+        fail_tokens(item, equals, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+      }
       finish(k);
       c->keywords.push_back(k);
       seen_keyword = true;
@@ -498,10 +508,14 @@ Expr* Parser::call(Expr* func) {
         }
         fail_generic();
       }
-      if (seen_double_star) {
-        fail_node(*e, "positional argument follows keyword argument unpacking");
+      // CPython reports these after reading all the arguments, at the last
+      // token it read (the closing parenthesis).
+      if (seen_double_star && !pending_error) {
+        pending_error = "positional argument follows keyword argument unpacking";
       }
-      if (seen_keyword) fail_node(*e, "positional argument follows keyword argument");
+      if (seen_keyword && !pending_error) {
+        pending_error = "positional argument follows keyword argument";
+      }
       c->args.push_back(e);
     }
     if (!accept_op(Op::Comma)) break;
@@ -511,6 +525,10 @@ Expr* Parser::call(Expr* func) {
     fail_node(*sole_genexp, "Generator expression must be parenthesized");
   if (sole_genexp && first_comma_after_genexp) {
     fail_node(*sole_genexp, "Generator expression must be parenthesized");
+  }
+  if (pending_error) {
+    if (!at_op(Op::RPar)) fail_generic();
+    fail_at(peek(), pending_error);
   }
   expect_op(Op::RPar);
   if (sole_genexp) {
@@ -523,10 +541,10 @@ Expr* Parser::call(Expr* func) {
   return c;
 }
 
-Expr* Parser::subscript(Expr* value) {
+Expr* Parser::subscript(Expr* value, const Token& value_start) {
   DepthGuard guard(*this);
   expect_op(Op::LSqb);
-  auto* s = make_at<Subscript>(*value);
+  auto* s = make<Subscript>(value_start);
   s->value = value;
   const Token& start = peek();
   Expr* first = slice_item();
@@ -665,7 +683,7 @@ Expr* Parser::lambda() {
   if (!at_op(Op::Colon)) fail_generic();
   advance();
   l->body = expression();
-  end_at(l, l->body);
+  finish(l);
   return l;
 }
 

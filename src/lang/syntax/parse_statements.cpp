@@ -193,7 +193,7 @@ Stmt* Parser::class_def(ExprList decorators, const Token& start) {
   if (at_op(Op::LPar)) {
     auto* fake = arena_.make<Name>();
     in_class_bases_ = true;
-    Expr* e = call(fake);
+    Expr* e = call(fake, cls);
     in_class_bases_ = false;
     auto* as_call = static_cast<Call*>(e);
     c->bases = std::move(as_call->args);

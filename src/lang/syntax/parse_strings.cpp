@@ -50,7 +50,8 @@ Expr* Parser::strings() {
     for (const Token* t : tokens) {
       std::string_view body;
       StringPrefix prefix = parse_string_prefix(text(*t), body);
-      if (t == tokens.front()) u_prefix = prefix.unicode;
+      // CPython sets kind only for a lowercase u prefix on the first token.
+      if (t == tokens.front()) u_prefix = text(*t).front() == 'u';
       if (prefix.bytes) {
         for (char ch : body) {
           if (static_cast<unsigned char>(ch) >= 0x80) {
@@ -287,16 +288,16 @@ Expr* Parser::fstring_expression(std::string_view expr_text, std::size_t source_
   for (char c : expr_text) blank &= is_space(c);
   if (blank) fail_at(peek(), "f-string: empty expression not allowed");
 
-  // Where the expression starts in the source.
+  // Where the expression starts in the source, anchored on the token's own
+  // position (tokens of nested f-string parsers are already shifted).
   int line = token.lineno;
-  std::size_t line_start = stream_.line_starts[static_cast<std::size_t>(line - 1)];
+  int col = token.col + static_cast<int>(source_offset - token.start);
   for (std::size_t k = token.start; k < source_offset; ++k) {
     if (stream_.source[k] == '\n') {
       ++line;
-      line_start = k + 1;
+      col = static_cast<int>(source_offset - k - 1);
     }
   }
-  const int col = static_cast<int>(source_offset - line_start);
 
   std::string wrapped;
   wrapped.reserve(expr_text.size() + 2);

@@ -184,12 +184,9 @@ SyntaxError to_syntax_error(const LocatedError& e, const TokenStream& stream,
   std::string_view line = line_text(stream, e.lineno);
   out.text = std::string(line);
   out.offset = e.raw_offset ? *e.raw_offset : chars_before(line, e.col) + 1;
-  if (e.raw_end_offset) {
-    out.end_offset = *e.raw_end_offset;
-  } else {
-    std::string_view end_line = line_text(stream, e.end_lineno);
-    out.end_offset = chars_before(end_line, e.end_col) + 1;
-  }
+  // CPython 3.11 converts the start of a parser error to code points but
+  // leaves its end in bytes; tokenizer errors give both ends explicitly.
+  out.end_offset = e.raw_end_offset ? *e.raw_end_offset : e.end_col + 1;
   return out;
 }
 

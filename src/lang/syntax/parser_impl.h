@@ -159,8 +159,8 @@ class Parser {
   Expr* lambda();
   Arguments* parameters(bool lambda, Op closing);
   Arg* parameter(bool lambda);
-  Expr* call(Expr* func);
-  Expr* subscript(Expr* value);
+  Expr* call(Expr* func, const Token& start);
+  Expr* subscript(Expr* value, const Token& start);
   Expr* slice_item();
   Expr* paren_atom();
   Expr* list_atom();

@@ -121,12 +121,15 @@ class Tokenizer {
     stream_.error = TokenizerError{kind, std::move(error), 0};
     done_ = true;
   }
+  // CPython's tokenizer reports its own errors in code points on both ends.
+  int chars_at(int byte_col) const { return chars_before(line_text(stream_, line_), byte_col); }
   // CPython's syntaxerror(): reported at the current position.
   void error_here(std::string message) {
     LocatedError e;
     e.message = std::move(message);
     e.lineno = e.end_lineno = line_;
     e.col = e.end_col = cur_col() - 1;
+    e.raw_offset = e.raw_end_offset = chars_at(cur_col());
     fail(TokenizerError::Kind::Direct, std::move(e));
   }
   void error_range(std::string message, std::size_t start, std::size_t end) {
@@ -135,6 +138,8 @@ class Tokenizer {
     e.lineno = e.end_lineno = line_;
     e.col = col_of(start);
     e.end_col = col_of(end);
+    e.raw_offset = chars_at(e.col) + 1;
+    e.raw_end_offset = chars_at(e.end_col) + 1;
     fail(TokenizerError::Kind::Direct, std::move(e));
   }
   void indentation_error(const char* type, const char* message, int offset, int end_offset) {
@@ -266,7 +271,7 @@ class Tokenizer {
       } else {
         e.message = "unexpected character after line continuation character";
         e.lineno = e.end_lineno = line_;
-        e.col = cur_col();
+        e.col = cur_col() - 1;
         e.raw_end_offset = 0;
         stream_.error = TokenizerError{TokenizerError::Kind::Other, std::move(e), 0};
       }
@@ -326,7 +331,7 @@ class Tokenizer {
       t.end = static_cast<std::uint32_t>(pos_ - 1);
       t.lineno = t.end_lineno = line_ - 1;
       t.col = static_cast<int>(start - stream_.line_starts[line_ - 2]);
-      t.end_col = t.col + 1;
+      t.end_col = t.col;  // CPython's NEWLINE token has no width
       stream_.tokens.push_back(t);
       return;
     }
@@ -385,7 +390,6 @@ class Tokenizer {
     if (!stream_.tokens.empty() && stream_.tokens.back().kind != TokenKind::Newline &&
         stream_.tokens.back().kind != TokenKind::Dedent && !blank_line_) {
       emit_simple(TokenKind::Newline, pos_, pos_);
-      stream_.tokens.back().end_col = stream_.tokens.back().col + 1;
     }
     // Position end-of-file tokens at the end of the last non-empty line, as
     // CPython's errors do.
@@ -706,6 +710,7 @@ class Tokenizer {
                 " (detected at line " + std::to_string(detected) + ")";
     e.lineno = e.end_lineno = start_line;
     e.col = e.end_col = static_cast<int>(start - stream_.line_starts[start_line - 1]);
+    e.raw_offset = e.raw_end_offset = chars_before(line_text(stream_, start_line), e.col) + 1;
     fail(TokenizerError::Kind::Direct, std::move(e));
   }
 

@@ -1,0 +1,17 @@
+a = r'\n raw'
+b = R"\d+"
+c = u'unicode'
+d = U"unicode"
+e = b'bytes'
+f = B"BYTES"
+g = br'\x00'
+h = rb'\x00'
+i = Br'raw'
+j = bR'raw'
+k = RB'raw'
+l = rB'raw'
+m = b'\x00\x01\xff\n\t\\'
+n = b"it's"
+o = b'"quoted"'
+p = b'\777'
+q = r'raw \' quote'

@@ -1,0 +1,10 @@
+a = 'héllo wörld'
+b = '中文字符'
+c = '😀 emoji'
+d = 'soft\xadhyphen'
+e = '\u200b zero width'
+f = '\ud800 surrogate'
+g = 'ümlaut' + "ñ"
+name = 'Grüße'
+café = 1
+π = 3.14

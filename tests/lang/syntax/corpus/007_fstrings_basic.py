@@ -1,0 +1,13 @@
+name = 'x'
+a = f'hello {name}'
+b = f"{name!r}"
+c = f'{name!s:>10}'
+d = f'{name!a}'
+e = f'{3.14159:.2f}'
+f = f'{{literal}} {name}'
+g = f'{{}}'
+h = f''
+i = F'upper'
+j = f'{name}{name}'
+k = f'{ name }'
+l = f'{name:}'

@@ -1,0 +1,14 @@
+width = 10
+precision = 3
+value = 3.14159
+a = f'{value:{width}.{precision}f}'
+b = f'{value:>{width}}'
+c = f"{'nested'}"
+d = f'{"double"}'
+e = f"""{f'{value}'}"""
+f = f'{[1, 2, 3][0]}'
+g = f'{ {"a": 1}["a"] }'
+h = f'{value!r:^{width}}'
+i = f'{(lambda x: x * 2)(3)}'
+j = f'{value if value else 0}'
+k = f'{",".join(["a", "b"])}'

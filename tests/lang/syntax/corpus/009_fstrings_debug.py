@@ -1,0 +1,10 @@
+x = 1
+y = 'two'
+a = f'{x=}'
+b = f'{x = }'
+c = f'{x=!s}'
+d = f'{x=:>5}'
+e = f'{x = !r:10}'
+f = f'before {x=} after'
+g = f'{x + 1=}'
+h = f'{y=}{x=}'

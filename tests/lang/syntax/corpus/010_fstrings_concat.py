@@ -1,0 +1,11 @@
+x = 5
+a = 'plain ' f'{x}' ' more'
+b = f'{x}' 'tail'
+c = 'head' f'{x}'
+d = f'' ''
+e = '' f''
+f = f'a' f'b'
+g = r'raw\d' f'{x}'
+h = f'{x}' rf'\d{x}'
+i = fr'\n{x}'
+j = Rf'{x}\t'

@@ -1,0 +1,10 @@
+a = x and y
+b = x or y
+c = x and y or z
+d = x or y and z
+e = not x and not y
+f = x and y and z
+g = x or y or z
+h = (x or y) and z
+i = not (x and y)
+j = x and not y or z

@@ -1,0 +1,10 @@
+a = {}
+b = {'a': 1}
+c = {'a': 1, 'b': 2,}
+d = {**a}
+e = {**a, 'b': 2, **c}
+f = {1: 'one', 2: 'two'}
+g = {(1, 2): [3, 4]}
+h = {'nested': {'dict': {}}}
+i = {a: b for a, b in c}
+j = {k: v for k, v in d.items() if v}

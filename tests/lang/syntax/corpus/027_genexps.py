@@ -1,0 +1,7 @@
+a = (x for x in y)
+b = sum(x for x in y)
+c = sum((x for x in y), 0)
+d = any(x > 0 for x in y)
+e = (x for x in y if x for z in x)
+f = list(x for x in range(3))
+g = dict((k, v) for k, v in items)

@@ -1,0 +1,13 @@
+global a
+global a, b, c
+def f():
+    global x
+    nonlocal_name = 1
+def g():
+    x = 1
+    def h():
+        nonlocal x
+        x = 2
+    def i():
+        nonlocal x, y
+    return h

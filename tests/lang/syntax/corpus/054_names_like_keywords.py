@@ -1,0 +1,9 @@
+print_ = 1
+if_ = 2
+None_ = 3
+True_ = 4
+class_ = 5
+def_ = 6
+import_ = 7
+async_ = 8
+await_ = 9

@@ -1,0 +1,5 @@
+def f():
+    return 1, *a
+def g():
+    x = *a, *b
+    return x

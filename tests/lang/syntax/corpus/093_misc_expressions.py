@@ -1,0 +1,10 @@
+x = [a, b][0]
+y = {a: b}[a]
+z = (a, b)[1]
+w = 'abc'[1:]
+v = f'{a}'[0]
+u = (yield_ for yield_ in y)
+t = a.b.c(d)[e].f
+s = [*range(3), *'abc']
+r = {**{'a': 1}, 'b': 2}
+q = print

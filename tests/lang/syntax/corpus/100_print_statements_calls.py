@@ -1,0 +1,6 @@
+print("hello")
+print("a", "b")
+print()
+print(1, 2, 3, sep="-", end="!\n")
+print(*[1, 2, 3])
+print(f"{1 + 1}")
