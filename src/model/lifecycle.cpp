@@ -377,6 +377,18 @@ Document& save(Session& session, Document& doc, std::optional<bool> ignore_permi
   set_defaults(session, doc);
   check_permission(session, doc, "write");
   Json original_modified = doc.get("modified");
+  // A failed save leaves the document as it was, so the caller may fix it
+  // and save again without a false timestamp mismatch.
+  struct RestoreStamp {
+    Document& doc;
+    Json modified, modified_by;
+    bool armed = true;
+    ~RestoreStamp() {
+      if (!armed) return;
+      doc.set("modified", modified);
+      doc.set("modified_by", modified_by);
+    }
+  } restore{doc, original_modified, doc.get("modified_by")};
   set_user_and_timestamp(session, doc);
   set_docstatus(doc);
   load_before_save(session, doc);
@@ -394,6 +406,7 @@ Document& save(Session& session, Document& doc, std::optional<bool> ignore_permi
   write_parent(session, doc, false);
   run_post_save_methods(session, doc, action);
   tx.commit();
+  restore.armed = false;
   return doc;
 }
 

@@ -291,7 +291,7 @@ Json validate_name(const Meta& meta, const Json& name_in) {
     for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   name = strip(name);
-  if (!meta.issingle && name == meta.name) {
+  if (!meta.issingle && name == meta.name && name != "DocType") {
     raise(ErrorKind::NameError, "Name of " + meta.name + " cannot be " + name);
   }
   if (name.find('<') != std::string::npos || name.find('>') != std::string::npos) {
