@@ -16,6 +16,7 @@
 
 #include "lang/time/error.h"
 #include "lang/time/offset_text.h"
+#include "lang/time/posix_tz.h"
 #include "lang/time/py_repr.h"
 
 namespace quire::lang::time {
@@ -25,6 +26,8 @@ namespace {
 constexpr int64_t kMicrosPerSecond = 1000000;
 // Seconds from 0001-01-01T00:00 to the Unix epoch (ordinal 719163).
 constexpr int64_t kUnixEpochSeconds = 62135596800;
+// Where libdate-tz (built with USE_OS_TZDB) reads the system tzdata.
+const std::string kZoneDirectory = "/usr/share/zoneinfo/";
 
 struct ZoneEntry {
   bool named;                       // zoneinfo.ZoneInfo, else datetime.timezone
@@ -32,11 +35,14 @@ struct ZoneEntry {
   std::optional<std::string> name;  // timezone only
   std::string key;                  // ZoneInfo only
   const date::time_zone* zone = nullptr;
+  std::optional<PosixTz> footer;  // ZoneInfo with DST rules past its listed transitions
 };
 
 class Registry {
  public:
-  Registry() { entries_.push_back(ZoneEntry{false, TimeDelta(), std::nullopt, "", nullptr}); }
+  Registry() {
+    entries_.push_back(ZoneEntry{false, TimeDelta(), std::nullopt, "", nullptr, std::nullopt});
+  }
 
   TzRef fixed(const TimeDelta& offset, const std::optional<std::string>& name) {
     if (!name && offset.is_zero()) return TzRef(1);
@@ -44,7 +50,7 @@ class Registry {
     auto key = std::make_pair(static_cast<int64_t>(offset.total_microseconds()), name);
     auto found = fixed_ids_.find(key);
     if (found != fixed_ids_.end()) return found->second;
-    entries_.push_back(ZoneEntry{false, offset, name, "", nullptr});
+    entries_.push_back(ZoneEntry{false, offset, name, "", nullptr, std::nullopt});
     TzRef ref(static_cast<uint32_t>(entries_.size()));
     fixed_ids_.emplace(key, ref);
     return ref;
@@ -54,7 +60,9 @@ class Registry {
     std::lock_guard lock(mutex_);
     auto found = named_ids_.find(key);
     if (found != named_ids_.end()) return found->second;
-    entries_.push_back(ZoneEntry{true, TimeDelta(), std::nullopt, key, zone});
+    std::optional<PosixTz> footer = read_tzif_footer(kZoneDirectory + key);
+    if (footer && !footer->has_dst) footer.reset();
+    entries_.push_back(ZoneEntry{true, TimeDelta(), std::nullopt, key, zone, footer});
     TzRef ref(static_cast<uint32_t>(entries_.size()));
     named_ids_.emplace(key, ref);
     return ref;
@@ -139,6 +147,21 @@ TimeDelta dst_amount(const date::time_zone* zone, const date::sys_info& info) {
   return TimeDelta::from_dsu(0, 3600, 0);
 }
 
+// The period that runs past the zone file's last listed transition (its end
+// is open); there the file's POSIX rule decides.
+bool past_listed_transitions(const date::sys_info& info) {
+  return info.end > date::sys_days(date::year(2200) / 1 / 1);
+}
+
+int64_t floor_seconds(int64_t micros) {
+  return micros / kMicrosPerSecond - (micros % kMicrosPerSecond < 0 ? 1 : 0);
+}
+
+ZoneAnswer footer_answer(const PosixTz& tz, const PosixAnswer& a) {
+  TimeDelta dst = a.is_dst ? TimeDelta::from_dsu(0, tz.dst_offset - tz.std_offset, 0) : TimeDelta();
+  return ZoneAnswer{TimeDelta::from_dsu(0, a.offset, 0), dst, a.is_dst ? tz.dst_name : tz.std_name};
+}
+
 std::string fixed_name(const ZoneEntry& e) {
   if (e.name) return *e.name;
   if (e.offset.is_zero()) return "UTC";
@@ -185,6 +208,11 @@ ZoneAnswer zone_answer(TzRef tz, int64_t local_micros, int fold) {
   const ZoneEntry& e = registry().entry(tz);
   if (!e.named) return ZoneAnswer{e.offset, std::nullopt, fixed_name(e)};
   date::local_info local = e.zone->get_info(to_local_seconds(local_micros));
+  if (e.footer && local.result == date::local_info::unique &&
+      past_listed_transitions(local.first)) {
+    int64_t local_seconds = floor_seconds(local_micros) - kUnixEpochSeconds;
+    return footer_answer(*e.footer, posix_at_local(*e.footer, local_seconds, fold));
+  }
   // In a gap or an overlap, fold=0 takes the offset before the transition.
   const date::sys_info& info =
       local.result != date::local_info::unique && fold == 1 ? local.second : local.first;
@@ -197,6 +225,13 @@ LocalTime zone_from_utc(TzRef tz, int64_t utc_micros) {
     return LocalTime{utc_micros + static_cast<int64_t>(e.offset.total_microseconds()), 0};
   }
   date::sys_info info = e.zone->get_info(to_sys_seconds(utc_micros));
+  if (e.footer && past_listed_transitions(info)) {
+    PosixAnswer a = posix_at_utc(*e.footer, floor_seconds(utc_micros) - kUnixEpochSeconds);
+    int64_t local = utc_micros + a.offset * kMicrosPerSecond;
+    int64_t local_seconds = floor_seconds(local) - kUnixEpochSeconds;
+    bool repeated = posix_at_local(*e.footer, local_seconds, 0).offset != a.offset;
+    return LocalTime{local, repeated ? 1 : 0};
+  }
   int64_t local = utc_micros + info.offset.count() * kMicrosPerSecond;
   date::local_info at = e.zone->get_info(to_local_seconds(local));
   int fold = at.result == date::local_info::ambiguous && at.second.begin == info.begin ? 1 : 0;
