@@ -183,3 +183,38 @@ for x in DOUBLES:
 
 }  // namespace
 }  // namespace quire::lang::numeric
+
+namespace quire::lang::numeric {
+namespace {
+
+TEST(FloatTest, HexAndFromHexMatchCPython) {
+  auto rows = testing::run_python(std::string(kDoubles) + R"PY(
+for x in DOUBLES:
+    row(bits(x), x.hex())
+CASES = ['0x1.8p1', '-0x1p-1074', '0x1p-1075', '0x3p-1076', '0x1.fffffffffffff8p1023',
+         '0x1.fffffffffffff7p1023', '0x1p1024', 'inf', '-Infinity', 'nan', '  0x10  ', '1', 'x',
+         '0x', '0x.8', '0x1.', '.p1', '0xp1', '0x1p', '0x1p+', '1e5', '0X1P-2', '0x1.0000000000000801p0',
+         '0x1.00000000000008p0', '0x1.00000000000018p0', '0x' + 'f' * 300 + 'p-1200', '0x1p99999999999',
+         '0x1p-99999999999', '-0x0p0', '0x1 p1', 'infinit']
+for text in CASES:
+    row('fromhex', text, outcome(lambda: bits(float.fromhex(text))))
+)PY");
+  ASSERT_GT(rows.size(), 3000u);
+  for (const auto& r : rows) {
+    if (r.size() == 2) {
+      EXPECT_EQ(float_hex(from_bits(r[0])), r[1]);
+      continue;
+    }
+    EXPECT_EQ(testing::capture([&] {
+                const double d = float_fromhex(r[1]);
+                uint64_t bits;
+                std::memcpy(&bits, &d, sizeof bits);
+                return std::to_string(bits);
+              }),
+              r[2])
+        << "fromhex(" << r[1] << ")";
+  }
+}
+
+}  // namespace
+}  // namespace quire::lang::numeric
