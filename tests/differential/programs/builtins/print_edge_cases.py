@@ -1,0 +1,8 @@
+print('')
+print('', '')
+print(None, end='\n\n')
+print('a', 'b', sep='\n')
+print(1, 2, 3, sep='')
+print('x', end='')
+print()
+print('tab\tsep', 'é', '😀', sep='|', end='<end>\n')

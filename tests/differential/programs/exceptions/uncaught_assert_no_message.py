@@ -1,0 +1,3 @@
+x = 0
+print('checking')
+assert x

@@ -1,0 +1,4 @@
+try:
+    {}['x']
+except KeyError:
+    raise ValueError('clean message') from None

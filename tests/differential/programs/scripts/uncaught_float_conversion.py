@@ -1,0 +1,2 @@
+rate = 'N/A'
+print(float(rate or 0))

@@ -1,0 +1,2 @@
+limit = None
+print(int(limit))

@@ -1,0 +1,3 @@
+row = {'customer': None}
+print(row.get('customer'))
+print(row['customer']['name'])

@@ -1,0 +1,3 @@
+due = None
+if due < '2024-01-01':
+    print('old')

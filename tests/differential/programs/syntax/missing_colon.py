@@ -1,0 +1,3 @@
+print('never printed: the whole file is compiled first')
+if True
+    print('x')
