@@ -1,0 +1,40 @@
+#pragma once
+// The VM's access to the numeric/text library (src/lang/numeric, src/lang/text):
+// case mapping, character classes, format specs, % pieces. One place, so the
+// rest of the VM does not depend on how those are implemented, and so their
+// C++ exceptions (numeric::PyError) are turned into Python exceptions here.
+
+#include <string>
+#include <string_view>
+
+#include "lang/object/runtime.h"
+
+namespace quire::lang {
+
+std::string text_lower(std::string_view s);
+std::string text_upper(std::string_view s);
+std::string text_title(std::string_view s);
+std::string text_capitalize(std::string_view s);
+std::string text_swapcase(std::string_view s);
+std::string text_casefold(std::string_view s);
+bool text_isdigit(std::string_view s);
+bool text_isdecimal(std::string_view s);
+bool text_isnumeric(std::string_view s);
+bool text_isalpha(std::string_view s);
+bool text_isalnum(std::string_view s);
+bool text_isspace(std::string_view s);
+bool text_isupper(std::string_view s);
+bool text_islower(std::string_view s);
+bool text_istitle(std::string_view s);
+bool text_isascii(std::string_view s);
+bool text_isidentifier(std::string_view s);
+bool text_isprintable(std::string_view s);
+
+// format(v, spec) for numbers and strings; false with the exception set on error.
+bool format_int_spec(Isolate& I, Value v, std::string_view spec, std::string& out);
+bool format_float_spec(Isolate& I, double v, std::string_view spec, std::string& out);
+bool format_str_spec(Isolate& I, std::string_view text, std::string_view spec, std::string& out);
+// round(x, ndigits) for floats, correctly rounded.
+bool round_float(Isolate& I, double x, std::int64_t ndigits, double& out);
+
+}  // namespace quire::lang

@@ -1,0 +1,130 @@
+// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
+// (GCC bug 105329); it must be silenced before <string> is first included.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+// Raising exceptions and printing tracebacks as CPython does.
+
+#include "lang/object/runtime.h"
+
+namespace quire::lang {
+
+Value new_exception(Isolate& I, Type* type, Value args_tuple) {
+  Instance* e = I.heap.make<Instance>();
+  incref(Value::object(type));
+  e->cls = type;
+  e->args = args_tuple;
+  return Value::object(e);
+}
+
+Value raise_value(Isolate& I, Value exception) {
+  decref(I.pending);
+  I.pending = exception;
+  I.uncatchable = false;
+  return Value::exc();
+}
+
+Value raise(Isolate& I, Type* type, std::string_view message) {
+  Tuple* args = alloc_tuple(I, 1);
+  args->items()[0] = new_str(I, message);
+  return raise_value(I, new_exception(I, type, Value::object(args)));
+}
+
+Value raise_no_args(Isolate& I, Type* type) {
+  return raise_value(I, new_exception(I, type, Value::object(alloc_tuple(I, 0))));
+}
+
+Value raise_key_error(Isolate& I, Value key) {
+  Tuple* args = alloc_tuple(I, 1);
+  incref(key);
+  args->items()[0] = key;
+  return raise_value(I, new_exception(I, types().KeyError, Value::object(args)));
+}
+
+Value raise_stop_iteration(Isolate& I, Value value) {
+  Tuple* args = alloc_tuple(I, 1);
+  incref(value);
+  args->items()[0] = value;
+  return raise_value(I, new_exception(I, types().StopIteration, Value::object(args)));
+}
+
+std::string type_name(Value v) {
+  return type_of(v)->name;
+}
+
+std::string exception_line(Isolate& I, Value exception) {
+  Type* t = type_of(exception);
+  std::string line = t->name;
+  if (!is_kind(exception, Kind::Instance)) return line;
+  auto* e = static_cast<Instance*>(exception.o);
+  std::string text;
+  if (e->cls->is_exception && is_tuple(e->args)) {
+    Tuple* args = as_tuple(e->args);
+    bool ok = true;
+    if (args->size == 1) {
+      // KeyError shows the repr of its key; others show str(arg).
+      if (is_subtype(t, types().KeyError))
+        ok = repr_into(I, args->items()[0], text);
+      else
+        ok = str_into(I, args->items()[0], text);
+    } else if (args->size > 1) {
+      ok = repr_into(I, e->args, text);
+    }
+    if (e->cls->is_user) {
+      // A user __str__ wins.
+      text.clear();
+      ok = str_into(I, exception, text);
+    }
+    if (!ok) {
+      decref(I.pending);
+      I.pending = Value();
+      text = "<exception str() failed>";
+    }
+  }
+  if (!text.empty()) line += ": " + text;
+  return line;
+}
+
+static void format_entries(Isolate& I, Instance* e, std::string& out) {
+  out += "Traceback (most recent call last):\n";
+  for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+    out += "  File \"" + it->filename + "\", line " + std::to_string(it->line) + ", in " +
+           it->function + "\n";
+    std::string src;
+    if (it->source) {
+      std::size_t pos = 0;
+      for (int l = 1; l < it->line && pos != std::string::npos; ++l) {
+        pos = it->source->find('\n', pos);
+        if (pos != std::string::npos) ++pos;
+      }
+      if (pos != std::string::npos) {
+        std::size_t end = it->source->find('\n', pos);
+        src = it->source->substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      }
+    }
+    std::size_t a = src.find_first_not_of(" \t\f\r");
+    if (a != std::string::npos) {
+      std::size_t b = src.find_last_not_of(" \t\f\r");
+      out += "    " + src.substr(a, b - a + 1) + "\n";
+    }
+  }
+  (void)I;
+}
+
+std::string format_traceback(Isolate& I, Value exception) {
+  std::string out;
+  if (!is_kind(exception, Kind::Instance)) return exception_line(I, exception) + "\n";
+  auto* e = static_cast<Instance*>(exception.o);
+  if (is_kind(e->cause, Kind::Instance)) {
+    out += format_traceback(I, e->cause);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (!e->suppress_context && is_kind(e->context, Kind::Instance)) {
+    out += format_traceback(I, e->context);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  if (!e->traceback.empty()) format_entries(I, e, out);
+  out += exception_line(I, exception) + "\n";
+  return out;
+}
+
+}  // namespace quire::lang

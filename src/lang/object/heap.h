@@ -1,0 +1,103 @@
+#pragma once
+// Heap: the allocator of one isolate. Every allocation is charged before it
+// happens; every object is linked on the heap's list so release_all() frees
+// whatever is left at the end of a run (cycles included) without a tracing
+// collector. Reference counts are plain integers: objects never cross threads.
+//
+// Small allocations over the cap are still performed but raise the
+// `over_limit` flag, which the VM turns into a MemoryError at its next check
+// point; allocations whose size is computed from user data (str * n,
+// list * n, big pow) call `would_fit` first and fail before allocating.
+
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "lang/object/object.h"
+
+namespace quire::lang {
+
+class Heap {
+ public:
+  Heap();
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // Allocates a T followed by `extra` payload bytes, charged and linked.
+  template <class T>
+  T* make(std::size_t extra = 0) {
+    std::size_t size = sizeof(T) + extra;
+    charge(size);
+    void* memory = std::malloc(size);
+    if (!memory) throw std::bad_alloc();
+    T* object = new (memory) T();
+    object->charged = static_cast<std::uint32_t>(size);
+    link(object);
+    return object;
+  }
+
+  void charge(std::size_t bytes) {
+    bytes_used_ += bytes;
+    if (bytes_used_ > limit_) over_limit_ = true;
+  }
+  void uncharge(std::size_t bytes) { bytes_used_ -= bytes; }
+  bool would_fit(std::size_t bytes) const { return bytes_used_ + bytes <= limit_; }
+
+  // Frees an object whose count dropped to zero (and, transitively, what it
+  // held). Iterative, so deep structures cannot overflow the native stack.
+  void free(Object* object);
+  // Frees every object still alive, without looking at counts.
+  void release_all();
+
+  std::size_t bytes_used() const { return bytes_used_; }
+  std::size_t limit() const { return limit_; }
+  void set_limit(std::size_t bytes) { limit_ = bytes; }
+  bool over_limit() const { return over_limit_; }
+  void clear_over_limit() { over_limit_ = false; }
+  std::size_t live_objects() const { return live_; }
+
+ private:
+  void link(Object* object) {
+    object->next = head_.next;
+    object->prev = &head_;
+    head_.next->prev = object;
+    head_.next = object;
+    ++live_;
+  }
+  void destroy(Object* object, bool release_children);
+
+  Object head_{Kind::Cell};  // sentinel of the circular all-objects list
+  std::size_t bytes_used_ = 0;
+  std::size_t limit_ = static_cast<std::size_t>(-1);
+  std::size_t live_ = 0;
+  bool over_limit_ = false;
+  bool freeing_ = false;
+  std::vector<Object*> pending_;
+};
+
+// The heap of the isolate running on this thread (set by Isolate while it runs).
+extern thread_local Heap* t_heap;
+
+inline void incref(Object* o) {
+  if (!(o->flags & kImmortal)) ++o->refcnt;
+}
+inline void decref(Object* o) {
+  if (!(o->flags & kImmortal) && --o->refcnt == 0) t_heap->free(o);
+}
+inline void incref(Value v) {
+  if (v.tag == Tag::Obj) incref(v.o);
+}
+inline void decref(Value v) {
+  if (v.tag == Tag::Obj) decref(v.o);
+}
+// Stores `v` into `slot`, releasing what was there (v already owned).
+inline void assign(Value& slot, Value v) {
+  Value old = slot;
+  slot = v;
+  decref(old);
+}
+
+}  // namespace quire::lang

@@ -1,0 +1,1594 @@
+// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
+// (GCC bug 105329); it must be silenced before <string> is first included.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+// Value protocols: truth, repr/str, hashing, equality, ordering, arithmetic.
+// Fast paths for the built-in types come first; user classes are reached
+// through their special methods (__eq__, __lt__, __add__, ...).
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "lang/object/bigint.h"
+#include "lang/object/runtime.h"
+#include "lang/vm/interp.h"
+
+namespace quire::lang {
+
+// ---------------------------------------------------------------- types
+
+Type* type_of(Value v) {
+  const BuiltinTypes& T = types();
+  switch (v.tag) {
+    case Tag::None:
+      return T.none;
+    case Tag::Bool:
+      return T.bool_;
+    case Tag::Int:
+      return T.int_;
+    case Tag::Float:
+      return T.float_;
+    case Tag::Obj:
+      break;
+    default:
+      return T.object;
+  }
+  switch (v.o->kind) {
+    case Kind::Str:
+      return T.str;
+    case Kind::Bytes:
+      return T.bytes;
+    case Kind::BigInt:
+      return T.int_;
+    case Kind::List:
+      return T.list;
+    case Kind::Tuple:
+      return T.tuple;
+    case Kind::Dict:
+      return T.dict;
+    case Kind::Set:
+      return T.set;
+    case Kind::FrozenSet:
+      return T.frozenset;
+    case Kind::Range:
+      return T.range;
+    case Kind::Slice:
+      return T.slice;
+    case Kind::Function:
+      return T.function;
+    case Kind::Native:
+      return T.builtin_function;
+    case Kind::BoundMethod:
+      return T.method;
+    case Kind::Type:
+      return T.type;
+    case Kind::Instance:
+      return static_cast<Instance*>(v.o)->cls;
+    case Kind::Cell:
+      return T.cell;
+    case Kind::Generator:
+      return T.generator;
+    case Kind::Iter:
+      return T.iterator;
+    case Kind::DictView: {
+      auto w = static_cast<DictView*>(v.o)->which;
+      return w == ViewKind::Keys     ? T.dict_keys
+             : w == ViewKind::Values ? T.dict_values
+                                     : T.dict_items;
+    }
+    case Kind::Module:
+      return T.module;
+    case Kind::Property:
+      return T.property;
+    case Kind::Super:
+      return T.object;
+  }
+  return T.object;
+}
+
+bool is_subtype(const Type* t, const Type* base) {
+  for (; t; t = t->base)
+    if (t == base) return true;
+  return false;
+}
+
+Value type_lookup(const Type* t, std::string_view name) {
+  for (; t; t = t->base) {
+    Value v = dict_get_str(t->dict, name);
+    if (!v.is_undef()) return v;
+  }
+  return Value();
+}
+
+static bool is_user_instance(Value v) {
+  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
+         static_cast<Instance*>(v.o)->cls->is_user;
+}
+
+// Calls the special method `name` of a user-class instance. `found` tells
+// whether the class defines it.
+static Value call_special(Isolate& I, Value self, std::string_view name, Value* args,
+                          std::size_t nargs, bool& found) {
+  found = false;
+  if (!is_user_instance(self)) return Value();
+  Value fn = type_lookup(static_cast<Instance*>(self.o)->cls, name);
+  if (fn.is_undef() || fn.is_none()) return Value();
+  found = true;
+  Value buf[4];
+  buf[0] = self;
+  for (std::size_t i = 0; i < nargs; ++i) buf[i + 1] = args[i];
+  return call(I, fn, buf, nargs + 1, nullptr);
+}
+
+// ---------------------------------------------------------------- numbers
+
+bool is_number(Value v) {
+  return v.tag == Tag::Int || v.tag == Tag::Float || v.tag == Tag::Bool || is_kind(v, Kind::BigInt);
+}
+
+bool to_double(Isolate& I, Value v, double& out) {
+  switch (v.tag) {
+    case Tag::Int:
+      out = static_cast<double>(v.i);
+      return true;
+    case Tag::Float:
+      out = v.f;
+      return true;
+    case Tag::Bool:
+      out = v.b ? 1.0 : 0.0;
+      return true;
+    default:
+      break;
+  }
+  if (is_kind(v, Kind::BigInt)) return bigint_to_double(I, v, out);
+  raise(I, types().TypeError, "must be real number, not " + type_name(v));
+  return false;
+}
+
+bool to_int64(Isolate& I, Value v, std::int64_t& out, const char* what) {
+  if (v.tag == Tag::Int) {
+    out = v.i;
+    return true;
+  }
+  if (v.tag == Tag::Bool) {
+    out = v.b;
+    return true;
+  }
+  if (is_kind(v, Kind::BigInt)) {
+    raise(I, types().OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  raise(I, types().TypeError,
+        std::string(what) + " must be integers or slices, not " + type_name(v));
+  return false;
+}
+
+std::string float_repr(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string sci(buf, res.ptr);
+  // sci: [-]d[.ddd]e[+-]XX
+  bool neg = sci[0] == '-';
+  if (neg) sci.erase(0, 1);
+  std::size_t e = sci.find('e');
+  std::string mant = sci.substr(0, e);
+  int exp = std::stoi(sci.substr(e + 1));
+  std::string digits;
+  for (char c : mant)
+    if (c != '.') digits += c;
+  std::string out;
+  if (exp >= -5 && exp < 16) {
+    if (exp < 0) {
+      out = "0." + std::string(static_cast<std::size_t>(-exp - 1), '0') + digits;
+    } else if (static_cast<int>(digits.size()) <= exp + 1) {
+      out = digits + std::string(static_cast<std::size_t>(exp + 1 - digits.size()), '0') + ".0";
+    } else {
+      out = digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+    }
+  } else {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char eb[16];
+    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    out += eb;
+  }
+  return neg ? "-" + out : out;
+}
+
+// ---------------------------------------------------------------- truth
+
+int truthy(Isolate& I, Value v) {
+  switch (v.tag) {
+    case Tag::None:
+      return 0;
+    case Tag::Bool:
+      return v.b;
+    case Tag::Int:
+      return v.i != 0;
+    case Tag::Float:
+      return v.f != 0.0;
+    case Tag::Obj:
+      break;
+    default:
+      return 0;
+  }
+  switch (v.o->kind) {
+    case Kind::Str:
+      return as_str(v)->nbytes != 0;
+    case Kind::Bytes:
+      return static_cast<Bytes*>(v.o)->nbytes != 0;
+    case Kind::List:
+      return !as_list(v)->items.empty();
+    case Kind::Tuple:
+      return as_tuple(v)->size != 0;
+    case Kind::Dict:
+      return as_dict(v)->table.used != 0;
+    case Kind::Set:
+    case Kind::FrozenSet:
+      return as_set(v)->table.used != 0;
+    case Kind::BigInt:
+      return 1;
+    case Kind::Range: {
+      std::int64_t n;
+      if (!length(I, v, n)) return -1;
+      return n != 0;
+    }
+    case Kind::DictView:
+      return as_dict(static_cast<DictView*>(v.o)->dict)->table.used != 0;
+    case Kind::Instance: {
+      bool found;
+      Value r = call_special(I, v, "__bool__", nullptr, 0, found);
+      if (found) {
+        if (r.is_exc()) return -1;
+        if (!r.is_bool()) {
+          decref(r);
+          raise(I, types().TypeError, "__bool__ should return bool, returned " + type_name(r));
+          return -1;
+        }
+        return r.b;
+      }
+      r = call_special(I, v, "__len__", nullptr, 0, found);
+      if (found) {
+        if (r.is_exc()) return -1;
+        int t = truthy(I, r);
+        decref(r);
+        return t;
+      }
+      return 1;
+    }
+    default:
+      return 1;
+  }
+}
+
+// ---------------------------------------------------------------- repr / str
+
+static thread_local std::vector<const Object*> t_repr_stack;
+
+static void str_repr_into(const Str* s, std::string& out) {
+  std::string_view text = s->view();
+  bool has_single = text.find('\'') != std::string_view::npos;
+  bool has_double = text.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  out += quote;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0xA0) {
+      // C1 controls and NBSP are not printable.
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(text[i + 1]));
+      out += buf;
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += quote;
+}
+
+static bool seq_repr_into(Isolate& I, const Value* items, std::size_t n, const char* open,
+                          const char* close, std::string& out) {
+  out += open;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += ", ";
+    if (!repr_into(I, items[i], out)) return false;
+  }
+  out += close;
+  return true;
+}
+
+static bool table_repr_into(Isolate& I, const HashTable& t, bool with_values, std::string& out) {
+  bool first = true;
+  for (auto& e : t.entries) {
+    if (e.key.is_undef()) continue;
+    if (!first) out += ", ";
+    first = false;
+    if (!repr_into(I, e.key, out)) return false;
+    if (with_values) {
+      out += ": ";
+      if (!repr_into(I, e.value, out)) return false;
+    }
+  }
+  return true;
+}
+
+static bool object_repr_into(Isolate& I, Value v, std::string& out) {
+  Object* o = v.o;
+  switch (o->kind) {
+    case Kind::Str:
+      str_repr_into(as_str(v), out);
+      return true;
+    case Kind::Bytes: {
+      std::string_view b = static_cast<Bytes*>(o)->view();
+      bool has_single = b.find('\'') != std::string_view::npos;
+      bool has_double = b.find('"') != std::string_view::npos;
+      char quote = has_single && !has_double ? '"' : '\'';
+      out += 'b';
+      out += quote;
+      for (unsigned char c : b) {
+        if (c == static_cast<unsigned char>(quote) || c == '\\') {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c == '\n') {
+          out += "\\n";
+        } else if (c == '\r') {
+          out += "\\r";
+        } else if (c == '\t') {
+          out += "\\t";
+        } else if (c < 0x20 || c >= 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+      }
+      out += quote;
+      return true;
+    }
+    case Kind::BigInt:
+      out += bigint_to_string(v);
+      return true;
+    case Kind::List:
+    case Kind::Tuple:
+    case Kind::Dict:
+    case Kind::Set:
+    case Kind::FrozenSet: {
+      for (const Object* seen : t_repr_stack) {
+        if (seen == o) {
+          out += o->kind == Kind::List ? "[...]" : o->kind == Kind::Dict ? "{...}" : "...";
+          return true;
+        }
+      }
+      if (t_repr_stack.size() > 200) {
+        raise(I, types().RecursionError,
+              "maximum recursion depth exceeded while getting the repr of an object");
+        return false;
+      }
+      t_repr_stack.push_back(o);
+      bool ok;
+      if (o->kind == Kind::List) {
+        auto& items = as_list(v)->items;
+        ok = seq_repr_into(I, items.data(), items.size(), "[", "]", out);
+      } else if (o->kind == Kind::Tuple) {
+        Tuple* t = as_tuple(v);
+        ok = seq_repr_into(I, t->items(), t->size, "(", t->size == 1 ? ",)" : ")", out);
+      } else if (o->kind == Kind::Dict) {
+        out += "{";
+        ok = table_repr_into(I, as_dict(v)->table, true, out);
+        out += "}";
+      } else {
+        Set* s = as_set(v);
+        bool frozen = o->kind == Kind::FrozenSet;
+        if (s->table.used == 0) {
+          out += frozen ? "frozenset()" : "set()";
+          ok = true;
+        } else {
+          out += frozen ? "frozenset({" : "{";
+          ok = table_repr_into(I, s->table, false, out);
+          out += frozen ? "})" : "}";
+        }
+      }
+      t_repr_stack.pop_back();
+      return ok;
+    }
+    case Kind::Range: {
+      auto* r = static_cast<Range*>(o);
+      out += "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
+      if (r->step != 1) out += ", " + std::to_string(r->step);
+      out += ")";
+      return true;
+    }
+    case Kind::Slice: {
+      auto* s = static_cast<Slice*>(o);
+      out += "slice(";
+      if (!repr_into(I, s->start, out)) return false;
+      out += ", ";
+      if (!repr_into(I, s->stop, out)) return false;
+      out += ", ";
+      if (!repr_into(I, s->step, out)) return false;
+      out += ")";
+      return true;
+    }
+    case Kind::Function: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      out += "<function " + static_cast<Function*>(o)->code->qualname + " at " + buf + ">";
+      return true;
+    }
+    case Kind::Native: {
+      out += "<built-in function " + std::string(static_cast<Native*>(o)->name) + ">";
+      return true;
+    }
+    case Kind::BoundMethod: {
+      auto* m = static_cast<BoundMethod*>(o);
+      if (is_kind(m->func, Kind::Native)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(m->self.o));
+        out += "<built-in method " + std::string(static_cast<Native*>(m->func.o)->name) + " of " +
+               type_name(m->self) + " object at " + buf + ">";
+      } else {
+        out += "<bound method " + static_cast<Function*>(m->func.o)->code->qualname + " of ";
+        if (!repr_into(I, m->self, out)) return false;
+        out += ">";
+      }
+      return true;
+    }
+    case Kind::Type: {
+      auto* t = static_cast<Type*>(o);
+      out += t->is_user ? "<class '__main__." + t->name + "'>" : "<class '" + t->name + "'>";
+      return true;
+    }
+    case Kind::Module:
+      out += "<module '" + static_cast<Module*>(o)->name + "'>";
+      return true;
+    case Kind::DictView: {
+      auto* dv = static_cast<DictView*>(o);
+      const char* names[] = {"dict_keys", "dict_values", "dict_items"};
+      out += names[static_cast<int>(dv->which)];
+      out += "([";
+      bool first = true;
+      for (auto& e : as_dict(dv->dict)->table.entries) {
+        if (e.key.is_undef()) continue;
+        if (!first) out += ", ";
+        first = false;
+        if (dv->which == ViewKind::Keys) {
+          if (!repr_into(I, e.key, out)) return false;
+        } else if (dv->which == ViewKind::Values) {
+          if (!repr_into(I, e.value, out)) return false;
+        } else {
+          out += "(";
+          if (!repr_into(I, e.key, out)) return false;
+          out += ", ";
+          if (!repr_into(I, e.value, out)) return false;
+          out += ")";
+        }
+      }
+      out += "])";
+      return true;
+    }
+    case Kind::Instance: {
+      auto* in = static_cast<Instance*>(o);
+      if (in->cls == types().ellipsis) {
+        out += "Ellipsis";
+        return true;
+      }
+      if (in->cls->is_user) {
+        bool found;
+        Value r = call_special(I, v, "__repr__", nullptr, 0, found);
+        if (found) {
+          if (r.is_exc()) return false;
+          if (!is_str(r)) {
+            raise(I, types().TypeError, "__repr__ returned non-string (type " + type_name(r) + ")");
+            decref(r);
+            return false;
+          }
+          out += as_str(r)->view();
+          decref(r);
+          return true;
+        }
+      }
+      if (in->cls->is_exception) {
+        out += in->cls->name + "(";
+        Tuple* args = as_tuple(in->args);
+        for (std::size_t i = 0; i < args->size; ++i) {
+          if (i) out += ", ";
+          if (!repr_into(I, args->items()[i], out)) return false;
+        }
+        out += ")";
+        return true;
+      }
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      out += "<" + std::string(in->cls->is_user ? "__main__." : "") + in->cls->name +
+             " object at " + buf + ">";
+      return true;
+    }
+    case Kind::Generator: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      out += "<generator object " +
+             static_cast<Function*>(static_cast<Generator*>(o)->func.o)->code->qualname + " at " +
+             buf + ">";
+      return true;
+    }
+    default: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      out += "<" + type_name(v) + " object at " + buf + ">";
+      return true;
+    }
+  }
+}
+
+bool repr_into(Isolate& I, Value v, std::string& out) {
+  switch (v.tag) {
+    case Tag::None:
+      out += "None";
+      return true;
+    case Tag::Bool:
+      out += v.b ? "True" : "False";
+      return true;
+    case Tag::Int: {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, v.i);
+      out.append(buf, r.ptr);
+      return true;
+    }
+    case Tag::Float:
+      out += float_repr(v.f);
+      return true;
+    case Tag::Obj:
+      return object_repr_into(I, v, out);
+    default:
+      out += "<undefined>";
+      return true;
+  }
+}
+
+bool str_into(Isolate& I, Value v, std::string& out) {
+  if (v.tag == Tag::Obj) {
+    if (v.o->kind == Kind::Str) {
+      out += as_str(v)->view();
+      return true;
+    }
+    if (v.o->kind == Kind::Instance) {
+      auto* in = static_cast<Instance*>(v.o);
+      if (in->cls->is_user) {
+        bool found;
+        Value r = call_special(I, v, "__str__", nullptr, 0, found);
+        if (found) {
+          if (r.is_exc()) return false;
+          if (!is_str(r)) {
+            raise(I, types().TypeError, "__str__ returned non-string (type " + type_name(r) + ")");
+            decref(r);
+            return false;
+          }
+          out += as_str(r)->view();
+          decref(r);
+          return true;
+        }
+        if (!in->cls->is_exception || !type_lookup(in->cls, "__repr__").is_undef())
+          return repr_into(I, v, out);
+      }
+      if (in->cls->is_exception) {
+        Tuple* args = as_tuple(in->args);
+        if (args->size == 0) return true;
+        if (args->size == 1) {
+          if (is_subtype(in->cls, types().KeyError)) return repr_into(I, args->items()[0], out);
+          return str_into(I, args->items()[0], out);
+        }
+        return repr_into(I, in->args, out);
+      }
+    }
+  }
+  return repr_into(I, v, out);
+}
+
+Value repr(Isolate& I, Value v) {
+  std::string out;
+  if (!repr_into(I, v, out)) return Value::exc();
+  return new_str(I, out);
+}
+
+Value to_str(Isolate& I, Value v) {
+  if (is_str(v)) {
+    incref(v);
+    return v;
+  }
+  std::string out;
+  if (!str_into(I, v, out)) return Value::exc();
+  return new_str(I, out);
+}
+
+Value ascii_repr(Isolate& I, Value v) {
+  std::string text;
+  if (!repr_into(I, v, text)) return Value::exc();
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::uint32_t cp;
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+    for (int k = 1; k < len && i + k < text.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += len;
+    char buf[16];
+    if (cp < 0x100)
+      std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+    else if (cp < 0x10000)
+      std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+    else
+      std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+    out += buf;
+  }
+  return new_str(I, out);
+}
+
+// ---------------------------------------------------------------- hashing
+
+std::uint64_t hash_bytes(std::string_view bytes) {
+  // FNV-1a, then a final avalanche so the low bits (the table index) mix well.
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h == 0 ? 1 : h;
+}
+
+std::uint64_t str_hash(const Str* s) {
+  if (s->hash) return s->hash;
+  s->hash = hash_bytes(s->view());
+  return s->hash;
+}
+
+bool str_equal(const Str* a, const Str* b) {
+  if (a == b) return true;
+  if (a->nbytes != b->nbytes) return false;
+  if (a->hash && b->hash && a->hash != b->hash) return false;
+  return std::memcmp(a->data(), b->data(), a->nbytes) == 0;
+}
+
+static std::uint64_t hash_int(std::int64_t i) {
+  // CPython: n mod (2**61 - 1), with the sign; -1 becomes -2.
+  constexpr std::uint64_t kModulus = (1ull << 61) - 1;
+  std::uint64_t m =
+      (i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i)) % kModulus;
+  std::int64_t r = i < 0 ? -static_cast<std::int64_t>(m) : static_cast<std::int64_t>(m);
+  if (r == -1) r = -2;
+  return static_cast<std::uint64_t>(r);
+}
+
+static std::uint64_t hash_double(double d) {
+  if (std::isinf(d)) return d > 0 ? 314159 : static_cast<std::uint64_t>(-314159);
+  if (std::isnan(d)) return 0;
+  double ip;
+  if (std::modf(d, &ip) == 0.0 && std::fabs(d) < 9.2e18)
+    return hash_int(static_cast<std::int64_t>(d));
+  // Non-integral floats: CPython's algorithm (value mod 2**61-1 over the binary fraction).
+  constexpr std::uint64_t kModulus = (1ull << 61) - 1;
+  int e;
+  double m = std::frexp(d, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  std::uint64_t x = 0;
+  while (m) {
+    x = ((x << 28) & kModulus) | x >> (61 - 28);
+    m *= 268435456.0;
+    e -= 28;
+    std::uint64_t y = static_cast<std::uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kModulus) x -= kModulus;
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  x = ((x << e) & kModulus) | x >> (61 - e);
+  std::int64_t r = static_cast<std::int64_t>(x) * sign;
+  if (r == -1) r = -2;
+  return static_cast<std::uint64_t>(r);
+}
+
+bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
+  switch (v.tag) {
+    case Tag::None:
+      out = 0xFCA86420u;
+      return true;
+    case Tag::Bool:
+      out = v.b;
+      return true;
+    case Tag::Int:
+      out = hash_int(v.i);
+      return true;
+    case Tag::Float:
+      out = hash_double(v.f);
+      return true;
+    case Tag::Obj:
+      break;
+    default:
+      out = 0;
+      return true;
+  }
+  switch (v.o->kind) {
+    case Kind::Str:
+      out = str_hash(as_str(v));
+      return true;
+    case Kind::Bytes:
+      out = hash_bytes(static_cast<Bytes*>(v.o)->view());
+      return true;
+    case Kind::BigInt:
+      out = bigint_hash(v);
+      return true;
+    case Kind::Tuple: {
+      Tuple* t = as_tuple(v);
+      std::uint64_t acc = 0x27D4EB2F165667C5ull;
+      for (std::size_t i = 0; i < t->size; ++i) {
+        std::uint64_t h;
+        if (!hash_value(I, t->items()[i], h)) return false;
+        acc += h * 0xC2B2AE3D27D4EB4Full;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= 0x9E3779B185EBCA87ull;
+      }
+      out = acc + (t->size ^ 2870177450012600261ull);
+      return true;
+    }
+    case Kind::FrozenSet: {
+      std::uint64_t acc = 0;
+      for (auto& e : as_set(v)->table.entries)
+        if (!e.key.is_undef()) acc ^= e.hash * 0x9E3779B185EBCA87ull + 0x632BE59BD9B4E019ull;
+      out = acc;
+      return true;
+    }
+    case Kind::List:
+    case Kind::Dict:
+    case Kind::Set:
+      raise(I, types().TypeError, "unhashable type: '" + type_name(v) + "'");
+      return false;
+    case Kind::Instance: {
+      auto* in = static_cast<Instance*>(v.o);
+      if (in->cls->is_user) {
+        Value h = type_lookup(in->cls, "__hash__");
+        if (h.is_none()) {
+          raise(I, types().TypeError, "unhashable type: '" + in->cls->name + "'");
+          return false;
+        }
+        if (h.is_undef() && !type_lookup(in->cls, "__eq__").is_undef()) {
+          raise(I, types().TypeError, "unhashable type: '" + in->cls->name + "'");
+          return false;
+        }
+        if (!h.is_undef()) {
+          bool found;
+          Value r = call_special(I, v, "__hash__", nullptr, 0, found);
+          if (r.is_exc()) return false;
+          if (!r.is_int()) {
+            decref(r);
+            raise(I, types().TypeError, "__hash__ method should return an integer");
+            return false;
+          }
+          out = hash_int(r.i);
+          return true;
+        }
+      }
+      out = reinterpret_cast<std::uintptr_t>(v.o) >> 4;
+      return true;
+    }
+    default:
+      out = reinterpret_cast<std::uintptr_t>(v.o) >> 4;
+      return true;
+  }
+}
+
+// ---------------------------------------------------------------- equality and order
+
+static int numeric_compare(Value a, Value b, int& cmp) {
+  // Returns 1 when both are numbers (cmp set to -1/0/1, or 2 for unordered NaN).
+  if (!is_number(a) || !is_number(b)) return 0;
+  if (is_kind(a, Kind::BigInt) || is_kind(b, Kind::BigInt)) {
+    cmp = bigint_compare(a, b);
+    return 1;
+  }
+  if (a.tag == Tag::Float || b.tag == Tag::Float) {
+    double x = a.tag == Tag::Float ? a.f : static_cast<double>(a.tag == Tag::Int ? a.i : a.b);
+    double y = b.tag == Tag::Float ? b.f : static_cast<double>(b.tag == Tag::Int ? b.i : b.b);
+    // Exact comparison of int and float, as CPython: compare via long double
+    // is not enough for 64-bit ints, so handle integral floats exactly.
+    if (a.tag != Tag::Float || b.tag != Tag::Float) {
+      std::int64_t iv =
+          a.tag == Tag::Float ? (b.tag == Tag::Int ? b.i : b.b) : (a.tag == Tag::Int ? a.i : a.b);
+      double fv = a.tag == Tag::Float ? a.f : b.f;
+      if (std::isnan(fv)) {
+        cmp = 2;
+        return 1;
+      }
+      int c;
+      if (fv >= 9.3e18)
+        c = -1;
+      else if (fv <= -9.3e18)
+        c = 1;
+      else {
+        double fl = std::floor(fv);
+        std::int64_t fi = static_cast<std::int64_t>(fl);
+        if (iv < fi)
+          c = -1;
+        else if (iv > fi)
+          c = 1;
+        else
+          c = fl == fv ? 0 : -1;
+      }
+      cmp = a.tag == Tag::Float ? -c : c;
+      return 1;
+    }
+    if (std::isnan(x) || std::isnan(y))
+      cmp = 2;
+    else
+      cmp = x < y ? -1 : x > y ? 1 : 0;
+    return 1;
+  }
+  std::int64_t x = a.tag == Tag::Int ? a.i : a.b;
+  std::int64_t y = b.tag == Tag::Int ? b.i : b.b;
+  cmp = x < y ? -1 : x > y ? 1 : 0;
+  return 1;
+}
+
+static int seq_equal(Isolate& I, const Value* a, std::size_t na, const Value* b, std::size_t nb) {
+  if (na != nb) return 0;
+  for (std::size_t i = 0; i < na; ++i) {
+    if (a[i].tag == Tag::Obj && b[i].tag == Tag::Obj && a[i].o == b[i].o) continue;
+    int e = equals(I, a[i], b[i]);
+    if (e <= 0) return e;
+  }
+  return 1;
+}
+
+int equals(Isolate& I, Value a, Value b) {
+  int cmp;
+  if (numeric_compare(a, b, cmp)) return cmp == 0;
+  if (a.tag != Tag::Obj || b.tag != Tag::Obj) {
+    if (a.tag == Tag::None && b.tag == Tag::None) return 1;
+    if (is_user_instance(a) || is_user_instance(b)) goto user;
+    return 0;
+  }
+  if (a.o == b.o && a.o->kind != Kind::Instance) return 1;
+  if (a.o->kind == b.o->kind) {
+    switch (a.o->kind) {
+      case Kind::Str:
+        return str_equal(as_str(a), as_str(b));
+      case Kind::Bytes:
+        return static_cast<Bytes*>(a.o)->view() == static_cast<Bytes*>(b.o)->view();
+      case Kind::List: {
+        auto& x = as_list(a)->items;
+        auto& y = as_list(b)->items;
+        return seq_equal(I, x.data(), x.size(), y.data(), y.size());
+      }
+      case Kind::Tuple:
+        return seq_equal(I, as_tuple(a)->items(), as_tuple(a)->size, as_tuple(b)->items(),
+                         as_tuple(b)->size);
+      case Kind::Dict: {
+        Dict* x = as_dict(a);
+        Dict* y = as_dict(b);
+        if (x->table.used != y->table.used) return 0;
+        for (auto& e : x->table.entries) {
+          if (e.key.is_undef()) continue;
+          bool err;
+          Value other = dict_get(I, y, e.key, err);
+          if (err) return -1;
+          if (other.is_undef()) return 0;
+          int r = equals(I, e.value, other);
+          if (r <= 0) return r;
+        }
+        return 1;
+      }
+      case Kind::Range: {
+        auto* x = static_cast<Range*>(a.o);
+        auto* y = static_cast<Range*>(b.o);
+        return x->start == y->start && x->stop == y->stop && x->step == y->step;
+      }
+      default:
+        break;
+    }
+  }
+  if (is_set_like(a) && is_set_like(b)) {
+    Set* x = as_set(a);
+    Set* y = as_set(b);
+    if (x->table.used != y->table.used) return 0;
+    for (auto& e : x->table.entries) {
+      if (e.key.is_undef()) continue;
+      int r = set_contains(I, y, e.key);
+      if (r <= 0) return r;
+    }
+    return 1;
+  }
+  if (a.o->kind == Kind::BoundMethod && b.o->kind == Kind::BoundMethod) {
+    auto* x = static_cast<BoundMethod*>(a.o);
+    auto* y = static_cast<BoundMethod*>(b.o);
+    return x->self.o == y->self.o && x->func.o == y->func.o;
+  }
+user : {
+  bool found;
+  Value r = call_special(I, a, "__eq__", &b, 1, found);
+  if (found) {
+    if (r.is_exc()) return -1;
+    if (!(is_kind(r, Kind::Instance) &&
+          static_cast<Instance*>(r.o)->cls->name == "NotImplementedType")) {
+      int t = truthy(I, r);
+      decref(r);
+      return t;
+    }
+  }
+  r = call_special(I, b, "__eq__", &a, 1, found);
+  if (found) {
+    if (r.is_exc()) return -1;
+    int t = truthy(I, r);
+    decref(r);
+    return t;
+  }
+}
+  return a.tag == Tag::Obj && b.tag == Tag::Obj && a.o == b.o;
+}
+
+static const char* cmp_symbol(int op) {
+  static const char* names[] = {"==", "!=", "<", "<=", ">", ">="};
+  return names[op];
+}
+
+static Value order_error(Isolate& I, int op, Value a, Value b) {
+  return raise(I, types().TypeError,
+               std::string("'") + cmp_symbol(op) + "' not supported between instances of '" +
+                   type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+// Three-way comparison for ordering; returns -2 on error (exception set),
+// 2 for unordered (NaN).
+static int order(Isolate& I, int op, Value a, Value b) {
+  int cmp;
+  if (numeric_compare(a, b, cmp)) return cmp;
+  if (a.tag == Tag::Obj && b.tag == Tag::Obj) {
+    Kind ka = a.o->kind, kb = b.o->kind;
+    if (ka == Kind::Str && kb == Kind::Str) {
+      int c = as_str(a)->view().compare(as_str(b)->view());
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    if (ka == Kind::Bytes && kb == Kind::Bytes) {
+      int c = static_cast<Bytes*>(a.o)->view().compare(static_cast<Bytes*>(b.o)->view());
+      return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    if ((ka == Kind::List && kb == Kind::List) || (ka == Kind::Tuple && kb == Kind::Tuple)) {
+      const Value* x = ka == Kind::List ? as_list(a)->items.data() : as_tuple(a)->items();
+      const Value* y = ka == Kind::List ? as_list(b)->items.data() : as_tuple(b)->items();
+      std::size_t nx = ka == Kind::List ? as_list(a)->items.size() : as_tuple(a)->size;
+      std::size_t ny = ka == Kind::List ? as_list(b)->items.size() : as_tuple(b)->size;
+      std::size_t n = nx < ny ? nx : ny;
+      for (std::size_t i = 0; i < n; ++i) {
+        int e = equals(I, x[i], y[i]);
+        if (e < 0) return -2;
+        if (!e) return order(I, op, x[i], y[i]);
+      }
+      return nx < ny ? -1 : nx > ny ? 1 : 0;
+    }
+  }
+  order_error(I, op, a, b);
+  return -2;
+}
+
+static Value set_compare(Isolate& I, int op, Value a, Value b) {
+  Set* x = as_set(a);
+  Set* y = as_set(b);
+  auto subset = [&](Set* p, Set* q) -> int {
+    if (p->table.used > q->table.used) return 0;
+    for (auto& e : p->table.entries) {
+      if (e.key.is_undef()) continue;
+      int r = set_contains(I, q, e.key);
+      if (r <= 0) return r;
+    }
+    return 1;
+  };
+  int r;
+  switch (op) {
+    case kLe:
+      r = subset(x, y);
+      break;
+    case kGe:
+      r = subset(y, x);
+      break;
+    case kLt:
+      r = x->table.used < y->table.used ? subset(x, y) : 0;
+      break;
+    default:
+      r = y->table.used < x->table.used ? subset(y, x) : 0;
+      break;
+  }
+  if (r < 0) return Value::exc();
+  return Value::boolean(r);
+}
+
+Value compare_op(Isolate& I, int op, Value a, Value b) {
+  if (op == kEq || op == kNe) {
+    if (is_user_instance(a) && op == kNe) {
+      bool found;
+      Value r = call_special(I, a, "__ne__", &b, 1, found);
+      if (found) return r;
+    }
+    int e = equals(I, a, b);
+    if (e < 0) return Value::exc();
+    return Value::boolean(op == kEq ? e : !e);
+  }
+  if (is_set_like(a) && is_set_like(b)) return set_compare(I, op, a, b);
+  if (is_user_instance(a) || is_user_instance(b)) {
+    static const char* names[] = {"", "", "__lt__", "__le__", "__gt__", "__ge__"};
+    static const char* reflected[] = {"", "", "__gt__", "__ge__", "__lt__", "__le__"};
+    bool found;
+    Value r = call_special(I, a, names[op], &b, 1, found);
+    if (found) return r;
+    r = call_special(I, b, reflected[op], &a, 1, found);
+    if (found) return r;
+    return order_error(I, op, a, b);
+  }
+  int c = order(I, op, a, b);
+  if (c == -2) return Value::exc();
+  if (c == 2) return Value::boolean(false);
+  switch (op) {
+    case kLt:
+      return Value::boolean(c < 0);
+    case kLe:
+      return Value::boolean(c <= 0);
+    case kGt:
+      return Value::boolean(c > 0);
+    default:
+      return Value::boolean(c >= 0);
+  }
+}
+
+int less_than(Isolate& I, Value a, Value b) {
+  if (a.tag == Tag::Int && b.tag == Tag::Int) return a.i < b.i;
+  Value r = compare_op(I, kLt, a, b);
+  if (r.is_exc()) return -1;
+  int t = truthy(I, r);
+  decref(r);
+  return t;
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+static const char* op_symbol(int op, bool inplace) {
+  static const char* names[] = {"+",  "-",  "*", "@", "/", "%", "** or pow()",
+                                "<<", ">>", "|", "^", "&", "//"};
+  static const char* inames[] = {
+      "+=", "-=", "*=", "@=", "/=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&=", "//="};
+  return inplace ? inames[op] : names[op];
+}
+
+static Value unsupported(Isolate& I, int op, Value a, Value b, bool inplace) {
+  return raise(I, types().TypeError,
+               std::string("unsupported operand type(s) for ") + op_symbol(op, inplace) + ": '" +
+                   type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+static std::int64_t floordiv64(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+static std::int64_t mod64(std::int64_t a, std::int64_t b) {
+  std::int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
+static Value float_op(Isolate& I, int op, double x, double y) {
+  switch (op) {
+    case kAdd:
+      return Value::real(x + y);
+    case kSub:
+      return Value::real(x - y);
+    case kMul:
+      return Value::real(x * y);
+    case kTrueDiv:
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float division by zero");
+      return Value::real(x / y);
+    case kFloorDiv: {
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float floor division by zero");
+      double mod = std::fmod(x, y);
+      double div = (x - mod) / y;
+      if (mod != 0 && ((y < 0) != (mod < 0))) div -= 1.0;
+      double fl = std::floor(div);
+      if (div - fl > 0.5) fl += 1.0;
+      if (div == 0) fl = std::copysign(0.0, x / y);
+      return Value::real(fl);
+    }
+    case kMod: {
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float modulo");
+      double mod = std::fmod(x, y);
+      if (mod != 0) {
+        if ((y < 0) != (mod < 0)) mod += y;
+      } else {
+        mod = std::copysign(0.0, y);
+      }
+      return Value::real(mod);
+    }
+    case kPow: {
+      if (x == 0 && y < 0)
+        return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+      if (x < 0 && y != std::floor(y) && std::isfinite(y))
+        return raise(I, types().ValueError, "complex results are not supported");
+      double r = std::pow(x, y);
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        return raise(I, types().OverflowError, "(34, 'Numerical result out of range')");
+      return Value::real(r);
+    }
+    default:
+      return Value();
+  }
+}
+
+static Value int_op(Isolate& I, int op, std::int64_t a, std::int64_t b) {
+  std::int64_t r;
+  switch (op) {
+    case kAdd:
+      if (!__builtin_add_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kSub:
+      if (!__builtin_sub_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kMul:
+      if (!__builtin_mul_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kTrueDiv:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "division by zero");
+      return Value::real(static_cast<double>(a) / static_cast<double>(b));
+    case kFloorDiv:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "integer division or modulo by zero");
+      if (a == INT64_MIN && b == -1)
+        return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+      return Value::integer(floordiv64(a, b));
+    case kMod:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "integer modulo by zero");
+      if (b == -1) return Value::integer(0);
+      return Value::integer(mod64(a, b));
+    case kPow: {
+      if (b < 0) {
+        if (a == 0)
+          return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return Value::real(std::pow(static_cast<double>(a), static_cast<double>(b)));
+      }
+      std::int64_t result = 1, base = a, e = b;
+      bool overflow = false;
+      while (e > 0) {
+        if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+        e >>= 1;
+        if (e > 0) overflow |= __builtin_mul_overflow(base, base, &base);
+        if (overflow) break;
+      }
+      if (!overflow) return Value::integer(result);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    }
+    case kLShift:
+      if (b < 0) return raise(I, types().ValueError, "negative shift count");
+      if (a == 0) return Value::integer(0);
+      if (b < 63) {
+        std::int64_t shifted = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
+        if ((shifted >> b) == a) return Value::integer(shifted);
+      }
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kRShift:
+      if (b < 0) return raise(I, types().ValueError, "negative shift count");
+      return Value::integer(b >= 64 ? (a < 0 ? -1 : 0) : (a >> b));
+    case kOr:
+      return Value::integer(a | b);
+    case kXor:
+      return Value::integer(a ^ b);
+    case kAnd:
+      return Value::integer(a & b);
+    default:
+      return Value();
+  }
+}
+
+static Value seq_repeat(Isolate& I, Value seq, std::int64_t n) {
+  if (n < 0) n = 0;
+  if (is_str(seq)) return str_repeat(I, as_str(seq), n);
+  const Value* items;
+  std::size_t size;
+  if (is_list(seq)) {
+    items = as_list(seq)->items.data();
+    size = as_list(seq)->items.size();
+  } else {
+    items = as_tuple(seq)->items();
+    size = as_tuple(seq)->size;
+  }
+  if (size && static_cast<std::uint64_t>(n) > (1ull << 40) / size)
+    return raise(I, types().MemoryError, "");
+  std::size_t total = size * static_cast<std::size_t>(n);
+  if (!I.heap.would_fit(total * sizeof(Value))) return raise(I, types().MemoryError, "");
+  if (is_list(seq)) {
+    List* l = alloc_list(I, total);
+    for (std::int64_t k = 0; k < n; ++k)
+      for (std::size_t i = 0; i < size; ++i) {
+        incref(items[i]);
+        l->items.push_back(items[i]);
+      }
+    return Value::object(l);
+  }
+  Tuple* t = alloc_tuple(I, total);
+  for (std::int64_t k = 0; k < n; ++k)
+    for (std::size_t i = 0; i < size; ++i) {
+      incref(items[i]);
+      t->items()[k * size + i] = items[i];
+    }
+  return Value::object(t);
+}
+
+static Value set_op(Isolate& I, int op, Value a, Value b) {
+  Set* x = as_set(a);
+  Set* y = as_set(b);
+  Set* r = alloc_set(I, a.o->kind);
+  Value rv = Value::object(r);
+  auto add = [&](Value k) { return set_add(I, r, k); };
+  for (auto& e : x->table.entries) {
+    if (e.key.is_undef()) continue;
+    int in = set_contains(I, y, e.key);
+    if (in < 0) {
+      decref(rv);
+      return Value::exc();
+    }
+    bool keep = op == kOr || (op == kAnd && in) || ((op == kSub || op == kXor) && !in);
+    if (keep && !add(e.key)) {
+      decref(rv);
+      return Value::exc();
+    }
+  }
+  if (op == kOr || op == kXor) {
+    for (auto& e : y->table.entries) {
+      if (e.key.is_undef()) continue;
+      int in = set_contains(I, x, e.key);
+      if (in < 0) {
+        decref(rv);
+        return Value::exc();
+      }
+      if (!in && !add(e.key)) {
+        decref(rv);
+        return Value::exc();
+      }
+    }
+  }
+  return rv;
+}
+
+Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
+  // Numbers.
+  if (is_number(a) && is_number(b)) {
+    if (is_kind(a, Kind::BigInt) || is_kind(b, Kind::BigInt)) {
+      if (a.tag == Tag::Float || b.tag == Tag::Float) {
+        double x, y;
+        if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
+        return float_op(I, op, x, y);
+      }
+      if (op == kTrueDiv) {
+        double x, y;
+        if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
+        return float_op(I, op, x, y);
+      }
+      return bigint_binary(I, op, a, b);
+    }
+    if (a.tag == Tag::Float || b.tag == Tag::Float) {
+      if (op == kLShift || op == kRShift || op == kOr || op == kXor || op == kAnd || op == kMatMul)
+        return unsupported(I, op, a, b, inplace);
+      double x = a.tag == Tag::Float ? a.f : static_cast<double>(a.tag == Tag::Int ? a.i : a.b);
+      double y = b.tag == Tag::Float ? b.f : static_cast<double>(b.tag == Tag::Int ? b.i : b.b);
+      return float_op(I, op, x, y);
+    }
+    std::int64_t x = a.tag == Tag::Int ? a.i : a.b;
+    std::int64_t y = b.tag == Tag::Int ? b.i : b.b;
+    if (a.tag == Tag::Bool && b.tag == Tag::Bool && (op == kOr || op == kAnd || op == kXor)) {
+      Value r = int_op(I, op, x, y);
+      return Value::boolean(r.i != 0);
+    }
+    if (op == kMatMul) return unsupported(I, op, a, b, inplace);
+    return int_op(I, op, x, y);
+  }
+  // Sequences.
+  if (op == kAdd && a.tag == Tag::Obj && b.tag == Tag::Obj) {
+    if (a.o->kind == Kind::Str && b.o->kind == Kind::Str)
+      return str_concat(I, as_str(a), as_str(b));
+    if (a.o->kind == Kind::List && b.o->kind == Kind::List) {
+      if (inplace) {
+        List* l = as_list(a);
+        auto& src = as_list(b)->items;
+        std::vector<Value> copy(src.begin(), src.end());
+        for (Value v : copy) {
+          incref(v);
+          list_append(I, l, v);
+        }
+        incref(a);
+        return a;
+      }
+      auto& x = as_list(a)->items;
+      auto& y = as_list(b)->items;
+      List* l = alloc_list(I, x.size() + y.size());
+      for (Value v : x) {
+        incref(v);
+        l->items.push_back(v);
+      }
+      for (Value v : y) {
+        incref(v);
+        l->items.push_back(v);
+      }
+      return Value::object(l);
+    }
+    if (a.o->kind == Kind::Tuple && b.o->kind == Kind::Tuple) {
+      Tuple* x = as_tuple(a);
+      Tuple* y = as_tuple(b);
+      Tuple* t = alloc_tuple(I, x->size + y->size);
+      for (std::size_t i = 0; i < x->size; ++i) {
+        incref(x->items()[i]);
+        t->items()[i] = x->items()[i];
+      }
+      for (std::size_t i = 0; i < y->size; ++i) {
+        incref(y->items()[i]);
+        t->items()[x->size + i] = y->items()[i];
+      }
+      return Value::object(t);
+    }
+    if (a.o->kind == Kind::Bytes && b.o->kind == Kind::Bytes) {
+      std::string s(static_cast<Bytes*>(a.o)->view());
+      s += static_cast<Bytes*>(b.o)->view();
+      return new_bytes(I, s);
+    }
+  }
+  if (op == kAdd && inplace && is_list(a) && b.tag == Tag::Obj && !is_user_instance(b)) {
+    // list += iterable extends.
+    Value it = get_iter(I, b);
+    if (it.is_exc()) return it;
+    for (;;) {
+      Value x = iter_next(I, it);
+      if (x.is_exc()) {
+        decref(it);
+        return x;
+      }
+      if (x.is_undef()) break;
+      list_append(I, as_list(a), x);
+    }
+    decref(it);
+    incref(a);
+    return a;
+  }
+  if (op == kMul) {
+    bool a_seq = is_str(a) || is_list(a) || is_tuple(a);
+    bool b_seq = is_str(b) || is_list(b) || is_tuple(b);
+    if (a_seq && (b.tag == Tag::Int || b.tag == Tag::Bool))
+      return seq_repeat(I, a, b.tag == Tag::Int ? b.i : b.b);
+    if (b_seq && (a.tag == Tag::Int || a.tag == Tag::Bool))
+      return seq_repeat(I, b, a.tag == Tag::Int ? a.i : a.b);
+    if (a_seq && is_kind(b, Kind::BigInt))
+      return raise(I, types().OverflowError, "cannot fit 'int' into an index-sized integer");
+    if ((a_seq && !is_user_instance(b)) || (b_seq && !is_user_instance(a))) {
+      return raise(I, types().TypeError,
+                   "can't multiply sequence by non-int of type '" + type_name(a_seq ? b : a) + "'");
+    }
+  }
+  if (op == kMod && is_str(a)) return percent_format(I, as_str(a), b);
+  if (is_set_like(a) && is_set_like(b) && (op == kOr || op == kAnd || op == kSub || op == kXor))
+    return set_op(I, op, a, b);
+  if (op == kOr && is_dict(a) && is_dict(b)) {
+    Dict* d = alloc_dict(I);
+    for (Dict* src : {as_dict(a), as_dict(b)})
+      for (auto& e : src->table.entries)
+        if (!e.key.is_undef() && !dict_set(I, d, e.key, e.value)) {
+          decref(Value::object(d));
+          return Value::exc();
+        }
+    return Value::object(d);
+  }
+  // User classes.
+  if (is_user_instance(a) || is_user_instance(b)) {
+    static const char* names[] = {"__add__", "__sub__", "__mul__",     "__matmul__", "__truediv__",
+                                  "__mod__", "__pow__", "__lshift__",  "__rshift__", "__or__",
+                                  "__xor__", "__and__", "__floordiv__"};
+    static const char* rnames[] = {"__radd__",     "__rsub__", "__rmul__", "__rmatmul__",
+                                   "__rtruediv__", "__rmod__", "__rpow__", "__rlshift__",
+                                   "__rrshift__",  "__ror__",  "__rxor__", "__rand__",
+                                   "__rfloordiv__"};
+    static const char* inames[] = {"__iadd__",     "__isub__", "__imul__", "__imatmul__",
+                                   "__itruediv__", "__imod__", "__ipow__", "__ilshift__",
+                                   "__irshift__",  "__ior__",  "__ixor__", "__iand__",
+                                   "__ifloordiv__"};
+    bool found;
+    Value r;
+    if (inplace) {
+      r = call_special(I, a, inames[op], &b, 1, found);
+      if (found) return r;
+    }
+    r = call_special(I, a, names[op], &b, 1, found);
+    if (found) return r;
+    r = call_special(I, b, rnames[op], &a, 1, found);
+    if (found) return r;
+  }
+  if (op == kAdd && is_str(a)) {
+    return raise(I, types().TypeError,
+                 "can only concatenate str (not \"" + type_name(b) + "\") to str");
+  }
+  if (op == kAdd && (is_list(a) || is_tuple(a))) {
+    return raise(I, types().TypeError,
+                 "can only concatenate " + type_name(a) + " (not \"" + type_name(b) + "\") to " +
+                     type_name(a));
+  }
+  return unsupported(I, op, a, b, inplace);
+}
+
+Value negate(Isolate& I, Value v) {
+  switch (v.tag) {
+    case Tag::Int:
+      if (v.i == INT64_MIN) return bigint_binary(I, kSub, Value::integer(0), v);
+      return Value::integer(-v.i);
+    case Tag::Bool:
+      return Value::integer(-static_cast<int>(v.b));
+    case Tag::Float:
+      return Value::real(-v.f);
+    default:
+      break;
+  }
+  if (is_kind(v, Kind::BigInt)) return bigint_binary(I, kSub, Value::integer(0), v);
+  bool found;
+  Value r = call_special(I, v, "__neg__", nullptr, 0, found);
+  if (found) return r;
+  return raise(I, types().TypeError, "bad operand type for unary -: '" + type_name(v) + "'");
+}
+
+Value positive(Isolate& I, Value v) {
+  switch (v.tag) {
+    case Tag::Int:
+    case Tag::Float:
+      return v;
+    case Tag::Bool:
+      return Value::integer(v.b);
+    default:
+      break;
+  }
+  if (is_kind(v, Kind::BigInt)) {
+    incref(v);
+    return v;
+  }
+  bool found;
+  Value r = call_special(I, v, "__pos__", nullptr, 0, found);
+  if (found) return r;
+  return raise(I, types().TypeError, "bad operand type for unary +: '" + type_name(v) + "'");
+}
+
+Value invert(Isolate& I, Value v) {
+  if (v.tag == Tag::Int) return Value::integer(~v.i);
+  if (v.tag == Tag::Bool) return Value::integer(~static_cast<std::int64_t>(v.b));
+  if (is_kind(v, Kind::BigInt)) return bigint_binary(I, kSub, Value::integer(-1), v);
+  bool found;
+  Value r = call_special(I, v, "__invert__", nullptr, 0, found);
+  if (found) return r;
+  return raise(I, types().TypeError, "bad operand type for unary ~: '" + type_name(v) + "'");
+}
+
+int contains(Isolate& I, Value container, Value item) {
+  if (container.tag == Tag::Obj) {
+    switch (container.o->kind) {
+      case Kind::Str:
+        if (!is_str(item)) {
+          raise(I, types().TypeError,
+                "'in <string>' requires string as left operand, not " + type_name(item));
+          return -1;
+        }
+        return as_str(container)->view().find(as_str(item)->view()) != std::string_view::npos;
+      case Kind::Bytes:
+        if (is_kind(item, Kind::Bytes))
+          return static_cast<Bytes*>(container.o)
+                     ->view()
+                     .find(static_cast<Bytes*>(item.o)->view()) != std::string_view::npos;
+        break;
+      case Kind::List:
+      case Kind::Tuple: {
+        const Value* items =
+            is_list(container) ? as_list(container)->items.data() : as_tuple(container)->items();
+        std::size_t n =
+            is_list(container) ? as_list(container)->items.size() : as_tuple(container)->size;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (items[i].tag == Tag::Obj && item.tag == Tag::Obj && items[i].o == item.o) return 1;
+          int e = equals(I, items[i], item);
+          if (e != 0) return e;
+          if (is_list(container)) n = std::min(n, as_list(container)->items.size());
+        }
+        return 0;
+      }
+      case Kind::Dict: {
+        bool err;
+        Value v = dict_get(I, as_dict(container), item, err);
+        if (err) return -1;
+        return !v.is_undef();
+      }
+      case Kind::Set:
+      case Kind::FrozenSet:
+        return set_contains(I, as_set(container), item);
+      case Kind::DictView: {
+        auto* dv = static_cast<DictView*>(container.o);
+        if (dv->which == ViewKind::Keys) return contains(I, dv->dict, item);
+        break;
+      }
+      case Kind::Range: {
+        auto* r = static_cast<Range*>(container.o);
+        if (item.tag == Tag::Int) {
+          std::int64_t x = item.i;
+          if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+            return 0;
+          return (x - r->start) % r->step == 0;
+        }
+        break;
+      }
+      case Kind::Instance: {
+        bool found;
+        Value r = call_special(I, container, "__contains__", &item, 1, found);
+        if (found) {
+          if (r.is_exc()) return -1;
+          int t = truthy(I, r);
+          decref(r);
+          return t;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  Value it = get_iter(I, container);
+  if (it.is_exc()) {
+    if (isinstance(I.pending, types().TypeError)) {
+      decref(I.pending);
+      I.pending = Value();
+      raise(I, types().TypeError,
+            "argument of type '" + type_name(container) + "' is not iterable");
+    }
+    return -1;
+  }
+  for (;;) {
+    Value x = iter_next(I, it);
+    if (x.is_exc()) {
+      decref(it);
+      return -1;
+    }
+    if (x.is_undef()) break;
+    int e = equals(I, x, item);
+    decref(x);
+    if (e != 0) {
+      decref(it);
+      return e;
+    }
+  }
+  decref(it);
+  return 0;
+}
+
+}  // namespace quire::lang

@@ -1,0 +1,99 @@
+#pragma once
+// Isolate: one execution context. Its own heap, globals, value stack, frames,
+// pending exception and limits; nothing in one isolate is reachable from
+// another, so isolates run on different threads with no global lock.
+//
+// Calling convention: a Python call pushes a Frame whose `locals` start where
+// the caller pushed the arguments on the contiguous value stack; the frame's
+// value stack follows its locals. Python-to-Python calls run in the same
+// dispatch loop (no native recursion); native code calling back into Python
+// (sorted(key=...), generators being resumed) enters the loop again.
+//
+// Limits (hooks for the sandbox): `steps_left` is decremented at loop
+// back-edges and calls; `cancel` is an atomic flag checked at the same
+// points; `max_depth` bounds Python call depth (RecursionError); the heap
+// charges every allocation. Limit errors are marked `uncatchable`: except
+// clauses and finally bodies do not run for them.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "lang/compile/code.h"
+#include "lang/object/heap.h"
+#include "lang/object/object.h"
+
+namespace quire::lang {
+
+struct Frame {
+  Value* base;       // first stack slot the call occupies (callable...); released on return
+  Value* result_to;  // where the return value goes (== base except for calls made from generators)
+  Value* saved_top;  // Isolate::stack_top to restore when the frame is popped
+  const Code* code;
+  Function* func;
+  Value* locals;
+  Value* sp;
+  const std::uint32_t* ip;
+  std::uint32_t block_base;  // index into Isolate::blocks
+  Generator* gen;            // set when running a generator's frame
+  bool entry;                // the loop invocation returns when this frame returns
+};
+
+// Resolves `import name`: returns a new reference to the module object, or
+// Undef when there is no such module (ImportError follows).
+using ImportHook = std::function<Value(class Isolate&, std::string_view name)>;
+using OutputSink = std::function<void(std::string_view)>;
+
+class Isolate {
+ public:
+  Isolate();
+  ~Isolate();
+  Isolate(const Isolate&) = delete;
+  Isolate& operator=(const Isolate&) = delete;
+
+  Heap heap;
+
+  // Exception state.
+  Value pending;  // the exception being propagated (Instance), owned
+  Value handled;  // the exception an except/finally body is handling (borrowed from blocks)
+  bool uncatchable = false;  // pending is a limit error
+
+  // Limits.
+  std::int64_t steps_left = INT64_MAX;
+  std::atomic<bool>* cancel = nullptr;
+  int max_depth = 1000;
+
+  // Execution state.
+  Value* stack = nullptr;
+  Value* stack_end = nullptr;
+  Value* stack_top = nullptr;  // first free slot above every active frame
+  std::vector<Frame> frames;
+  std::vector<Block> blocks;
+  std::vector<Value> globals;
+  const Program* program = nullptr;
+
+  ImportHook import_hook;
+  OutputSink output;  // print() goes here (stdout when unset)
+
+  // Frees everything the last run left and returns to the idle state.
+  void reset();
+  // Binds a module-level name before a run (the program must be set).
+  bool set_global(std::string_view name, Value value);
+};
+
+// RAII: makes `isolate` the current one on this thread (its heap is where
+// objects are allocated and freed).
+class IsolateScope {
+ public:
+  explicit IsolateScope(Isolate& isolate) : previous_(t_heap) { t_heap = &isolate.heap; }
+  ~IsolateScope() { t_heap = previous_; }
+  IsolateScope(const IsolateScope&) = delete;
+  IsolateScope& operator=(const IsolateScope&) = delete;
+
+ private:
+  Heap* previous_;
+};
+
+}  // namespace quire::lang

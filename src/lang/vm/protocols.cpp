@@ -1,0 +1,1075 @@
+// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
+// (GCC bug 105329); it must be silenced before <string> is first included.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+// Calls, attributes, subscripts and iteration for every kind of value.
+
+#include <cstring>
+
+#include "lang/object/bigint.h"
+#include "lang/object/runtime.h"
+#include "lang/vm/interp.h"
+
+namespace quire::lang {
+
+namespace {
+
+bool is_user_instance(Value v) {
+  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
+         static_cast<Instance*>(v.o)->cls->is_user;
+}
+
+Value attr_error(Isolate& I, Value obj, Str* name) {
+  if (is_kind(obj, Kind::Type)) {
+    return raise(I, types().AttributeError,
+                 "type object '" + static_cast<Type*>(obj.o)->name + "' has no attribute '" +
+                     std::string(name->view()) + "'");
+  }
+  if (is_kind(obj, Kind::Module)) {
+    return raise(I, types().AttributeError,
+                 "module '" + static_cast<Module*>(obj.o)->name + "' has no attribute '" +
+                     std::string(name->view()) + "'");
+  }
+  return raise(
+      I, types().AttributeError,
+      "'" + type_name(obj) + "' object has no attribute '" + std::string(name->view()) + "'");
+}
+
+// Builds an instance of a class (user class or exception class).
+Value construct_instance(Isolate& I, Type* cls, Value* args, std::size_t nargs,
+                         const Tuple* kwnames) {
+  Instance* in = I.heap.make<Instance>();
+  incref(Value::object(cls));
+  in->cls = cls;
+  Value self = Value::object(in);
+  if (cls->is_exception) in->args = new_tuple_from(I, args, nargs);
+  Value init = type_lookup(cls, "__init__");
+  if (!init.is_undef() && is_kind(init, Kind::Function)) {
+    std::size_t total = nargs + (kwnames ? kwnames->size : 0);
+    std::vector<Value> buf(total + 1);
+    buf[0] = self;
+    for (std::size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+    Value r = call(I, init, buf.data(), nargs + 1, kwnames);
+    if (r.is_exc()) {
+      decref(self);
+      return r;
+    }
+    if (!r.is_none()) {
+      decref(r);
+      decref(self);
+      return raise(I, types().TypeError,
+                   "__init__() should return None, not '" + type_name(r) + "'");
+    }
+    return self;
+  }
+  if (kwnames && kwnames->size) {
+    decref(self);
+    return raise(I, types().TypeError, cls->name + "() takes no keyword arguments");
+  }
+  if (!cls->is_exception && nargs > 0) {
+    decref(self);
+    return raise(I, types().TypeError, cls->name + "() takes no arguments");
+  }
+  return self;
+}
+
+}  // namespace
+
+Value call(Isolate& I, Value callable, Value* args, std::size_t nargs, const Tuple* kwnames) {
+  if (callable.tag == Tag::Obj) {
+    switch (callable.o->kind) {
+      case Kind::Function:
+        return call_python(I, static_cast<Function*>(callable.o), args, nargs, kwnames);
+      case Kind::Native: {
+        auto* n = static_cast<Native*>(callable.o);
+        return n->fn(I, args, nargs, kwnames, n->data);
+      }
+      case Kind::BoundMethod: {
+        auto* m = static_cast<BoundMethod*>(callable.o);
+        std::size_t total = nargs + (kwnames ? kwnames->size : 0);
+        Value small[8];
+        std::vector<Value> big;
+        Value* buf = small;
+        if (total + 1 > 8) {
+          big.resize(total + 1);
+          buf = big.data();
+        }
+        buf[0] = m->self;
+        for (std::size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+        return call(I, m->func, buf, nargs + 1, kwnames);
+      }
+      case Kind::Type: {
+        auto* t = static_cast<Type*>(callable.o);
+        if (t->construct) return t->construct(I, args, nargs, kwnames, t);
+        if (t->is_user || t->is_exception) return construct_instance(I, t, args, nargs, kwnames);
+        if (t == types().object) return construct_instance(I, t, args, nargs, kwnames);
+        return raise(I, types().TypeError, "cannot create '" + t->name + "' instances");
+      }
+      case Kind::Instance: {
+        if (is_user_instance(callable)) {
+          Value fn = type_lookup(static_cast<Instance*>(callable.o)->cls, "__call__");
+          if (!fn.is_undef()) {
+            std::size_t total = nargs + (kwnames ? kwnames->size : 0);
+            std::vector<Value> buf(total + 1);
+            buf[0] = callable;
+            for (std::size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+            return call(I, fn, buf.data(), nargs + 1, kwnames);
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return raise(I, types().TypeError, "'" + type_name(callable) + "' object is not callable");
+}
+
+Value call0(Isolate& I, Value callable) {
+  return call(I, callable, nullptr, 0, nullptr);
+}
+Value call1(Isolate& I, Value callable, Value a) {
+  return call(I, callable, &a, 1, nullptr);
+}
+
+Value call_method(Isolate& I, Value obj, std::string_view name, Value* args, std::size_t nargs) {
+  Value n = new_str(I, name);
+  Value fn = get_attr(I, obj, as_str(n));
+  decref(n);
+  if (fn.is_exc()) return fn;
+  Value r = call(I, fn, args, nargs, nullptr);
+  decref(fn);
+  return r;
+}
+
+// ---------------------------------------------------------------- attributes
+
+static Value exception_attr(Isolate& I, Instance* in, std::string_view name, bool& found) {
+  found = true;
+  if (name == "args") {
+    incref(in->args);
+    return in->args;
+  }
+  if (name == "__cause__") {
+    Value v = in->cause.is_undef() ? Value::none() : in->cause;
+    incref(v);
+    return v;
+  }
+  if (name == "__context__") {
+    Value v = in->context.is_undef() ? Value::none() : in->context;
+    incref(v);
+    return v;
+  }
+  if (name == "value" && in->cls == types().StopIteration) {
+    Tuple* a = as_tuple(in->args);
+    Value v = a->size ? a->items()[0] : Value::none();
+    incref(v);
+    return v;
+  }
+  (void)I;
+  found = false;
+  return Value();
+}
+
+Value get_attr(Isolate& I, Value obj, Str* name) {
+  std::string_view n = name->view();
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::Instance: {
+        auto* in = static_cast<Instance*>(obj.o);
+        Value cv = type_lookup(in->cls, n);
+        if (is_kind(cv, Kind::Property)) return call1(I, static_cast<Property*>(cv.o)->getter, obj);
+        if (in->attrs) {
+          Value v = dict_get_str(in->attrs, n);
+          if (!v.is_undef()) {
+            incref(v);
+            return v;
+          }
+        }
+        if (in->cls->is_exception) {
+          bool found;
+          Value v = exception_attr(I, in, n, found);
+          if (found) return v;
+        }
+        if (!cv.is_undef()) {
+          if (is_kind(cv, Kind::Function) || (is_kind(cv, Kind::Native) && !in->cls->is_user))
+            return new_bound(I, obj, cv);
+          incref(cv);
+          return cv;
+        }
+        if (in->cls->is_user) {
+          Value ga = type_lookup(in->cls, "__getattr__");
+          if (!ga.is_undef()) {
+            Value args[2] = {obj, Value::object(name)};
+            return call(I, ga, args, 2, nullptr);
+          }
+        }
+        return attr_error(I, obj, name);
+      }
+      case Kind::Module: {
+        auto* m = static_cast<Module*>(obj.o);
+        Value v = m->attrs ? dict_get_str(m->attrs, n) : Value();
+        if (v.is_undef()) return attr_error(I, obj, name);
+        incref(v);
+        return v;
+      }
+      case Kind::Type: {
+        auto* t = static_cast<Type*>(obj.o);
+        Value v = type_lookup(t, n);
+        if (!v.is_undef()) {
+          incref(v);
+          return v;
+        }
+        if (n == "__name__" || n == "__qualname__") return new_str(I, t->name);
+        return attr_error(I, obj, name);
+      }
+      case Kind::Super: {
+        auto* s = static_cast<Super*>(obj.o);
+        Value v = s->start->base ? type_lookup(s->start->base, n) : Value();
+        if (v.is_undef()) {
+          return raise(I, types().AttributeError,
+                       "'super' object has no attribute '" + std::string(n) + "'");
+        }
+        if (is_kind(v, Kind::Function) || is_kind(v, Kind::Native)) return new_bound(I, s->self, v);
+        incref(v);
+        return v;
+      }
+      case Kind::Function:
+        if (n == "__name__") return new_str(I, static_cast<Function*>(obj.o)->code->name);
+        if (n == "__qualname__") return new_str(I, static_cast<Function*>(obj.o)->code->qualname);
+        break;
+      case Kind::Native:
+        if (n == "__name__") return new_str(I, static_cast<Native*>(obj.o)->name);
+        break;
+      case Kind::Slice: {
+        auto* s = static_cast<Slice*>(obj.o);
+        Value v = n == "start" ? s->start : n == "stop" ? s->stop : n == "step" ? s->step : Value();
+        if (!v.is_undef()) {
+          incref(v);
+          return v;
+        }
+        break;
+      }
+      case Kind::Range: {
+        auto* r = static_cast<Range*>(obj.o);
+        if (n == "start") return Value::integer(r->start);
+        if (n == "stop") return Value::integer(r->stop);
+        if (n == "step") return Value::integer(r->step);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  Type* t = type_of(obj);
+  Value v = type_lookup(t, n);
+  if (is_kind(v, Kind::Native)) return new_bound(I, obj, v);
+  if (is_kind(v, Kind::Property)) return call1(I, static_cast<Property*>(v.o)->getter, obj);
+  if (!v.is_undef()) {
+    incref(v);
+    return v;
+  }
+  if ((obj.tag == Tag::Float || obj.tag == Tag::Int || obj.tag == Tag::Bool ||
+       is_kind(obj, Kind::BigInt))) {
+    if (n == "real") {
+      if (obj.tag == Tag::Bool) return Value::integer(obj.b);
+      incref(obj);
+      return obj;
+    }
+    if (n == "imag") return obj.tag == Tag::Float ? Value::real(0.0) : Value::integer(0);
+    if (obj.tag != Tag::Float && n == "numerator") {
+      if (obj.tag == Tag::Bool) return Value::integer(obj.b);
+      incref(obj);
+      return obj;
+    }
+    if (obj.tag != Tag::Float && n == "denominator") return Value::integer(1);
+  }
+  return attr_error(I, obj, name);
+}
+
+Value get_attr_default(Isolate& I, Value obj, Str* name, Value fallback) {
+  Value v = get_attr(I, obj, name);
+  if (v.is_exc() && isinstance(I.pending, types().AttributeError) && !I.uncatchable) {
+    decref(I.pending);
+    I.pending = Value();
+    incref(fallback);
+    return fallback;
+  }
+  return v;
+}
+
+bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_needed) {
+  if (obj.tag == Tag::Obj) {
+    Kind k = obj.o->kind;
+    if (k == Kind::Instance || k == Kind::Module || k == Kind::Type || k == Kind::Super) {
+      if (k == Kind::Instance) {
+        auto* in = static_cast<Instance*>(obj.o);
+        if (in->cls->is_user && (!in->attrs || dict_get_str(in->attrs, name->view()).is_undef())) {
+          Value cv = type_lookup(in->cls, name->view());
+          if (is_kind(cv, Kind::Function)) {
+            incref(cv);
+            out = cv;
+            self_needed = true;
+            return true;
+          }
+        }
+      }
+      Value v = get_attr(I, obj, name);
+      if (v.is_exc()) return false;
+      out = v;
+      self_needed = false;
+      return true;
+    }
+  }
+  Value v = type_lookup(type_of(obj), name->view());
+  if (is_kind(v, Kind::Native)) {
+    out = v;  // immortal
+    self_needed = true;
+    return true;
+  }
+  v = get_attr(I, obj, name);
+  if (v.is_exc()) return false;
+  out = v;
+  self_needed = false;
+  return true;
+}
+
+bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
+  if (is_kind(obj, Kind::Instance)) {
+    auto* in = static_cast<Instance*>(obj.o);
+    if (in->cls->is_user || in->cls->is_exception) {
+      if (in->cls->is_user) {
+        Value sa = type_lookup(in->cls, "__setattr__");
+        if (is_kind(sa, Kind::Function)) {
+          Value args[3] = {obj, Value::object(name), v};
+          Value r = call(I, sa, args, 3, nullptr);
+          if (r.is_exc()) return false;
+          decref(r);
+          return true;
+        }
+      }
+      if (!in->attrs) in->attrs = alloc_dict(I);
+      return dict_set(I, in->attrs, Value::object(name), v);
+    }
+  }
+  if (is_kind(obj, Kind::Type) && static_cast<Type*>(obj.o)->is_user) {
+    return dict_set(I, static_cast<Type*>(obj.o)->dict, Value::object(name), v);
+  }
+  if (is_kind(obj, Kind::Module)) {
+    auto* m = static_cast<Module*>(obj.o);
+    if (!(m->flags & kImmortal)) {
+      if (!m->attrs) m->attrs = alloc_dict(I);
+      return dict_set(I, m->attrs, Value::object(name), v);
+    }
+  }
+  Value existing = type_lookup(type_of(obj), name->view());
+  if (!existing.is_undef() || is_kind(obj, Kind::Type)) {
+    std::string tn = is_kind(obj, Kind::Type) ? static_cast<Type*>(obj.o)->name : type_name(obj);
+    if (is_kind(obj, Kind::Type)) {
+      raise(I, types().TypeError,
+            "cannot set '" + std::string(name->view()) + "' attribute of immutable type '" + tn +
+                "'");
+    } else {
+      raise(I, types().AttributeError,
+            "'" + tn + "' object attribute '" + std::string(name->view()) + "' is read-only");
+    }
+    return false;
+  }
+  raise(I, types().AttributeError,
+        "'" + type_name(obj) + "' object has no attribute '" + std::string(name->view()) + "'");
+  return false;
+}
+
+bool del_attr(Isolate& I, Value obj, Str* name) {
+  if (is_kind(obj, Kind::Instance)) {
+    auto* in = static_cast<Instance*>(obj.o);
+    if (in->attrs) {
+      int r = dict_del(I, in->attrs, Value::object(name));
+      if (r < 0) return false;
+      if (r > 0) return true;
+    }
+  }
+  attr_error(I, obj, name);
+  return false;
+}
+
+// ---------------------------------------------------------------- subscripts
+
+// Normalises slice bounds for a sequence of `length` (CPython's PySlice_AdjustIndices).
+static bool slice_indices(Isolate& I, Slice* s, std::int64_t length, std::int64_t& start,
+                          std::int64_t& stop, std::int64_t& step, std::int64_t& count) {
+  step = 1;
+  if (!s->step.is_none()) {
+    if (!to_int64(I, s->step, step, "slice indices")) {
+      decref(I.pending);
+      I.pending = Value();
+      raise(I, types().TypeError,
+            "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    if (step == 0) {
+      raise(I, types().ValueError, "slice step cannot be zero");
+      return false;
+    }
+  }
+  auto bound = [&](Value v, std::int64_t dflt, std::int64_t& out) {
+    if (v.is_none()) {
+      out = dflt;
+      return true;
+    }
+    if (is_kind(v, Kind::BigInt)) {
+      out = bigint_compare(v, Value::integer(0)) < 0 ? -length - 1 : length + 1;
+    } else if (v.tag == Tag::Int || v.tag == Tag::Bool) {
+      out = v.tag == Tag::Int ? v.i : v.b;
+    } else {
+      raise(I, types().TypeError,
+            "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    if (out < 0) {
+      out += length;
+      if (out < 0) out = step < 0 ? -1 : 0;
+    } else if (out >= length) {
+      out = step < 0 ? length - 1 : length;
+    }
+    return true;
+  };
+  if (!bound(s->start, step < 0 ? length - 1 : 0, start)) return false;
+  if (!bound(s->stop, step < 0 ? -1 : length, stop)) return false;
+  if (step < 0) {
+    count = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+  } else {
+    count = start < stop ? (stop - start - 1) / step + 1 : 0;
+  }
+  return true;
+}
+
+static bool index_of(Isolate& I, Value key, std::int64_t size, std::int64_t& out,
+                     const char* what) {
+  std::int64_t i;
+  if (key.tag == Tag::Int) {
+    i = key.i;
+  } else if (key.tag == Tag::Bool) {
+    i = key.b;
+  } else if (is_kind(key, Kind::BigInt)) {
+    raise(I, types().IndexError, std::string("cannot fit 'int' into an index-sized integer"));
+    return false;
+  } else {
+    raise(I, types().TypeError,
+          std::string(what) + " indices must be integers or slices, not " + type_name(key));
+    return false;
+  }
+  if (i < 0) i += size;
+  if (i < 0 || i >= size) {
+    raise(I, types().IndexError, std::string(what) + " index out of range");
+    return false;
+  }
+  out = i;
+  return true;
+}
+
+Value get_item(Isolate& I, Value obj, Value key) {
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::List:
+      case Kind::Tuple: {
+        bool list = obj.o->kind == Kind::List;
+        const Value* items = list ? as_list(obj)->items.data() : as_tuple(obj)->items();
+        std::int64_t size = list ? static_cast<std::int64_t>(as_list(obj)->items.size())
+                                 : static_cast<std::int64_t>(as_tuple(obj)->size);
+        if (is_kind(key, Kind::Slice)) {
+          std::int64_t start, stop, step, count;
+          if (!slice_indices(I, static_cast<Slice*>(key.o), size, start, stop, step, count))
+            return Value::exc();
+          if (list) {
+            List* l = alloc_list(I, count);
+            for (std::int64_t k = 0, i = start; k < count; ++k, i += step) {
+              incref(items[i]);
+              l->items.push_back(items[i]);
+            }
+            return Value::object(l);
+          }
+          Tuple* t = alloc_tuple(I, count);
+          for (std::int64_t k = 0, i = start; k < count; ++k, i += step) {
+            incref(items[i]);
+            t->items()[k] = items[i];
+          }
+          return Value::object(t);
+        }
+        std::int64_t i;
+        if (!index_of(I, key, size, i, list ? "list" : "tuple")) return Value::exc();
+        incref(items[i]);
+        return items[i];
+      }
+      case Kind::Str:
+        return str_getitem(I, as_str(obj), key);
+      case Kind::Bytes: {
+        auto* b = static_cast<Bytes*>(obj.o);
+        if (is_kind(key, Kind::Slice)) {
+          std::int64_t start, stop, step, count;
+          if (!slice_indices(I, static_cast<Slice*>(key.o), static_cast<std::int64_t>(b->nbytes),
+                             start, stop, step, count))
+            return Value::exc();
+          std::string out;
+          for (std::int64_t k = 0, i = start; k < count; ++k, i += step) out += b->data()[i];
+          return new_bytes(I, out);
+        }
+        std::int64_t i;
+        if (!index_of(I, key, static_cast<std::int64_t>(b->nbytes), i, "index"))
+          return Value::exc();
+        return Value::integer(static_cast<unsigned char>(b->data()[i]));
+      }
+      case Kind::Dict: {
+        bool err;
+        Value v = dict_get(I, as_dict(obj), key, err);
+        if (err) return Value::exc();
+        if (v.is_undef()) return raise_key_error(I, key);
+        incref(v);
+        return v;
+      }
+      case Kind::Range: {
+        auto* r = static_cast<Range*>(obj.o);
+        std::int64_t n;
+        if (!length(I, obj, n)) return Value::exc();
+        if (is_kind(key, Kind::Slice)) {
+          std::int64_t start, stop, step, count;
+          if (!slice_indices(I, static_cast<Slice*>(key.o), n, start, stop, step, count))
+            return Value::exc();
+          return new_range(I, r->start + start * r->step,
+                           r->start + (start + count * step) * r->step, r->step * step);
+        }
+        std::int64_t i;
+        if (!index_of(I, key, n, i, "range object")) return Value::exc();
+        return Value::integer(r->start + i * r->step);
+      }
+      case Kind::Instance: {
+        if (is_user_instance(obj)) {
+          Value fn = type_lookup(static_cast<Instance*>(obj.o)->cls, "__getitem__");
+          if (!fn.is_undef()) {
+            Value args[2] = {obj, key};
+            return call(I, fn, args, 2, nullptr);
+          }
+        }
+        break;
+      }
+      case Kind::Type:
+        if (!static_cast<Type*>(obj.o)->is_user) {
+          // list[int] and friends: generic aliases are not supported.
+          return raise(I, types().TypeError,
+                       "type subscription (generic aliases) is not supported");
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return raise(I, types().TypeError, "'" + type_name(obj) + "' object is not subscriptable");
+}
+
+bool set_item(Isolate& I, Value obj, Value key, Value v) {
+  if (obj.tag == Tag::Obj) {
+    switch (obj.o->kind) {
+      case Kind::Dict:
+        return dict_set(I, as_dict(obj), key, v);
+      case Kind::List: {
+        auto& items = as_list(obj)->items;
+        if (is_kind(key, Kind::Slice)) {
+          std::int64_t start, stop, step, count;
+          if (!slice_indices(I, static_cast<Slice*>(key.o), static_cast<std::int64_t>(items.size()),
+                             start, stop, step, count))
+            return false;
+          Value it = get_iter(I, v);
+          if (it.is_exc()) {
+            decref(I.pending);
+            I.pending = Value();
+            raise(I, types().TypeError, "can only assign an iterable");
+            return false;
+          }
+          std::vector<Value> fresh;
+          for (;;) {
+            Value x = iter_next(I, it);
+            if (x.is_exc()) {
+              for (auto& f : fresh) decref(f);
+              decref(it);
+              return false;
+            }
+            if (x.is_undef()) break;
+            fresh.push_back(x);
+          }
+          decref(it);
+          if (step == 1) {
+            if (stop < start) stop = start;
+            std::vector<Value> old(items.begin() + start, items.begin() + stop);
+            items.erase(items.begin() + start, items.begin() + stop);
+            items.insert(items.begin() + start, fresh.begin(), fresh.end());
+            for (auto& o : old) decref(o);
+            return true;
+          }
+          if (static_cast<std::int64_t>(fresh.size()) != count) {
+            for (auto& f : fresh) decref(f);
+            raise(I, types().ValueError,
+                  "attempt to assign sequence of size " + std::to_string(fresh.size()) +
+                      " to extended slice of size " + std::to_string(count));
+            return false;
+          }
+          for (std::int64_t k = 0, i = start; k < count; ++k, i += step) assign(items[i], fresh[k]);
+          return true;
+        }
+        std::int64_t i;
+        if (!index_of(I, key, static_cast<std::int64_t>(items.size()), i, "list")) {
+          if (isinstance(I.pending, types().IndexError)) {
+            decref(I.pending);
+            I.pending = Value();
+            raise(I, types().IndexError, "list assignment index out of range");
+          }
+          return false;
+        }
+        incref(v);
+        assign(items[i], v);
+        return true;
+      }
+      case Kind::Instance: {
+        if (is_user_instance(obj)) {
+          Value fn = type_lookup(static_cast<Instance*>(obj.o)->cls, "__setitem__");
+          if (!fn.is_undef()) {
+            Value args[3] = {obj, key, v};
+            Value r = call(I, fn, args, 3, nullptr);
+            if (r.is_exc()) return false;
+            decref(r);
+            return true;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  raise(I, types().TypeError, "'" + type_name(obj) + "' object does not support item assignment");
+  return false;
+}
+
+bool del_item(Isolate& I, Value obj, Value key) {
+  if (is_dict(obj)) {
+    int r = dict_del(I, as_dict(obj), key);
+    if (r < 0) return false;
+    if (r == 0) {
+      raise_key_error(I, key);
+      return false;
+    }
+    return true;
+  }
+  if (is_list(obj)) {
+    auto& items = as_list(obj)->items;
+    if (is_kind(key, Kind::Slice)) {
+      std::int64_t start, stop, step, count;
+      if (!slice_indices(I, static_cast<Slice*>(key.o), static_cast<std::int64_t>(items.size()),
+                         start, stop, step, count))
+        return false;
+      std::vector<bool> drop(items.size(), false);
+      for (std::int64_t k = 0, i = start; k < count; ++k, i += step) drop[i] = true;
+      std::vector<Value> kept, gone;
+      for (std::size_t i = 0; i < items.size(); ++i) (drop[i] ? gone : kept).push_back(items[i]);
+      items.swap(kept);
+      for (auto& g : gone) decref(g);
+      return true;
+    }
+    std::int64_t i;
+    if (!index_of(I, key, static_cast<std::int64_t>(items.size()), i, "list")) {
+      if (isinstance(I.pending, types().IndexError)) {
+        decref(I.pending);
+        I.pending = Value();
+        raise(I, types().IndexError, "list assignment index out of range");
+      }
+      return false;
+    }
+    Value old = items[i];
+    items.erase(items.begin() + i);
+    decref(old);
+    return true;
+  }
+  if (is_user_instance(obj)) {
+    Value fn = type_lookup(static_cast<Instance*>(obj.o)->cls, "__delitem__");
+    if (!fn.is_undef()) {
+      Value args[2] = {obj, key};
+      Value r = call(I, fn, args, 2, nullptr);
+      if (r.is_exc()) return false;
+      decref(r);
+      return true;
+    }
+  }
+  raise(I, types().TypeError, "'" + type_name(obj) + "' object doesn't support item deletion");
+  return false;
+}
+
+// ---------------------------------------------------------------- length and iteration
+
+bool length(Isolate& I, Value v, std::int64_t& out) {
+  if (v.tag == Tag::Obj) {
+    switch (v.o->kind) {
+      case Kind::Str:
+        out = static_cast<std::int64_t>(as_str(v)->length);
+        return true;
+      case Kind::Bytes:
+        out = static_cast<std::int64_t>(static_cast<Bytes*>(v.o)->nbytes);
+        return true;
+      case Kind::List:
+        out = static_cast<std::int64_t>(as_list(v)->items.size());
+        return true;
+      case Kind::Tuple:
+        out = static_cast<std::int64_t>(as_tuple(v)->size);
+        return true;
+      case Kind::Dict:
+        out = static_cast<std::int64_t>(as_dict(v)->table.used);
+        return true;
+      case Kind::Set:
+      case Kind::FrozenSet:
+        out = static_cast<std::int64_t>(as_set(v)->table.used);
+        return true;
+      case Kind::DictView:
+        out = static_cast<std::int64_t>(as_dict(static_cast<DictView*>(v.o)->dict)->table.used);
+        return true;
+      case Kind::Range: {
+        auto* r = static_cast<Range*>(v.o);
+        if (r->step > 0)
+          out = r->start < r->stop ? (r->stop - r->start - 1) / r->step + 1 : 0;
+        else
+          out = r->start > r->stop ? (r->start - r->stop - 1) / (-r->step) + 1 : 0;
+        return true;
+      }
+      case Kind::Instance: {
+        if (is_user_instance(v)) {
+          Value fn = type_lookup(static_cast<Instance*>(v.o)->cls, "__len__");
+          if (!fn.is_undef()) {
+            Value r = call1(I, fn, v);
+            if (r.is_exc()) return false;
+            if (!r.is_int()) {
+              decref(r);
+              raise(I, types().TypeError,
+                    "'" + type_name(r) + "' object cannot be interpreted as an integer");
+              return false;
+            }
+            if (r.i < 0) {
+              raise(I, types().ValueError, "__len__() should return >= 0");
+              return false;
+            }
+            out = r.i;
+            return true;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  raise(I, types().TypeError, "object of type '" + type_name(v) + "' has no len()");
+  return false;
+}
+
+Value len_of(Isolate& I, Value v) {
+  std::int64_t n;
+  if (!length(I, v, n)) return Value::exc();
+  return Value::integer(n);
+}
+
+Value get_iter(Isolate& I, Value v) {
+  if (v.tag == Tag::Obj) {
+    switch (v.o->kind) {
+      case Kind::List:
+      case Kind::Tuple:
+      case Kind::Str:
+      case Kind::Bytes:
+        return new_iter(I, IterKind::Seq, v);
+      case Kind::Range: {
+        auto* r = static_cast<Range*>(v.o);
+        Value it = new_iter(I, IterKind::Range, Value());
+        auto* iter = static_cast<Iter*>(it.o);
+        iter->index = r->start;
+        iter->end = r->stop;
+        iter->step = r->step;
+        return it;
+      }
+      case Kind::Dict:
+        return new_iter(I, IterKind::DictKeys, v);
+      case Kind::DictView: {
+        auto* dv = static_cast<DictView*>(v.o);
+        IterKind k = dv->which == ViewKind::Keys     ? IterKind::DictKeys
+                     : dv->which == ViewKind::Values ? IterKind::DictValues
+                                                     : IterKind::DictItems;
+        return new_iter(I, k, dv->dict);
+      }
+      case Kind::Set:
+      case Kind::FrozenSet:
+        return new_iter(I, IterKind::SetItems, v);
+      case Kind::Iter:
+      case Kind::Generator:
+        incref(v);
+        return v;
+      case Kind::Instance: {
+        if (is_user_instance(v)) {
+          Type* cls = static_cast<Instance*>(v.o)->cls;
+          Value fn = type_lookup(cls, "__iter__");
+          if (!fn.is_undef()) {
+            Value it = call1(I, fn, v);
+            if (it.is_exc()) return it;
+            if (!(is_kind(it, Kind::Iter) || is_kind(it, Kind::Generator) ||
+                  (is_user_instance(it) &&
+                   !type_lookup(static_cast<Instance*>(it.o)->cls, "__next__").is_undef()))) {
+              std::string tn = type_name(it);
+              decref(it);
+              return raise(I, types().TypeError,
+                           "iter() returned non-iterator of type '" + tn + "'");
+            }
+            return it;
+          }
+          if (!type_lookup(cls, "__getitem__").is_undef()) {
+            Value it = new_iter(I, IterKind::Seq, v);
+            return it;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return raise(I, types().TypeError, "'" + type_name(v) + "' object is not iterable");
+}
+
+static Value next_from_table(Iter* it, const HashTable& t, IterKind kind, Isolate& I) {
+  while (it->index < static_cast<std::int64_t>(t.entries.size())) {
+    const auto& e = t.entries[it->index++];
+    if (e.key.is_undef()) continue;
+    if (kind == IterKind::DictValues) {
+      incref(e.value);
+      return e.value;
+    }
+    if (kind == IterKind::DictItems) {
+      Tuple* pair = alloc_tuple(I, 2);
+      incref(e.key);
+      incref(e.value);
+      pair->items()[0] = e.key;
+      pair->items()[1] = e.value;
+      return Value::object(pair);
+    }
+    incref(e.key);
+    return e.key;
+  }
+  return Value();
+}
+
+Value iter_next(Isolate& I, Value iterator) {
+  if (is_kind(iterator, Kind::Generator))
+    return generator_resume(I, static_cast<Generator*>(iterator.o), Value::none());
+  if (is_user_instance(iterator)) {
+    Value fn = type_lookup(static_cast<Instance*>(iterator.o)->cls, "__next__");
+    if (fn.is_undef())
+      return raise(I, types().TypeError, "'" + type_name(iterator) + "' object is not an iterator");
+    Value r = call1(I, fn, iterator);
+    if (r.is_exc() && isinstance(I.pending, types().StopIteration)) {
+      decref(I.pending);
+      I.pending = Value();
+      return Value();
+    }
+    return r;
+  }
+  if (!is_kind(iterator, Kind::Iter))
+    return raise(I, types().TypeError, "'" + type_name(iterator) + "' object is not an iterator");
+  auto* it = static_cast<Iter*>(iterator.o);
+  switch (it->sub) {
+    case IterKind::Seq: {
+      Value src = it->src;
+      if (src.is_undef()) return Value();
+      switch (src.o->kind) {
+        case Kind::List: {
+          auto& items = as_list(src)->items;
+          if (it->index < static_cast<std::int64_t>(items.size())) {
+            Value v = items[it->index++];
+            incref(v);
+            return v;
+          }
+          break;
+        }
+        case Kind::Tuple: {
+          Tuple* t = as_tuple(src);
+          if (it->index < static_cast<std::int64_t>(t->size)) {
+            Value v = t->items()[it->index++];
+            incref(v);
+            return v;
+          }
+          break;
+        }
+        case Kind::Str: {
+          Str* s = as_str(src);
+          if (it->index < static_cast<std::int64_t>(s->nbytes)) {
+            std::size_t start = static_cast<std::size_t>(it->index);
+            std::size_t end = start + 1;
+            while (end < s->nbytes && (static_cast<unsigned char>(s->data()[end]) & 0xC0) == 0x80)
+              ++end;
+            it->index = static_cast<std::int64_t>(end);
+            return new_str(I, std::string_view(s->data() + start, end - start));
+          }
+          break;
+        }
+        case Kind::Bytes: {
+          auto* b = static_cast<Bytes*>(src.o);
+          if (it->index < static_cast<std::int64_t>(b->nbytes))
+            return Value::integer(static_cast<unsigned char>(b->data()[it->index++]));
+          break;
+        }
+        default: {
+          // Old-style iteration through __getitem__ until IndexError.
+          Value r = get_item(I, src, Value::integer(it->index++));
+          if (r.is_exc() && isinstance(I.pending, types().IndexError)) {
+            decref(I.pending);
+            I.pending = Value();
+            break;
+          }
+          return r;
+        }
+      }
+      assign(it->src, Value());
+      return Value();
+    }
+    case IterKind::Range:
+      if (it->step > 0 ? it->index < it->end : it->index > it->end) {
+        std::int64_t v = it->index;
+        it->index += it->step;
+        return Value::integer(v);
+      }
+      return Value();
+    case IterKind::DictKeys:
+    case IterKind::DictValues:
+    case IterKind::DictItems: {
+      Dict* d = as_dict(it->src);
+      if (it->end == 0) it->end = static_cast<std::int64_t>(d->table.used) + 1;
+      if (static_cast<std::int64_t>(d->table.used) + 1 != it->end) {
+        it->end = -1;
+        return raise(I, types().RuntimeError, "dictionary changed size during iteration");
+      }
+      return next_from_table(it, d->table, it->sub, I);
+    }
+    case IterKind::SetItems: {
+      Set* s = as_set(it->src);
+      if (it->end == 0) it->end = static_cast<std::int64_t>(s->table.used) + 1;
+      if (static_cast<std::int64_t>(s->table.used) + 1 != it->end)
+        return raise(I, types().RuntimeError, "Set changed size during iteration");
+      return next_from_table(it, s->table, IterKind::DictKeys, I);
+    }
+    case IterKind::Enumerate: {
+      Value x = iter_next(I, it->src);
+      if (x.is_undef() || x.is_exc()) return x;
+      Tuple* pair = alloc_tuple(I, 2);
+      pair->items()[0] = Value::integer(it->index++);
+      pair->items()[1] = x;
+      return Value::object(pair);
+    }
+    case IterKind::Zip: {
+      if (it->many.empty()) return Value();
+      Tuple* t = alloc_tuple(I, it->many.size());
+      for (std::size_t i = 0; i < it->many.size(); ++i) {
+        Value x = iter_next(I, it->many[i]);
+        if (x.is_undef() || x.is_exc()) {
+          decref(Value::object(t));
+          return x;
+        }
+        t->items()[i] = x;
+      }
+      return Value::object(t);
+    }
+    case IterKind::Map: {
+      std::vector<Value> args;
+      for (Value src : it->many) {
+        Value x = iter_next(I, src);
+        if (x.is_undef() || x.is_exc()) {
+          for (auto& a : args) decref(a);
+          return x;
+        }
+        args.push_back(x);
+      }
+      Value r = call(I, it->extra, args.data(), args.size(), nullptr);
+      for (auto& a : args) decref(a);
+      return r;
+    }
+    case IterKind::Filter:
+      for (;;) {
+        Value x = iter_next(I, it->src);
+        if (x.is_undef() || x.is_exc()) return x;
+        int t;
+        if (it->extra.is_none()) {
+          t = truthy(I, x);
+        } else {
+          Value r = call1(I, it->extra, x);
+          if (r.is_exc()) {
+            decref(x);
+            return r;
+          }
+          t = truthy(I, r);
+          decref(r);
+        }
+        if (t < 0) {
+          decref(x);
+          return Value::exc();
+        }
+        if (t) return x;
+        decref(x);
+      }
+    case IterKind::Reversed: {
+      if (it->index < 0) return Value();
+      Value src = it->src;
+      std::int64_t n;
+      if (!length(I, src, n)) return Value::exc();
+      if (it->index >= n) {
+        it->index = -1;
+        return Value();
+      }
+      Value r = get_item(I, src, Value::integer(it->index));
+      --it->index;
+      return r;
+    }
+    case IterKind::Callable:
+      return Value();
+  }
+  return Value();
+}
+
+// ---------------------------------------------------------------- classes
+
+Value build_class(Isolate& I, Value body, Value name, Value base) {
+  Type* base_type = types().object;
+  if (!base.is_undef()) {
+    if (!is_kind(base, Kind::Type)) return raise(I, types().TypeError, "bases must be types");
+    base_type = static_cast<Type*>(base.o);
+    if (!base_type->is_user && !base_type->is_exception && base_type != types().object)
+      return raise(I, types().TypeError,
+                   "subclassing built-in type '" + base_type->name + "' is not supported");
+  }
+  Dict* ns = alloc_dict(I);
+  Value nsv = Value::object(ns);
+  Value r = call1(I, body, nsv);
+  if (r.is_exc()) {
+    decref(nsv);
+    return r;
+  }
+  decref(r);
+  Type* t = I.heap.make<Type>();
+  t->name = std::string(as_str(name)->view());
+  t->base = base_type;
+  incref(Value::object(base_type));
+  t->dict = ns;
+  t->is_user = true;
+  t->is_exception = base_type->is_exception;
+  for (auto& e : ns->table.entries) {
+    if (is_kind(e.value, Kind::Function)) {
+      auto* fn = static_cast<Function*>(e.value.o);
+      if (!fn->owner) {
+        fn->owner = t;  // borrowed: the class outlives its methods' use through it
+      }
+    }
+  }
+  return Value::object(t);
+}
+
+}  // namespace quire::lang
