@@ -50,6 +50,24 @@ void set_scheduler_enabled(db::Database& db, bool enabled) {
            {Value{std::int64_t{enabled ? 1 : 0}}});
 }
 
+std::map<std::string, Millis> read_last_enqueued(db::Database& db) {
+  std::map<std::string, Millis> last;
+  for (const auto& row : db.query("SELECT `job_type`, `last_enqueued` FROM `__scheduler_slot`")) {
+    if (const auto* name = std::get_if<std::string>(&row[0])) last[*name] = int_of(row[1]);
+  }
+  return last;
+}
+
+std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
+                                    std::optional<Millis> last_enqueued) {
+  Millis base = type.creation;
+  if (type.last_execution) base = std::max(base, *type.last_execution);
+  if (last_enqueued) base = std::max(base, *last_enqueued);
+  auto due = cron.next_after(civil_minute_utc(base));
+  if (!due) return std::nullopt;
+  return instant_of_utc(*due);
+}
+
 Scheduler::Scheduler(Opener open, const JobQueue& queue, JobTypeSource& source, Clock& clock,
                      SchedulerOptions options)
     : open_(std::move(open)),
@@ -111,24 +129,19 @@ SchedulerPass Scheduler::run_pass(db::Database& db) {
     db.query("UPDATE `__scheduler` SET `leader` = ?, `lease_until` = ? WHERE `id` = 1",
              {Value{options_.name}, Value{now + options_.lease_ms}});
 
-    std::map<std::string, Millis> last_enqueued;
-    for (const auto& row : db.query("SELECT `job_type`, `last_enqueued` FROM `__scheduler_slot`")) {
-      if (const auto* name = std::get_if<std::string>(&row[0]))
-        last_enqueued[*name] = int_of(row[1]);
-    }
+    const auto last_enqueued = read_last_enqueued(db);
     const CivilMinute now_minute = civil_minute_utc(now);
     for (const auto& type : source_.load(db)) {
       if (type.stopped) continue;
       const CronExpr* cron = cron_of(type);
       if (cron == nullptr) continue;
-      Millis base = type.creation;
-      if (type.last_execution) base = std::max(base, *type.last_execution);
+      std::optional<Millis> last;
       if (auto found = last_enqueued.find(type.name); found != last_enqueued.end()) {
-        base = std::max(base, found->second);
+        last = found->second;
       }
-      auto due = cron->next_after(civil_minute_utc(base));
+      auto due = next_due_time(type, *cron, last);
       if (!due) continue;  // e.g. "0 0 30 2 *": never fires
-      Millis due_at = instant_of_utc(*due);
+      const Millis due_at = *due;
       if (due_at > now) {
         pass.next_wake = std::min(pass.next_wake, due_at);
         continue;

@@ -65,6 +65,15 @@ struct SchedulerState {
 SchedulerState read_scheduler_state(db::Database& db);
 void set_scheduler_enabled(db::Database& db, bool enabled);
 
+// When the scheduler last enqueued each job type.
+std::map<std::string, Millis> read_last_enqueued(db::Database& db);
+
+// The instant a job type is next due under `cron`: the first cron minute
+// after the latest of its creation, last execution and last enqueue. nullopt
+// when the cron never fires.
+std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
+                                    std::optional<Millis> last_enqueued);
+
 class Scheduler {
  public:
   using Opener = std::function<std::unique_ptr<db::Database>()>;

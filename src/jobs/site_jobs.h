@@ -1,0 +1,72 @@
+#pragma once
+// Everything one process needs to run a site's background work: the queue,
+// the handler registry, a worker pool and (optionally) the scheduler, set up
+// from the site's config. `quire serve` holds one beside its HTTP server;
+// `quire worker` holds one on its own.
+//
+// Site config keys (Frappe's names where Frappe has one):
+//   background_workers   worker threads (default 2)
+//   jobs_max_pending     queued + running jobs allowed (default 100000)
+//   scheduler_interval   seconds; frequency "All" runs every interval//60
+//                        minutes (default 240, as Frappe)
+//   pause_scheduler      truthy: the scheduler does not run in this process
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jobs/clock.h"
+#include "jobs/handler_registry.h"
+#include "jobs/job_queue.h"
+#include "jobs/job_types.h"
+#include "jobs/scheduler.h"
+#include "jobs/worker_pool.h"
+
+namespace quire::jobs {
+
+struct SiteJobsOptions {
+  // Overrides background_workers when set.
+  std::optional<int> threads;
+  std::vector<std::string> queues = {"short", "default", "long"};
+  bool run_workers = true;
+  bool run_scheduler = true;
+  std::function<void(const std::string&)> log;
+};
+
+// Reads the queue's settings from a site config; throws JobError naming the
+// key when a value is of the wrong type or out of range.
+QueueOptions queue_options_from_config(const nlohmann::json& config);
+
+class SiteJobs {
+ public:
+  using Opener = std::function<std::unique_ptr<db::Database>()>;
+
+  // Brings the job tables up to date through one connection from `open`.
+  SiteJobs(Opener open, const nlohmann::json& config, SiteJobsOptions options);
+  ~SiteJobs();
+
+  // Register handlers before start() (or any time: the registry is shared).
+  HandlerRegistry& handlers() { return handlers_; }
+  const JobQueue& queue() const { return *queue_; }
+  WorkerPool* pool() { return pool_.get(); }
+  Scheduler* scheduler() { return scheduler_.get(); }
+
+  void start();
+  // Graceful: the scheduler stops, running jobs finish.
+  void stop();
+
+ private:
+  Opener open_;
+  SystemClock clock_;
+  std::unique_ptr<JobQueue> queue_;
+  HandlerRegistry handlers_;
+  DatabaseJobTypeSource job_types_;
+  std::unique_ptr<WorkerPool> pool_;
+  std::unique_ptr<Scheduler> scheduler_;
+};
+
+}  // namespace quire::jobs
