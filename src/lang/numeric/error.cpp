@@ -28,6 +28,10 @@ void raise(ErrorKind kind, std::string message) {
   throw PyError{kind, std::move(message)};
 }
 
+void check_format_size(int64_t size) {
+  if (size > kMaxFormatSize) raise(ErrorKind::MemoryError, "");
+}
+
 std::string concat(std::initializer_list<std::string_view> parts) {
   size_t size = 0;
   for (std::string_view part : parts) size += part.size();

@@ -4,6 +4,7 @@
 // boundary and raises the matching Python exception with the same message.
 // Messages are CPython 3.11's, word for word.
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -29,6 +30,12 @@ struct PyError {
 const char* error_kind_name(ErrorKind kind);
 
 [[noreturn]] void raise(ErrorKind kind, std::string message);
+
+// Formatting refuses widths and precisions above this (MemoryError) before
+// allocating anything; CPython would try and fail. The VM should also check a
+// parsed width/precision against the isolate's own memory budget.
+inline constexpr int64_t kMaxFormatSize = int64_t{1} << 28;
+void check_format_size(int64_t size);
 
 // Joins message parts. (Chains of std::string operator+ trip GCC 12's
 // -Wrestrict false positive under -O3, so messages are built with this.)

@@ -170,12 +170,8 @@ void pad(std::string& out, const std::string& fill, int64_t count) {
   for (int64_t i = 0; i < count; ++i) out += fill;
 }
 
-// CPython refuses to build strings it cannot allocate; we refuse widths and
-// precisions that could not be allocated either, before trying.
-constexpr int64_t kMaxWidth = int64_t{1} << 31;
-
 void check_size(int64_t n) {
-  if (n > kMaxWidth) raise(ErrorKind::MemoryError, "");
+  check_format_size(n);
 }
 
 // Digits grouped from the right in groups of `group` with `sep`, padded on

@@ -1,7 +1,9 @@
 #include "lang/numeric/int64_ops.h"
 
+#include <cmath>
 #include <limits>
 
+#include "lang/numeric/bigint.h"
 #include "lang/numeric/error.h"
 
 namespace quire::lang::numeric {
@@ -116,6 +118,39 @@ int64_t rshift(int64_t a, int64_t count) {
 int bit_length(int64_t a) {
   uint64_t magnitude = a < 0 ? 0 - static_cast<uint64_t>(a) : static_cast<uint64_t>(a);
   return magnitude == 0 ? 0 : 64 - __builtin_clzll(magnitude);
+}
+
+double int64_true_div(int64_t a, int64_t b) {
+  if (b == 0) raise(ErrorKind::ZeroDivisionError, "division by zero");
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (a >= -kExact && a <= kExact && b >= -kExact && b <= kExact) {
+    return static_cast<double>(a) / static_cast<double>(b);  // one rounding, as CPython
+  }
+  return BigInt::true_div(BigInt(a), BigInt(b));
+}
+
+std::optional<int> compare_int64_double(int64_t a, double d) {
+  if (std::isnan(d)) return std::nullopt;
+  // 2**63 is exactly representable; every double at or beyond it is integral.
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (d >= kTwo63) return -1;
+  if (d < -kTwo63) return 1;
+  // Now trunc(d) fits int64; compare integer parts, then the fraction.
+  const double whole = std::trunc(d);
+  const auto w = static_cast<int64_t>(whole);
+  if (a != w) return a < w ? -1 : 1;
+  const double fraction = d - whole;
+  if (fraction > 0) return -1;
+  if (fraction < 0) return 1;
+  return 0;
+}
+
+std::optional<int64_t> int64_from_double(double d) {
+  if (std::isinf(d)) raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
+  if (std::isnan(d)) raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (d >= kTwo63 || d < -kTwo63) return std::nullopt;
+  return static_cast<int64_t>(d);  // truncates toward zero
 }
 
 int64_t hash_int64(int64_t a) {

@@ -71,6 +71,19 @@ int64_t rshift(int64_t a, int64_t count);
 // Number of bits in abs(a), as int.bit_length() (0 for 0).
 int bit_length(int64_t a);
 
+// a / b correctly rounded (exact operands up to 2**53 divide in hardware;
+// larger ones go through BigInt::true_div). ZeroDivisionError "division by zero".
+double int64_true_div(int64_t a, int64_t b);
+
+// Exact comparison of an int with a float, as CPython (2**53 + 1 > 2.0**53):
+// -1, 0 or 1; nullopt when d is NaN.
+std::optional<int> compare_int64_double(int64_t a, double d);
+
+// int(d) when it fits int64 (truncation toward zero); nullopt when it does not
+// (use BigInt::from_double). OverflowError "cannot convert float infinity to
+// integer", ValueError "cannot convert float NaN to integer".
+std::optional<int64_t> int64_from_double(double d);
+
 // hash(int) for an int64, as CPython: reduced modulo 2**61 - 1 with the sign
 // kept, and hash(-1) == -2.
 int64_t hash_int64(int64_t a);

@@ -192,6 +192,7 @@ namespace {
 // CPython's unicode_format_arg_output: width, sign, the 0x/0o prefix of
 // %#x/%#o and fill. `numeric` conversions take a sign and may fill with '0'.
 std::string pad_output(const PercentSpec& spec, std::string_view body, bool numeric) {
+  check_format_size(spec.width);
   const bool ascii = text::is_ascii(body);
   int64_t len = static_cast<int64_t>(ascii ? body.size() : text::count_code_points(body));
   size_t start = 0;  // byte index into body
@@ -252,6 +253,7 @@ std::string pad_output(const PercentSpec& spec, std::string_view body, bool nume
 // CPython's _PyUnicode_FormatLong: digits of value in the conversion's base
 // with the precision's zero padding and the '#' prefix.
 std::string format_long_body(const PercentSpec& spec, const BigInt& value) {
+  check_format_size(spec.precision);
   int base = 10;
   const char* prefix = "";
   switch (spec.type) {
@@ -329,6 +331,7 @@ std::string percent_format_float(const PercentSpec& spec, double value) {
     case 'g':
     case 'G': {
       if (spec.precision > INT_MAX) raise(ErrorKind::ValueError, "precision too big");
+      check_format_size(spec.precision);
       const int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);
       return pad_output(
           spec, double_to_string(value, spec.type, precision, spec.alternate, false, false, false),

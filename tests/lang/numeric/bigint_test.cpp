@@ -114,7 +114,7 @@ SMALL = [v for v in VALUES if -2**63 <= v < 2**63]
 for a in SMALL:
     for b in SMALL:
         row(a, b, a + b, a - b, a * b, outcome(lambda: a // b), outcome(lambda: a % b),
-            outcome(lambda: divmod(a, b)[1]))
+            outcome(lambda: divmod(a, b)[1]), outcome(lambda: bits(a / b)))
 )PY");
   ASSERT_GT(rows.size(), 1000u);
   auto check = [](std::optional<int64_t> ours, const std::string& expected) {
@@ -141,6 +141,7 @@ for a in SMALL:
                 return dm ? std::to_string(dm->remainder) : std::string("0");
               }),
               r[7]);
+    EXPECT_EQ(capture([&] { return bits_of(int64_true_div(a, b)); }), r[8]);
   }
 }
 
@@ -183,6 +184,7 @@ for a in VALUES[:30]:
 TEST(BigIntTest, ComparisonWithFloatIsExact) {
   auto rows = run_python(std::string(kValues) + R"PY(
 FLOATS = [0.0, -0.0, 1.0, -1.5, 0.5, 2.0**53, 2.0**53 + 2, 2.0**63, -2.0**63, 1e30, -1e300,
+          9223372036854774784.0, -9223372036854774784.0, -7.5, 7.25, -2.0**53 - 2, 2.0**62,
           float(2**1023 + 2**970), 1.7976931348623157e308, float('inf'), float('-inf'), float('nan')]
 for a in VALUES:
     for f in FLOATS:
@@ -195,6 +197,10 @@ for a in VALUES:
     std::memcpy(&f, &fbits, sizeof f);
     auto c = dec(r[0]).compare_with_double(f);
     EXPECT_EQ(c ? std::to_string(*c) : "nan", r[2]) << r[0] << " vs " << f;
+    if (auto small = dec(r[0]).to_int64()) {
+      auto c64 = compare_int64_double(*small, f);
+      EXPECT_EQ(c64 ? std::to_string(*c64) : "nan", r[2]) << r[0] << " vs " << f;
+    }
   }
 }
 
@@ -205,6 +211,7 @@ random.seed(7)
 def bits(x):
     return struct.unpack('<Q', struct.pack('<d', x))[0]
 FLOATS = [0.0, -0.0, 0.5, -0.5, 1.9999, -2.5, 1e16, 2.0**63, -2.0**63, 1e300, 5e-324,
+          -9223372036854774784.0, 9223372036854774784.0, -9.3e18, 9.3e18,
           float('inf'), float('-inf'), float('nan')]
 FLOATS += [random.uniform(-1e20, 1e20) for _ in range(50)]
 for f in FLOATS:
@@ -216,6 +223,11 @@ for f in FLOATS:
     double f;
     std::memcpy(&f, &fbits, sizeof f);
     EXPECT_EQ(capture([&] { return BigInt::from_double(f).to_string(); }), r[1]);
+    EXPECT_EQ(capture([&] {
+                auto small = int64_from_double(f);
+                return small ? std::to_string(*small) : BigInt::from_double(f).to_string();
+              }),
+              r[1]);
   }
 }
 
