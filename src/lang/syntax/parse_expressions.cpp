@@ -152,6 +152,7 @@ Expr* Parser::expression() {
     finish(e);
     return e;
   }
+  if (at_kw(KeywordKind::Async)) fail_unsupported(peek(), "'async' is");
   if (checks_enabled_ && starts_expression()) check_invalid_expression(start, a);
   return a;
 }
@@ -328,6 +329,7 @@ done:
   Expr* Parser::Name() {                         \
     const Token& start = peek();                 \
     Expr* left = NextLevel();                    \
+    ChainDepth chain(*this);                     \
     for (;;) {                                   \
       OperatorKind op;                           \
       const Token& t = peek();                   \
@@ -338,6 +340,7 @@ done:
           return left;                           \
       }                                          \
       advance();                                 \
+      chain.step();                              \
       auto* b = make<BinOp>(start);              \
       b->left = left;                            \
       b->op = op;                                \
@@ -409,7 +412,9 @@ Expr* Parser::power() {
 Expr* Parser::primary() {
   const Token& start = peek();
   Expr* e = atom();
+  ChainDepth chain(*this);
   for (;;) {
+    if (at_op(Op::Dot) || at_op(Op::LPar) || at_op(Op::LSqb)) chain.step();
     if (at_op(Op::Dot)) {
       advance();
       const Token& name = expect_name();

@@ -11,9 +11,10 @@ Module* Parser::file() {
 }
 
 Expr* Parser::eval_input() {
-  while (at_kind(TokenKind::Newline)) advance();
+  // Like eval(), leading blanks are not an indentation.
+  while (at_kind(TokenKind::Newline) || at_kind(TokenKind::Indent)) advance();
   Expr* e = star_expressions();
-  while (at_kind(TokenKind::Newline)) advance();
+  while (at_kind(TokenKind::Newline) || at_kind(TokenKind::Dedent)) advance();
   if (!at_kind(TokenKind::EndMarker)) fail_generic();
   return e;
 }

@@ -15,13 +15,30 @@ Parser::Parser(const TokenStream& stream, Arena& arena, const ParseLimits& limit
   max_depth_ = std::max(16, limits.max_nesting_depth * 4);
 }
 
+namespace {
+std::string too_deep_message(int limit) {
+  return "too deeply nested: the expression or block exceeds the parser's nesting limit (" +
+         std::to_string(limit) + ")";
+}
+}  // namespace
+
 DepthGuard::DepthGuard(Parser& p) : parser(p) {
   if (++parser.depth_ > parser.max_depth_) {
     --parser.depth_;
-    parser.fail_at(parser.peek(), "too many nested expressions or blocks (the limit is " +
-                                      std::to_string(parser.limits_.max_nesting_depth) +
-                                      " levels of nesting)");
+    parser.fail_at(parser.peek(), too_deep_message(parser.max_depth_));
   }
+}
+
+void ChainDepth::step() {
+  if (++parser.depth_ > parser.max_depth_) {
+    --parser.depth_;
+    parser.fail_at(parser.peek(), too_deep_message(parser.max_depth_));
+  }
+  ++added;
+}
+
+ChainDepth::~ChainDepth() {
+  parser.depth_ -= added;
 }
 
 const Token& Parser::peek(int ahead) {

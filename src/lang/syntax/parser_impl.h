@@ -46,6 +46,7 @@ class Parser {
 
  private:
   friend struct DepthGuard;
+  friend struct ChainDepth;
   // ---------------------------------------------------------------- tokens
   const Token& peek(int ahead = 0);
   const Token& advance();
@@ -199,6 +200,17 @@ class Parser {
   bool in_class_bases_ =
       false;  // `class A(x for x in y)` is invalid  // CPython's second-pass "invalid_" rules
   std::unordered_set<const Expr*> parenthesized_;
+};
+
+// Left-recursive chains (a + b + c..., f()()..., a.b.c...) are parsed by
+// loops but still build trees as deep as they are long; every consumer of the
+// tree recurses, so their length counts as nesting too.
+struct ChainDepth {
+  explicit ChainDepth(Parser& p) : parser(p) {}
+  ~ChainDepth();
+  void step();
+  Parser& parser;
+  int added = 0;
 };
 
 // Bounds the recursion of the parser (nested brackets, unary chains,

@@ -11,8 +11,8 @@
 
 namespace quire::lang::syntax::testing {
 
-std::string run_command(const std::string& command) {
-  std::string full = command + " 2>/dev/null";
+std::string run_command(const std::string& command, bool keep_stderr) {
+  std::string full = keep_stderr ? command : command + " 2>/dev/null";
   FILE* pipe = popen(full.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run: " + command);
   std::string out;

@@ -7,8 +7,9 @@
 
 namespace quire::lang::syntax::testing {
 
-// Runs a command and returns its standard output (standard error discarded).
-std::string run_command(const std::string& command);
+// Runs a command and returns its standard output (standard error discarded
+// unless `keep_stderr`, in which case the command redirects it itself).
+std::string run_command(const std::string& command, bool keep_stderr = false);
 
 // The python3 interpreter to use as the oracle, resolved once (through
 // sys.executable, which skips slow launcher shims such as pyenv's).

@@ -24,6 +24,9 @@ struct ErrorCase {
   bool message_only = false;
 };
 
+// Shown in test names and failure messages instead of raw bytes.
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
+
 std::vector<ErrorCase> load_cases() {
   std::vector<ErrorCase> cases;
   std::istringstream in(read_file(test_path("syntax_errors.txt")));

@@ -1,0 +1,13 @@
+def f():
+
+    x = 1
+
+
+    y = 2
+
+    return x + y
+class A:
+
+    def m(self):
+
+        pass

@@ -1,0 +1,5 @@
+greeting = "こんにちは"
+arabic = "مرحبا"
+emoji = "👍🏽"
+mixed = f"{greeting} — {emoji}"
+combining = "e\u0301"

@@ -1,0 +1,8 @@
+message = (
+    "first part "
+    f"second {part} "
+    "third"
+)
+sql = ("select * "
+       "from t "
+       "where x = %s")

@@ -1,0 +1,6 @@
+a = abs(-1), all([]), any([]), ascii("é"), bin(5), bool(0), callable(f), chr(65)
+b = divmod(7, 2), enumerate("ab"), filter(None, [0, 1]), float("1.5"), format(1, "02d")
+c = hash("x"), hex(255), int("10", 2), isinstance(1, int), issubclass(bool, int), iter([])
+d = len("abc"), list("ab"), map(str, [1]), max(1, 2), min([3, 4]), next(iter([1])), oct(8)
+e = ord("a"), pow(2, 10, 7), range(0, 10, 2), repr(1), reversed([1]), round(2.675, 2)
+f = sorted([3, 1]), str(1), sum([1, 2], 10), tuple([1]), type(1), zip([1], [2])
