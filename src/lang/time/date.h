@@ -8,6 +8,7 @@
 
 #include "lang/time/civil.h"
 #include "lang/time/timedelta.h"
+#include "lang/time/zone.h"
 
 namespace quire::lang::time {
 
@@ -22,7 +23,9 @@ struct IsoCalendarDate {
 };
 
 struct DateReplace {
-  std::optional<int64_t> year, month, day;
+  std::optional<int64_t> year = std::nullopt;
+  std::optional<int64_t> month = std::nullopt;
+  std::optional<int64_t> day = std::nullopt;
 };
 
 class Date {
@@ -36,6 +39,8 @@ class Date {
   // date.fromisoformat (3.11: YYYY-MM-DD, YYYYMMDD, YYYY-Www[-D], YYYYWww[D]).
   static Date from_iso_format(const std::string& text);
   static Date today(const Clock& clock);
+  // date.fromtimestamp(ts): the local date in `local` (see DateTime).
+  static Date from_timestamp(const Number& ts, TzRef local);
   static Date min() { return Date(1); }
   static Date max() { return Date(kMaxOrdinal); }
   static TimeDelta resolution() { return TimeDelta::from_dsu(1, 0, 0); }

@@ -15,8 +15,15 @@ namespace quire::lang::time {
 class Clock;
 
 struct DateTimeReplace {
-  std::optional<int64_t> year, month, day, hour, minute, second, microsecond, fold;
-  std::optional<TzRef> tzinfo;  // TzRef() sets tzinfo=None
+  std::optional<int64_t> year = std::nullopt;
+  std::optional<int64_t> month = std::nullopt;
+  std::optional<int64_t> day = std::nullopt;
+  std::optional<int64_t> hour = std::nullopt;
+  std::optional<int64_t> minute = std::nullopt;
+  std::optional<int64_t> second = std::nullopt;
+  std::optional<int64_t> microsecond = std::nullopt;
+  std::optional<int64_t> fold = std::nullopt;
+  std::optional<TzRef> tzinfo = std::nullopt;  // TzRef() sets tzinfo=None
 };
 
 class DateTime {

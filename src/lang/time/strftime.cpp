@@ -1,11 +1,13 @@
 #include "lang/time/strftime.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
 #include "lang/time/civil.h"
 #include "lang/time/date.h"
 #include "lang/time/datetime.h"
+#include "lang/time/error.h"
 #include "lang/time/names.h"
 #include "lang/time/offset_text.h"
 #include "lang/time/time_of_day.h"
@@ -13,6 +15,9 @@
 namespace quire::lang::time {
 
 namespace {
+
+// Widths past this are read as this (glibc would honour any int).
+constexpr int kMaxWidth = 65536;
 
 // The flags and width glibc parsed between '%' and the conversion.
 struct Spec {
@@ -220,6 +225,9 @@ bool modifier_allowed(char modifier, char conversion) {
 
 // glibc's part: flags, width, E/O modifier, conversion.
 std::string expand(const BrokenDownTime& t, const std::string& format) {
+  // A sandboxed script must not turn a short format into gigabytes; CPython
+  // has no such cap, but no real format comes near it.
+  const size_t limit = 64 * format.size() + 65536;
   std::string out;
   size_t i = 0;
   while (i < format.size()) {
@@ -243,15 +251,15 @@ std::string expand(const BrokenDownTime& t, const std::string& format) {
     }
     if (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) {
       s.width = 0;
-      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])) &&
-             s.width < 100000)
-        s.width = s.width * 10 + (format[i++] - '0');
+      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])))
+        s.width = std::min(kMaxWidth, s.width * 10 + (format[i++] - '0'));
     }
     char modifier = 0;
     if (i < format.size() && (format[i] == 'E' || format[i] == 'O')) modifier = format[i++];
     if (i < format.size() && modifier_allowed(modifier, format[i]) &&
         convert(t, format[i], s, out)) {
       ++i;
+      if (out.size() > limit) numeric::raise(ErrorKind::MemoryError, "strftime result too large");
       continue;
     }
     // Unknown: the directive as written (through the bad character), padded.

@@ -10,8 +10,12 @@
 namespace quire::lang::time {
 
 struct TimeReplace {
-  std::optional<int64_t> hour, minute, second, microsecond, fold;
-  std::optional<TzRef> tzinfo;  // TzRef() sets tzinfo=None
+  std::optional<int64_t> hour = std::nullopt;
+  std::optional<int64_t> minute = std::nullopt;
+  std::optional<int64_t> second = std::nullopt;
+  std::optional<int64_t> microsecond = std::nullopt;
+  std::optional<int64_t> fold = std::nullopt;
+  std::optional<TzRef> tzinfo = std::nullopt;  // TzRef() sets tzinfo=None
 };
 
 class Time {
@@ -28,6 +32,7 @@ class Time {
   static Time from_iso_format(const std::string& text);
   static Time min() { return Time(); }
   static Time max() { return from_fields(23, 59, 59, 999999); }
+  static TimeDelta resolution() { return TimeDelta::resolution(); }
 
   int64_t micros_of_day() const { return micros_; }
   int hour() const { return static_cast<int>(micros_ / 3600000000LL); }

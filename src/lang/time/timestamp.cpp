@@ -98,4 +98,8 @@ Date Date::today(const Clock& clock) {
   return DateTime::now(clock).date();
 }
 
+Date Date::from_timestamp(const Number& ts, TzRef local) {
+  return DateTime::from_timestamp(ts, std::nullopt, local).date();
+}
+
 }  // namespace quire::lang::time

@@ -97,5 +97,16 @@ TEST(DatetimeStrftime, EveryDirectiveMatchesCPython) {
   }
 }
 
+// Not CPython's behaviour (it would build the whole string): a sandboxed
+// script gets a MemoryError instead of gigabytes from a short format.
+TEST(DatetimeStrftime, HugeWidthsAreBoundedNotFatal) {
+  DateTime d = DateTime::from_fields(2024, 1, 5);
+  EXPECT_EQ(d.strftime("%100d").size(), 100u);
+  EXPECT_EQ(d.strftime("%99999999999999999999d").size(), 65536u);
+  std::string bomb;
+  for (int i = 0; i < 2000; ++i) bomb += "%65536c";
+  EXPECT_EQ(capture([&] { return d.strftime(bomb); }), "ERR MemoryError strftime result too large");
+}
+
 }  // namespace
 }  // namespace quire::lang::time
