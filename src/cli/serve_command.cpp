@@ -92,10 +92,11 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             http::add_builtin_routes(router);
             http::Server server(server_options, router, log);
             server.listen();
+            server.handle_signals();
             std::cerr << "quire: serving site " << name << " on http://" << server_options.host
                       << ":" << server.port() << " with " << server.workers()
                       << " workers (Ctrl-C to stop)" << std::endl;
-            server.run(/*handle_signals=*/true);
+            server.run();
             std::cerr << "quire: stopped" << std::endl;
             return 0;
           }};

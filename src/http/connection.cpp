@@ -184,6 +184,12 @@ void Connection::send(bool keep_alive) {
   response_.keep_alive(keep_alive);
   response_.set(bhttp::field::server, "quire");
   response_.prepare_payload();
+  if (header_done_ && parser_->get().method() == bhttp::verb::head) {
+    // HEAD: the same headers as GET, Content-Length included, and no body.
+    auto length = response_.body().size();
+    response_.body().clear();
+    response_.content_length(length);
+  }
   stream_.expires_after(context_.limits.read_timeout);
   bhttp::async_write(stream_, response_,
                      [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {

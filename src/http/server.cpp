@@ -19,10 +19,11 @@ Server::Server(ServerOptions options, const Router& router, const AccessLog& log
                                 : std::max(1u, std::thread::hardware_concurrency())),
       context_{router, log, options_.limits, stopping_, registry_},
       io_(static_cast<int>(workers_)),
-      acceptor_(io_),
-      signals_(io_),
-      drain_timer_(io_),
-      accept_retry_(io_) {}
+      control_(asio::make_strand(io_)),
+      acceptor_(control_),
+      signals_(control_),
+      drain_timer_(control_),
+      accept_retry_(control_) {}
 
 Server::~Server() = default;
 
@@ -83,13 +84,14 @@ void Server::wait_for_signal() {
   });
 }
 
-void Server::run(bool handle_signals) {
-  if (handle_signals) {
-    signals_.add(SIGINT);
-    signals_.add(SIGTERM);
-    wait_for_signal();
-  }
-  accept();
+void Server::handle_signals() {
+  signals_.add(SIGINT);
+  signals_.add(SIGTERM);
+  asio::post(control_, [this] { wait_for_signal(); });
+}
+
+void Server::run() {
+  asio::post(control_, [this] { accept(); });
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < workers_; ++i) threads.emplace_back([this] { io_.run(); });
   io_.run();
@@ -98,7 +100,7 @@ void Server::run(bool handle_signals) {
 
 void Server::stop() {
   if (stopping_.exchange(true)) return;
-  asio::post(io_, [this] {
+  asio::post(control_, [this] {
     boost::system::error_code ignored;
     acceptor_.close(ignored);
     accept_retry_.cancel();

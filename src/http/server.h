@@ -7,6 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
 #include "http/access_log.h"
 #include "http/connection.h"
@@ -45,9 +46,13 @@ class Server {
   // The number of worker threads run() will use.
   unsigned workers() const { return workers_; }
 
-  // Serves until stop() (or, with `handle_signals`, SIGINT/SIGTERM) and the
-  // shutdown has drained; a second signal during the drain stops at once.
-  void run(bool handle_signals);
+  // From now on SIGINT and SIGTERM call stop(); a second signal during the
+  // drain stops at once. Call before announcing the server, so a signal sent
+  // as soon as it is announced is handled, not fatal.
+  void handle_signals();
+
+  // Serves until stop() and the shutdown has drained.
+  void run();
 
   // Graceful shutdown: stop accepting, close idle keep-alive connections, let
   // requests in flight finish (for up to limits.drain_timeout), then return
@@ -67,6 +72,9 @@ class Server {
   ConnectionRegistry registry_;
   ConnectionContext context_;
   boost::asio::io_context io_;
+  // The acceptor, signals and timers are touched only on this strand, so
+  // their handlers never race one another across worker threads.
+  boost::asio::strand<boost::asio::io_context::executor_type> control_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer drain_timer_;

@@ -53,6 +53,20 @@ TEST(HttpServer, PingAnswersEveryMethodTheV1PrefixAndIgnoresTheQuery) {
   }
 }
 
+TEST(HttpServer, HeadGetsTheHeadersWithoutABody) {
+  RunningServer server(builtin_router());
+  RawClient client(server.port());
+  client.send("HEAD /api/method/ping HTTP/1.1\r\nHost: x\r\n\r\n" + get("/api/method/ping"));
+  // Read the HEAD response's header by hand: a body-less response whose
+  // Content-Length says 18 must be followed directly by the next response.
+  auto head = client.read_header_only();
+  EXPECT_EQ(head.result(), Status::ok);
+  EXPECT_EQ(head[boost::beast::http::field::content_length], "18");
+  auto next = client.read();
+  EXPECT_EQ(next.result(), Status::ok);
+  EXPECT_EQ(next.body(), R"({"message":"pong"})");
+}
+
 TEST(HttpServer, UnknownRoutesGetFrappesNotFoundEnvelope) {
   RunningServer server(builtin_router());
   RawClient client(server.port());

@@ -30,7 +30,7 @@ class RunningServer {
         log_(log_fd),
         server_(ServerOptions{"127.0.0.1", 0, 2, limits}, router_, log_) {
     server_.listen();
-    thread_ = std::thread([this] { server_.run(/*handle_signals=*/false); });
+    thread_ = std::thread([this] { server_.run(); });
   }
   ~RunningServer() {
     server_.stop();
