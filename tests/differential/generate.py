@@ -135,6 +135,11 @@ def main():
             reduced += 1
 
             def still_fails(candidate):
+                try:
+                    # Most deletions break the syntax: reject those without starting processes.
+                    compile(candidate, "candidate", "exec")
+                except (SyntaxError, ValueError):
+                    return False
                 e, a = outcomes(quire_argv, python_argv, candidate, workdir, args.timeout)
                 # Keep only candidates CPython still runs cleanly, as it ran the original.
                 if e.exit_code != 0:
