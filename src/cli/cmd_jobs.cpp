@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -52,12 +54,30 @@ std::string when(std::optional<jobs::Millis> instant) {
   return instant ? jobs::format_utc(*instant) + " UTC" : "-";
 }
 
+// Runs until nothing is claimable and nothing is running, then reports.
+int run_burst(jobs::SiteJobs& jobs, SiteHandle& site, const std::vector<std::string>& queues) {
+  using namespace std::chrono;
+  const auto start = steady_clock::now();
+  while (jobs.queue().has_claimable(*site.db, queues) || jobs.pool()->running() > 0) {
+    std::this_thread::sleep_for(milliseconds(2));
+  }
+  jobs.stop();
+  const double seconds = duration<double>(steady_clock::now() - start).count();
+  auto stats = jobs.pool()->stats();
+  const auto ran = stats.finished + stats.failed;
+  std::cout << "ran " << ran << " jobs (" << stats.failed << " failed) in " << seconds
+            << " s: " << static_cast<std::int64_t>(static_cast<double>(ran) / seconds)
+            << " jobs/s\n";
+  return 0;
+}
+
 Command add_worker_command(CLI::App& root, const Globals& globals) {
   struct Options {
     std::optional<std::string> site;
     std::vector<std::string> queues = {"short", "default", "long"};
     std::optional<int> threads;
     bool with_scheduler = false;
+    bool burst = false;
   };
   auto options = std::make_shared<Options>();
   auto* app = root.add_subcommand("worker", "Run background jobs until SIGINT or SIGTERM");
@@ -70,6 +90,8 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
       ->check(CLI::Range(1, 256));
   app->add_flag("--with-scheduler", options->with_scheduler,
                 "Also run the scheduler (for a site served without `quire serve`)");
+  app->add_flag("--burst", options->burst,
+                "Exit once the queues are empty, printing the throughput (as `rq worker --burst`)");
 
   return {app, [options, &globals] {
             SiteHandle site(globals, options->site);
@@ -89,6 +111,7 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
               return std::make_unique<jobs::SiteJobs>(site.opener(), site.config, jobs_options);
             });
             jobs->start();
+            if (options->burst) return run_burst(*jobs, site, options->queues);
             std::cerr << "quire: worker " << jobs->pool()->name() << " running jobs of site "
                       << site.name << (jobs->scheduler() ? " with the scheduler" : "")
                       << " (Ctrl-C to stop)" << std::endl;
@@ -119,8 +142,8 @@ Command add_scheduler_command(CLI::App& root, const Globals& globals) {
             SiteHandle site(globals, options->site);
             if (*enable || *disable) {
               jobs::set_scheduler_enabled(*site.db, enable->parsed());
-              std::cout << "scheduler " << (enable->parsed() ? "enabled" : "disabled") << " for site "
-                        << site.name << "\n";
+              std::cout << "scheduler " << (enable->parsed() ? "enabled" : "disabled")
+                        << " for site " << site.name << "\n";
               return 0;
             }
             auto state = jobs::read_scheduler_state(*site.db);

@@ -92,6 +92,11 @@ WorkerStats WorkerPool::stats() const {
   return {finished_.load(), failed_.load(), lost_.load(), timed_out_.load()};
 }
 
+int WorkerPool::running() const {
+  std::lock_guard lock(running_mutex_);
+  return static_cast<int>(running_.size());
+}
+
 void WorkerPool::record_failure(db::Database& db, const Job& job, const std::string& worker,
                                 const std::string& error) {
   ++failed_;

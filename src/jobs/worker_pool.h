@@ -73,6 +73,8 @@ class WorkerPool {
   bool run_one(db::Database& db, const std::string& worker);
 
   WorkerStats stats() const;
+  // How many jobs this pool's threads are running right now.
+  int running() const;
   const std::string& name() const { return options_.name; }
 
  private:
