@@ -108,6 +108,17 @@ class BigInt {
   // Non-ASCII decimal digits and Unicode whitespace are accepted as CPython does.
   static BigInt parse(std::string_view text, int base = 10);
 
+  // int.bit_count(): number of one bits in abs(value).
+  uint64_t bit_count() const;
+  // int.to_bytes(length, byteorder, signed=...). ValueError "length argument
+  // must be non-negative"; OverflowError "int too big to convert", "can't
+  // convert negative int to unsigned". The VM checks the byteorder string
+  // ("byteorder must be either 'little' or 'big'") and the length against the
+  // isolate's memory budget.
+  std::string to_bytes(int64_t length, bool little_endian, bool is_signed) const;
+  // int.from_bytes(bytes, byteorder, signed=...).
+  static BigInt from_bytes(std::string_view bytes, bool little_endian, bool is_signed);
+
   // hash(int) as CPython (modulo 2**61 - 1, sign kept, -1 -> -2).
   int64_t hash() const;
 

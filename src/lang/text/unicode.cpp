@@ -102,6 +102,10 @@ bool is_space(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
   return in_table(tables::space, cp);
 }
+bool is_linebreak(char32_t cp) {
+  return (cp >= 0x0A && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1E) || cp == 0x85 || cp == 0x2028 ||
+         cp == 0x2029;
+}
 bool is_printable(char32_t cp) {
   if (cp < 0x80) return cp >= 0x20 && cp < 0x7F;
   return in_table(tables::printable, cp);

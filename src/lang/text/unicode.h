@@ -22,6 +22,9 @@ bool is_decimal(char32_t cp);
 bool is_digit(char32_t cp);
 bool is_numeric(char32_t cp);
 bool is_space(char32_t cp);  // str.isspace / str.split() whitespace set
+// str.splitlines() boundaries: \n \v \f \r \x1c \x1d \x1e \x85 U+2028 U+2029
+// (the caller treats "\r\n" as one boundary).
+bool is_linebreak(char32_t cp);
 bool is_printable(char32_t cp);
 bool is_upper(char32_t cp);
 bool is_lower(char32_t cp);

@@ -270,6 +270,53 @@ for n in [4299, 4300, 4301, 5000, 20000]:
   }
 }
 
+TEST(BigIntTest, BytesAndBitCountMatchCPython) {
+  auto rows = run_python(std::string(kValues) + R"PY(
+for a in VALUES[:40]:
+    row('count', a, a.bit_count())
+    for length in (0, 1, 2, 8, 9, 20):
+        for order in ('big', 'little'):
+            for signed in (False, True):
+                row('to', a, length, order, signed,
+                    outcome(lambda: a.to_bytes(length, order, signed=signed).hex()))
+for n in range(60):
+    b = bytes(random.randrange(256) for _ in range(random.randrange(12)))
+    for order in ('big', 'little'):
+        for signed in (False, True):
+            row('from', b.hex(), order, signed, int.from_bytes(b, order, signed=signed))
+row('to', 1, -1, 'big', False, outcome(lambda: (1).to_bytes(-1, 'big')))
+)PY");
+  ASSERT_GT(rows.size(), 1000u);
+  auto to_hex = [](const std::string& bytes) {
+    std::string hex;
+    for (unsigned char c : bytes) {
+      char buffer[3];
+      std::snprintf(buffer, sizeof buffer, "%02x", c);
+      hex += buffer;
+    }
+    return hex;
+  };
+  for (const auto& r : rows) {
+    if (r[0] == "count") {
+      EXPECT_EQ(std::to_string(dec(r[1]).bit_count()), r[2]) << r[1];
+    } else if (r[0] == "to") {
+      EXPECT_EQ(
+          capture([&] {
+            return to_hex(dec(r[1]).to_bytes(std::stoll(r[2]), r[3] == "little", r[4] == "True"));
+          }),
+          r[5])
+          << r[1] << ".to_bytes(" << r[2] << ", " << r[3] << ", " << r[4] << ")";
+    } else {
+      std::string bytes;
+      for (size_t i = 0; i + 1 < r[1].size(); i += 2) {
+        bytes.push_back(static_cast<char>(std::stoi(r[1].substr(i, 2), nullptr, 16)));
+      }
+      EXPECT_EQ(BigInt::from_bytes(bytes, r[2] == "little", r[3] == "True").to_string(), r[4])
+          << r[1];
+    }
+  }
+}
+
 TEST(BigIntTest, ShiftErrorsAndEstimates) {
   EXPECT_EQ(capture([] { return BigInt::lshift(1, -1).to_string(); }),
             "!ValueError: negative shift count");

@@ -185,6 +185,20 @@ for s in cases:
   }
 }
 
+TEST(UnicodeTest, LinebreaksMatchCPythonSplitlines) {
+  auto rows = run_python(R"PY(
+row(' '.join(str(c) for c in range(0x110000) if len(('a' + chr(c) + 'b').splitlines()) == 2))
+)PY");
+  ASSERT_EQ(rows.size(), 1u);
+  std::string ours;
+  for (char32_t cp = 0; cp <= kMaxCodePoint; ++cp) {
+    if (!is_linebreak(cp)) continue;
+    if (!ours.empty()) ours.push_back(' ');
+    ours += std::to_string(cp);
+  }
+  EXPECT_EQ(ours, rows[0][0]);
+}
+
 TEST(UnicodeTest, TransformDecimalAndSpace) {
   EXPECT_EQ(transform_decimal_and_space_to_ascii("\xd9\xa1\xd9\xa2"), "12");  // Arabic-Indic 1 2
   EXPECT_EQ(transform_decimal_and_space_to_ascii("\xe2\x80\x83"
