@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "lang/numeric/error.h"
+#include "lang/numeric/float_text.h"
 
 namespace quire::lang::numeric {
 
@@ -135,6 +136,13 @@ double float_round(double x, int64_t ndigits) {
   if (!std::isfinite(x) || x == 0.0) return x;
   if (ndigits > kNdigitsMax) return x;
   if (ndigits < kNdigitsMin) return 0.0 * x;
+  if (ndigits >= 0) {
+    // As CPython: the decimal string correctly rounded to ndigits places
+    // (ties to even on the exact binary value), read back correctly rounded.
+    const ShortestDigits d = fixed_digits(x, static_cast<int>(ndigits));
+    if (d.digits == "0") return std::copysign(0.0, x);
+    return c_strtod(concat({x < 0 ? "-0." : "0.", d.digits, "e", std::to_string(d.decimal_point)}));
+  }
   // Exact rational arithmetic on x's binary value: y = x * 10**ndigits,
   // rounded half to even, then divided back and rounded once to a double.
   BigInt mantissa;

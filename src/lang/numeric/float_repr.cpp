@@ -117,11 +117,6 @@ bool is_decimal_float_syntax(std::string_view s) {
   return i == s.size();
 }
 
-double strtod_c_locale(const std::string& s) {
-  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
-  return strtod_l(s.c_str(), nullptr, c_locale);
-}
-
 [[noreturn]] void cannot_convert(std::string_view text) {
   raise(ErrorKind::ValueError, "could not convert string to float: " + text::str_repr(text));
 }
@@ -156,7 +151,7 @@ double parse_float(std::string_view text) {
     cleaned.push_back(s[i]);
   }
   if (!is_decimal_float_syntax(cleaned)) cannot_convert(text);
-  const double value = strtod_c_locale(cleaned);  // correctly rounded; overflow gives inf
+  const double value = c_strtod(cleaned);  // correctly rounded; overflow gives inf
   return negative ? -value : value;
 }
 

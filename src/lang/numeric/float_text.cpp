@@ -5,8 +5,10 @@
 
 #include "lang/numeric/float_text.h"
 
+#include <clocale>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -24,19 +26,22 @@ ShortestDigits printf_digits(double x, bool significant, int ndigits) {
   std::vector<char> buffer(static_cast<size_t>(size) + 1);
   std::snprintf(buffer.data(), buffer.size(), format, precision, std::fabs(x));
   const std::string text(buffer.data(), static_cast<size_t>(size));
+  // Only digits are read, so the locale's decimal separator does not matter.
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   ShortestDigits out;
   if (significant) {
     const size_t e = text.find('e');
     for (size_t i = 0; i < e; ++i) {
-      if (text[i] != '.') out.digits.push_back(text[i]);
+      if (is_digit(text[i])) out.digits.push_back(text[i]);
     }
     out.decimal_point = std::stoi(text.substr(e + 1)) + 1;
   } else {
-    const size_t point = text.find('.');
-    const std::string whole = text.substr(0, point);
-    const std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
-    out.digits = whole + fraction;
-    out.decimal_point = static_cast<int>(whole.size());
+    size_t i = 0;
+    while (i < text.size() && is_digit(text[i])) out.digits.push_back(text[i++]);
+    out.decimal_point = static_cast<int>(out.digits.size());
+    for (; i < text.size(); ++i) {
+      if (is_digit(text[i])) out.digits.push_back(text[i]);
+    }
   }
   const size_t first = out.digits.find_first_not_of('0');
   if (first == std::string::npos) return {"0", 1};
@@ -47,6 +52,15 @@ ShortestDigits printf_digits(double x, bool significant, int ndigits) {
 }
 
 }  // namespace
+
+ShortestDigits fixed_digits(double x, int ndigits) {
+  return printf_digits(x, false, ndigits);
+}
+
+double c_strtod(const std::string& text) {
+  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+  return strtod_l(text.c_str(), nullptr, c_locale);
+}
 
 std::string double_to_string(double x, char code, int precision, bool alternate, bool add_dot_0,
                              bool no_neg_zero, bool always_sign) {

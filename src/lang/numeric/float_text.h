@@ -15,6 +15,13 @@ struct ShortestDigits {
 };
 ShortestDigits shortest_digits(double x);
 
+// |x| correctly rounded to ndigits >= 0 digits after the point (ties to even
+// on the exact binary value), in the same form: dtoa mode 3.
+ShortestDigits fixed_digits(double x, int ndigits);
+
+// strtod in the C locale: correctly rounded, overflow gives inf.
+double c_strtod(const std::string& text);
+
 // Lays digits out positionally or as d.ddde+XX (exponent at least two
 // digits). keep_point_zero appends ".0" to an integral positional result.
 std::string layout_digits(const std::string& digits, int decimal_point, bool exponential,
