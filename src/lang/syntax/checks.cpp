@@ -175,7 +175,9 @@ class CompilerChecks {
   }
   void arguments(const Arguments* a) {
     for (const Expr* d : a->defaults) expr(d);
-    for (const Expr* d : a->kw_defaults) expr(d);
+    for (const Expr* d : a->kw_defaults) {
+      if (d) expr(d);  // nullptr: a keyword-only parameter without default
+    }
     auto annotation = [&](const Arg* arg) {
       if (arg && arg->annotation) expr(arg->annotation);
     };
@@ -228,7 +230,7 @@ class CompilerChecks {
       case StmtKind::ClassDef: {
         auto* c = s->as<ClassDef>();
         for (const Expr* d : c->decorator_list) expr(d);
-        for (const Expr* b : c->bases) expr(b);
+        elements(c->bases);  // `class A(*bases)` is allowed
         keywords(c->keywords);
         Context saved = ctx_;
         ctx_ = Context{false, false};

@@ -51,6 +51,19 @@ TEST_P(CorpusTest, DumpWithPositionsMatchesCPython) {
   EXPECT_EQ(our_dump(file, true), expected) << file;
 }
 
+// With the compile-time checks on, we must accept exactly the corpus
+// programs CPython's compile() accepts (and reject the others).
+TEST_P(CorpusTest, CompileChecksAgreeWithCPython) {
+  const std::string& file = GetParam();
+  std::string verdict = run_command(testing::python3() + " '" +
+                                    test_path("oracle/compile_error.py") + "' '" + file + "'");
+  ASSERT_FALSE(verdict.empty()) << "python3 (3.11) oracle failed for " << file;
+  ParseResult result = parse_module(read_file(file), file);
+  EXPECT_EQ(result.ok(), verdict == "OK\n")
+      << file << "\nCPython: " << verdict
+      << "quire: " << (result.ok() ? "OK" : format_syntax_error(*result.error));
+}
+
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = std::filesystem::path(info.param).stem().string();
   for (char& c : name) {

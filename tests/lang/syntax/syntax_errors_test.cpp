@@ -25,7 +25,9 @@ struct ErrorCase {
 };
 
 // Shown in test names and failure messages instead of raw bytes.
-void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const ErrorCase& c, std::ostream* os) {
+  *os << c.name;
+}
 
 std::vector<ErrorCase> load_cases() {
   std::vector<ErrorCase> cases;

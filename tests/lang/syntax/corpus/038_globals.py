@@ -5,6 +5,7 @@ def f():
     nonlocal_name = 1
 def g():
     x = 1
+    y = 2
     def h():
         nonlocal x
         x = 2
