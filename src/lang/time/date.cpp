@@ -58,6 +58,26 @@ IsoCalendarDate Date::isocalendar() const {
   return IsoCalendarDate{year, offset / 7 + 1, offset % 7 + 1};
 }
 
+std::string TimeTuple::repr() const {
+  std::string out = "time.struct_time(";
+  const char* names[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                         "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+  int values[] = {year, month, day, hour, minute, second, weekday, yday, isdst};
+  for (int i = 0; i < 9; ++i) {
+    if (i != 0) out += ", ";
+    out += names[i];
+    out += '=';
+    out += std::to_string(values[i]);
+  }
+  return out + ")";
+}
+
+TimeTuple Date::timetuple() const {
+  YearMonthDay f = ymd();
+  int yday = ordinal_ - ordinal_from_ymd(f.year, 1, 1) + 1;
+  return TimeTuple{f.year, f.month, f.day, 0, 0, 0, weekday(), yday, -1};
+}
+
 Date Date::replace(const DateReplace& c) const {
   YearMonthDay f = ymd();
   return from_ymd(c.year.value_or(f.year), c.month.value_or(f.month), c.day.value_or(f.day));

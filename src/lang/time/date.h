@@ -22,6 +22,13 @@ struct IsoCalendarDate {
   std::string repr() const;
 };
 
+// time.struct_time as timetuple() returns it.
+struct TimeTuple {
+  int year, month, day, hour, minute, second, weekday, yday, isdst;
+  // "time.struct_time(tm_year=2024, tm_mon=1, ..., tm_isdst=-1)"
+  std::string repr() const;
+};
+
 struct DateReplace {
   std::optional<int64_t> year = std::nullopt;
   std::optional<int64_t> month = std::nullopt;
@@ -54,6 +61,7 @@ class Date {
   int isoweekday() const { return weekday() + 1; }
   IsoCalendarDate isocalendar() const;
   Date replace(const DateReplace& changes) const;
+  TimeTuple timetuple() const;  // midnight, tm_isdst=-1
 
   // Only the days of the delta count, as in CPython; OverflowError
   // "date value out of range".

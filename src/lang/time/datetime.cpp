@@ -86,6 +86,26 @@ DateTime DateTime::replace(const DateTimeReplace& c) const {
                      c.tzinfo.value_or(tz_), c.fold.value_or(fold_));
 }
 
+TimeTuple DateTime::timetuple() const {
+  TimeTuple t = date().timetuple();
+  Time clock = time();
+  t.hour = clock.hour();
+  t.minute = clock.minute();
+  t.second = clock.second();
+  std::optional<TimeDelta> saving = dst();
+  t.isdst = !saving ? -1 : (saving->is_zero() ? 0 : 1);
+  return t;
+}
+
+TimeTuple DateTime::utctimetuple() const {
+  DateTime utc = *this;
+  if (is_aware()) utc = from_local_micros(micros_, TzRef()) - *utcoffset();
+  utc.tz_ = TzRef();
+  TimeTuple t = utc.timetuple();
+  t.isdst = 0;
+  return t;
+}
+
 std::optional<TimeDelta> DateTime::utcoffset() const {
   if (tz_.is_naive()) return std::nullopt;
   return zone_answer(tz_, micros_, fold_).utcoffset;

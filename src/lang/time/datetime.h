@@ -74,6 +74,11 @@ class DateTime {
   IsoCalendarDate isocalendar() const { return date().isocalendar(); }
   int32_t toordinal() const { return date().toordinal(); }
   DateTime replace(const DateTimeReplace& changes) const;
+  // tm_isdst: -1 when dst() is None, else whether it is nonzero.
+  TimeTuple timetuple() const;
+  // In UTC for aware values (OverflowError "date value out of range" at the
+  // edges, as 3.11), tm_isdst=0.
+  TimeTuple utctimetuple() const;
 
   std::optional<TimeDelta> utcoffset() const;
   std::optional<TimeDelta> dst() const;

@@ -16,11 +16,12 @@
 //   %f; strptime (C locale) with _strptime's regex semantics; timestamp,
 //   fromtimestamp, utcfromtimestamp; astimezone between fixed offsets and
 //   IANA zones from the system tzdata (with the TZif POSIX rule past 2037);
-//   now/today/utcnow through a Clock the host can fake.
+//   now/today/utcnow through a Clock the host can fake; timetuple and
+//   utctimetuple.
 //
 // Left out or different: no tzinfo subclasses written in Python (only
-// timezone and ZoneInfo); pytz-style zones; timetuple/utctimetuple and
-// __format__ (the VM can build them from the fields); ints past int64 as
+// timezone and ZoneInfo); pytz-style zones; __format__ (the VM calls
+// strftime, or str() for an empty spec); ints past int64 as
 // arguments (the VM raises OverflowError first); strptime's %Z knows only
 // UTC/GMT (the C locale with TZ=UTC) and a repeated directive is not the
 // re.error CPython raises; strftime caps widths at 65536 and its output

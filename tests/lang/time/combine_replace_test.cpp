@@ -141,6 +141,25 @@ TEST(DatetimeApi, ReplaceCombineConstantsAndTypeErrorsMatchCPython) {
          TzRef k = named_zone("Asia/Kolkata");
          return zone_repr(k) + DateTime::from_fields(2024, 1, 5, 0, 0, 0, 0, k).str();
        }},
+      {"repr(d.timetuple()) + repr(d.utctimetuple()) + repr(d.date().timetuple())",
+       [&] {
+         return d.timetuple().repr() + d.utctimetuple().repr() + d.date().timetuple().repr();
+       }},
+      {"repr(aware.timetuple()) + repr(aware.utctimetuple())",
+       [&] { return aware.timetuple().repr() + aware.utctimetuple().repr(); }},
+      {"repr(datetime(2024, 7, 5, 10, 30, tzinfo=ZoneInfo('America/New_York')).timetuple())",
+       [&] { return DateTime::from_fields(2024, 7, 5, 10, 30, 0, 0, ny).timetuple().repr(); }},
+      {"repr(datetime(2024, 7, 5, 22, 30, tzinfo=ZoneInfo('America/New_York')).utctimetuple())",
+       [&] { return DateTime::from_fields(2024, 7, 5, 22, 30, 0, 0, ny).utctimetuple().repr(); }},
+      {"repr(datetime(2024, 1, 5, tzinfo=ZoneInfo('America/New_York')).timetuple())",
+       [&] { return DateTime::from_fields(2024, 1, 5, 0, 0, 0, 0, ny).timetuple().repr(); }},
+      {"repr(datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1))).utctimetuple())",
+       [&] {
+         TzRef plus1 = fixed_zone(TimeDelta::from_dsu(0, 3600, 0));
+         return DateTime::from_fields(1, 1, 1, 0, 0, 0, 0, plus1).utctimetuple().repr();
+       }},
+      {"repr(date(2024, 12, 31).timetuple())",
+       [&] { return Date::from_ymd(2024, 12, 31).timetuple().repr(); }},
   };
   std::string program =
       "ist = timezone(timedelta(seconds=19800))\n"
