@@ -3,6 +3,7 @@
 #include <charconv>
 #include <clocale>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -69,12 +70,50 @@ std::string layout_digits(const std::string& digits, int decimal_point, bool exp
 std::string float_repr(double x) {
   if (std::isnan(x)) return "nan";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  std::string out = std::signbit(x) ? "-" : "";
-  if (x == 0) return out + "0.0";
-  const ShortestDigits d = shortest_digits(x);
-  const int exponent = d.decimal_point - 1;
-  out += layout_digits(d.digits, d.decimal_point, exponent < -4 || exponent >= 16, true);
-  return out;
+  if (x == 0) return std::signbit(x) ? "-0.0" : "0.0";
+  // Hot path (every str(float) and print): no heap work beyond the result.
+  // std::to_chars gives the shortest round-trip digits as "d.ddde[+-]xx".
+  char sci[32];
+  const auto result =
+      std::to_chars(sci, sci + sizeof sci, std::fabs(x), std::chars_format::scientific);
+  char digits[24];
+  int n = 0;
+  const char* p = sci;
+  for (; p < result.ptr && *p != 'e'; ++p) {
+    if (*p != '.') digits[n++] = *p;
+  }
+  while (n > 1 && digits[n - 1] == '0') --n;
+  int exponent = 0;
+  const bool negative_exponent = p + 1 < result.ptr && p[1] == '-';
+  for (p += 2; p < result.ptr; ++p) exponent = exponent * 10 + (*p - '0');
+  if (negative_exponent) exponent = -exponent;
+  char out[48];
+  int len = 0;
+  if (std::signbit(x)) out[len++] = '-';
+  if (exponent < -4 || exponent >= 16) {
+    out[len++] = digits[0];
+    if (n > 1) {
+      out[len++] = '.';
+      for (int i = 1; i < n; ++i) out[len++] = digits[i];
+    }
+    len += std::snprintf(out + len, sizeof out - static_cast<size_t>(len), "e%c%02d",
+                         exponent < 0 ? '-' : '+', exponent < 0 ? -exponent : exponent);
+  } else if (exponent < 0) {
+    out[len++] = '0';
+    out[len++] = '.';
+    for (int i = -1; i > exponent; --i) out[len++] = '0';
+    for (int i = 0; i < n; ++i) out[len++] = digits[i];
+  } else {
+    const int point = exponent + 1;  // digits before the point
+    for (int i = 0; i < point; ++i) out[len++] = i < n ? digits[i] : '0';
+    out[len++] = '.';
+    if (n <= point) {
+      out[len++] = '0';
+    } else {
+      for (int i = point; i < n; ++i) out[len++] = digits[i];
+    }
+  }
+  return std::string(out, static_cast<size_t>(len));
 }
 
 namespace {

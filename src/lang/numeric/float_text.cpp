@@ -5,6 +5,7 @@
 
 #include "lang/numeric/float_text.h"
 
+#include <charconv>
 #include <clocale>
 #include <cmath>
 #include <cstdio>
@@ -20,12 +21,21 @@ namespace {
 // the point) return them: no leading or trailing zeros ("0" for zero), with
 // the decimal point position.
 ShortestDigits printf_digits(double x, bool significant, int ndigits) {
-  const char* format = significant ? "%.*e" : "%.*f";
+  // std::to_chars with a precision is exact (ties to even on the binary
+  // value, like dtoa) and ignores the locale.
   const int precision = significant ? std::max(ndigits, 1) - 1 : ndigits;
-  const int size = std::snprintf(nullptr, 0, format, precision, std::fabs(x));
-  std::vector<char> buffer(static_cast<size_t>(size) + 1);
-  std::snprintf(buffer.data(), buffer.size(), format, precision, std::fabs(x));
-  const std::string text(buffer.data(), static_cast<size_t>(size));
+  const size_t needed = 330 + static_cast<size_t>(precision);  // 1e308 has 309 digits
+  char small[512];
+  std::vector<char> large;
+  char* buffer = small;
+  if (needed > sizeof small) {
+    large.resize(needed);
+    buffer = large.data();
+  }
+  const auto result = std::to_chars(
+      buffer, buffer + needed, std::fabs(x),
+      significant ? std::chars_format::scientific : std::chars_format::fixed, precision);
+  const std::string_view text(buffer, static_cast<size_t>(result.ptr - buffer));
   // Only digits are read, so the locale's decimal separator does not matter.
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   ShortestDigits out;
@@ -34,7 +44,7 @@ ShortestDigits printf_digits(double x, bool significant, int ndigits) {
     for (size_t i = 0; i < e; ++i) {
       if (is_digit(text[i])) out.digits.push_back(text[i]);
     }
-    out.decimal_point = std::stoi(text.substr(e + 1)) + 1;
+    out.decimal_point = std::atoi(std::string(text.substr(e + 1)).c_str()) + 1;
   } else {
     size_t i = 0;
     while (i < text.size() && is_digit(text[i])) out.digits.push_back(text[i++]);

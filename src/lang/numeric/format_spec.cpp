@@ -6,9 +6,11 @@
 #include "lang/numeric/format_spec.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "lang/numeric/error.h"
@@ -72,6 +74,7 @@ FormatSpec parse_format_spec(std::string_view spec, FormatTarget target,
   out.type_name = type_name.empty() ? default_type_name(target) : std::string(type_name);
   const char default_align = target == FormatTarget::Str ? '<' : '>';
   std::vector<char32_t> cps;
+  cps.reserve(spec.size());
   for (size_t p = 0; p < spec.size();) cps.push_back(text::decode_utf8(spec, p));
   const size_t end = cps.size();
   size_t pos = 0;
@@ -345,7 +348,28 @@ std::string format_float(double value, std::string_view spec) {
   return format_float(value, parse_format_spec(spec, FormatTarget::Float));
 }
 
-std::string format_int(const BigInt& value, const FormatSpec& spec) {
+namespace {
+
+// An int to format: an int64 (no allocation) or a BigInt.
+struct IntValue {
+  const BigInt* big = nullptr;
+  int64_t small = 0;
+
+  bool negative() const { return big ? big->sign() < 0 : small < 0; }
+  std::optional<int64_t> as_int64() const { return big ? big->to_int64() : small; }
+  double to_double() const { return big ? big->to_double() : static_cast<double>(small); }
+  // Digits of the absolute value (the 4300-digit limit applies in base 10).
+  std::string magnitude_digits(int base) const {
+    if (big) return base == 10 ? big->abs().to_string() : big->abs().to_string_base(base);
+    const uint64_t magnitude =
+        small < 0 ? 0 - static_cast<uint64_t>(small) : static_cast<uint64_t>(small);
+    char buffer[65];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, magnitude, base);
+    return std::string(buffer, result.ptr);
+  }
+};
+
+std::string format_int_impl(const IntValue& value, const FormatSpec& spec) {
   switch (spec.type) {
     case 'b':
     case 'c':
@@ -382,7 +406,7 @@ std::string format_int(const BigInt& value, const FormatSpec& spec) {
       raise(ErrorKind::ValueError,
             "Alternate form (#) not allowed with integer format specifier 'c'");
     }
-    const auto code = value.to_int64();
+    const auto code = value.as_int64();
     if (!code) raise(ErrorKind::OverflowError, "Python int too large to convert to C long");
     if (*code < 0 || *code > 0x10FFFF) {
       raise(ErrorKind::OverflowError, "%c arg not in range(0x110000)");
@@ -410,9 +434,8 @@ std::string format_int(const BigInt& value, const FormatSpec& spec) {
     default:
       break;
   }
-  if (value.sign() < 0) parts.sign_char = '-';
-  const BigInt magnitude = value.abs();
-  parts.digits = base == 10 ? magnitude.to_string() : magnitude.to_string_base(base);
+  if (value.negative()) parts.sign_char = '-';
+  parts.digits = value.magnitude_digits(base);
   if (spec.type == 'X') {
     for (char& c : parts.digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
@@ -422,6 +445,16 @@ std::string format_int(const BigInt& value, const FormatSpec& spec) {
   return layout_number(parts, effective, group);
 }
 
+}  // namespace
+
+std::string format_int(const BigInt& value, const FormatSpec& spec) {
+  return format_int_impl(IntValue{&value, 0}, spec);
+}
+
+std::string format_int(int64_t value, const FormatSpec& spec) {
+  return format_int_impl(IntValue{nullptr, value}, spec);
+}
+
 std::string format_int(const BigInt& value, std::string_view spec) {
   if (spec.empty()) return value.to_string();
   return format_int(value, parse_format_spec(spec, FormatTarget::Int));
@@ -429,7 +462,7 @@ std::string format_int(const BigInt& value, std::string_view spec) {
 
 std::string format_int(int64_t value, std::string_view spec) {
   if (spec.empty()) return std::to_string(value);
-  return format_int(BigInt(value), parse_format_spec(spec, FormatTarget::Int));
+  return format_int(value, parse_format_spec(spec, FormatTarget::Int));
 }
 
 std::string format_str(std::string_view text, const FormatSpec& spec) {

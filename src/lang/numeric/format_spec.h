@@ -57,6 +57,7 @@ std::string format_str(std::string_view text, std::string_view spec);
 // Same, with an already parsed spec (the VM may cache parsed constant specs;
 // parse with the matching FormatTarget).
 std::string format_int(const BigInt& value, const FormatSpec& spec);
+std::string format_int(int64_t value, const FormatSpec& spec);
 std::string format_float(double value, const FormatSpec& spec);
 std::string format_str(std::string_view text, const FormatSpec& spec);
 

@@ -40,6 +40,20 @@ std::vector<char32_t> decode_all(std::string_view s) {
   return cps;
 }
 
+// ASCII text (the common case) maps byte by byte with no tables.
+bool ascii_upper_letter(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool ascii_lower_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
+char ascii_to_upper(char c) {
+  return ascii_lower_letter(c) ? static_cast<char>(c - 32) : c;
+}
+char ascii_to_lower(char c) {
+  return ascii_upper_letter(c) ? static_cast<char>(c + 32) : c;
+}
+
 constexpr char32_t kCapitalSigma = 0x3A3;
 
 // CPython's handle_capital_sigma: U+03A3 lowers to final sigma when it ends a
@@ -217,6 +231,11 @@ bool str_istitle(std::string_view s) {
 }
 
 std::string str_upper(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out) c = ascii_to_upper(c);
+    return out;
+  }
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) append_mapped(out, tables::map_upper, decode_utf8(s, pos));
@@ -224,6 +243,11 @@ std::string str_upper(std::string_view s) {
 }
 
 std::string str_lower(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out) c = ascii_to_lower(c);
+    return out;
+  }
   const std::vector<char32_t> cps = decode_all(s);
   std::string out;
   out.reserve(s.size());
@@ -232,6 +256,7 @@ std::string str_lower(std::string_view s) {
 }
 
 std::string str_casefold(std::string_view s) {
+  if (is_ascii(s)) return str_lower(s);
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
@@ -241,6 +266,15 @@ std::string str_casefold(std::string_view s) {
 }
 
 std::string str_title(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    bool previous_is_cased = false;
+    for (char& c : out) {
+      c = previous_is_cased ? ascii_to_lower(c) : ascii_to_upper(c);
+      previous_is_cased = ascii_upper_letter(c) || ascii_lower_letter(c);
+    }
+    return out;
+  }
   const std::vector<char32_t> cps = decode_all(s);
   std::string out;
   out.reserve(s.size());
@@ -257,6 +291,13 @@ std::string str_title(std::string_view s) {
 }
 
 std::string str_capitalize(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (size_t i = 0; i < out.size(); ++i) {
+      out[i] = i == 0 ? ascii_to_upper(out[i]) : ascii_to_lower(out[i]);
+    }
+    return out;
+  }
   const std::vector<char32_t> cps = decode_all(s);
   std::string out;
   out.reserve(s.size());
@@ -271,6 +312,11 @@ std::string str_capitalize(std::string_view s) {
 }
 
 std::string str_swapcase(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out) c = ascii_upper_letter(c) ? ascii_to_lower(c) : ascii_to_upper(c);
+    return out;
+  }
   const std::vector<char32_t> cps = decode_all(s);
   std::string out;
   out.reserve(s.size());
