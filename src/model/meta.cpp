@@ -133,10 +133,8 @@ bool DocPerm::allows(std::string_view ptype) const {
 }
 
 const DocField* Meta::field(std::string_view fieldname) const {
-  for (const auto& f : fields) {
-    if (f.fieldname == fieldname) return &f;
-  }
-  return nullptr;
+  auto it = field_index.find(fieldname);
+  return it == field_index.end() ? nullptr : &fields[it->second];
 }
 
 std::vector<const DocField*> Meta::data_fields() const {
@@ -220,6 +218,9 @@ Meta parse_meta(const Json& j) {
     for (const auto& pj : *it) {
       if (pj.is_object()) m.permissions.push_back(parse_perm(pj));
     }
+  }
+  for (size_t i = 0; i < m.fields.size(); ++i) {
+    if (!m.fields[i].fieldname.empty()) m.field_index.emplace(m.fields[i].fieldname, i);
   }
   if (m.sort_field != "creation" && m.sort_field != "modified" && m.sort_field != "name" &&
       m.sort_field != "idx" && m.field(m.sort_field) == nullptr) {

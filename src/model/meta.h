@@ -73,6 +73,8 @@ struct Meta {
   std::vector<DocField> fields;
   std::vector<DocPerm> permissions;
   Json raw;
+  // fieldname -> position in `fields`, for field() (filled by parse_meta).
+  std::map<std::string, size_t, std::less<>> field_index;
 
   const DocField* field(std::string_view fieldname) const;
   // Fields stored in this DocType's table (data fieldtypes, not virtual).
