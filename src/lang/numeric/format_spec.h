@@ -3,6 +3,8 @@
 //   [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 // parsed and applied exactly as CPython 3.11 (errors are ValueError with
 // CPython's words). Widths, fill and precision count code points; text is UTF-8.
+// Widths and precisions above kMaxFormatSize (error.h) raise MemoryError
+// before anything is allocated. The C locale is assumed for 'n' (no grouping).
 
 #include <cstdint>
 #include <optional>

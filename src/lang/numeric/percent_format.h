@@ -4,6 +4,8 @@
 // the mapping), checks its type, and calls the percent_format_* function for
 // its kind. Errors are PyError with CPython's messages; the helpers at the
 // bottom build the messages that need the VM's knowledge of types.
+// tests/lang/numeric/percent_format_test.cpp (apply()) is a complete example
+// of the VM's loop over the pieces for a tuple argument.
 
 #include <cstdint>
 #include <string>
