@@ -29,6 +29,9 @@ class SqliteDatabase final : public Database {
   void rollback() override;
 
   const std::string& path() const { return path_; }
+  // The raw connection, for engine features outside this interface (the
+  // authorizer used by db/sqlite/read_only_query.h). Owned by this object.
+  sqlite3* handle() const { return handle_; }
 
  private:
   SqliteDatabase(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
