@@ -5,6 +5,7 @@
 #include <iostream>
 #include <vector>
 
+#include "cli/cmd_exec.h"
 #include "cli/cmd_jobs.h"
 #include "cli/commands.h"
 #include "site/site_error.h"
@@ -23,6 +24,7 @@ int run(int argc, char** argv) {
       add_new_site_command(app, globals),
       add_serve_command(app, globals),
       add_set_config_command(app, globals),
+      add_exec_command(app, globals),
   };
   for (auto& command : add_jobs_commands(app, globals)) commands.push_back(std::move(command));
   auto* help = app.add_subcommand("help", "Show this help, or a command's help");

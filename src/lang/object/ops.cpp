@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
+#include "lang/text/repr.h"
 #include "lang/object/runtime.h"
 #include "lang/vm/interp.h"
 
@@ -165,40 +167,7 @@ bool to_int64(Isolate& I, Value v, std::int64_t& out, const char* what) {
   return false;
 }
 
-std::string float_repr(double d) {
-  if (std::isnan(d)) return "nan";
-  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string sci(buf, res.ptr);
-  // sci: [-]d[.ddd]e[+-]XX
-  bool neg = sci[0] == '-';
-  if (neg) sci.erase(0, 1);
-  std::size_t e = sci.find('e');
-  std::string mant = sci.substr(0, e);
-  int exp = std::stoi(sci.substr(e + 1));
-  std::string digits;
-  for (char c : mant)
-    if (c != '.') digits += c;
-  std::string out;
-  if (exp >= -5 && exp < 16) {
-    if (exp < 0) {
-      out = "0." + std::string(static_cast<std::size_t>(-exp - 1), '0') + digits;
-    } else if (static_cast<int>(digits.size()) <= exp + 1) {
-      out = digits + std::string(static_cast<std::size_t>(exp + 1 - digits.size()), '0') + ".0";
-    } else {
-      out = digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
-    }
-  } else {
-    out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char eb[16];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    out += eb;
-  }
-  return neg ? "-" + out : out;
-}
+std::string float_repr(double d) { return numeric::float_repr(d); }
 
 // ---------------------------------------------------------------- truth
 
@@ -270,41 +239,7 @@ int truthy(Isolate& I, Value v) {
 
 static thread_local std::vector<const Object*> t_repr_stack;
 
-static void str_repr_into(const Str* s, std::string& out) {
-  std::string_view text = s->view();
-  bool has_single = text.find('\'') != std::string_view::npos;
-  bool has_double = text.find('"') != std::string_view::npos;
-  char quote = has_single && !has_double ? '"' : '\'';
-  out += quote;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else if (c == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0xA0) {
-      // C1 controls and NBSP are not printable.
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(text[i + 1]));
-      out += buf;
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  out += quote;
-}
+static void str_repr_into(const Str* s, std::string& out) { out += text::str_repr(s->view()); }
 
 static bool seq_repr_into(Isolate& I, const Value* items, std::size_t n, const char* open,
                           const char* close, std::string& out) {
