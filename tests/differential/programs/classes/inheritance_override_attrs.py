@@ -13,4 +13,4 @@ class Special(Base):
         return super().add(x * 2)
 s = Special().add(1).add(2)
 print(s.items, s.describe(), Base().add(1).describe(), Special.kind, Base.kind)
-print(isinstance(s, Base), type(s).__name__, Special.__name__, Special.__bases__[0].__name__)
+print(isinstance(s, Base), type(s).__name__, Special.__name__, issubclass(Special, Base))

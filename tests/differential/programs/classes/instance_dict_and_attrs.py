@@ -3,13 +3,12 @@ class C:
         self.a = 1
 c = C()
 c.b = 2
-print(sorted(vars(c).items()), c.__dict__, hasattr(c, 'a'), getattr(c, 'b'))
+print(hasattr(c, 'a'), getattr(c, 'b'), getattr(c, 'zz', 'dflt'))
 setattr(c, 'c', 3)
-delattr(c, 'a')
-print(c.__dict__)
+print(c.a, c.b, c.c)
+del c.a
 try:
     c.a
 except AttributeError as e:
     print(e)
-del c.b
-print(c.__dict__, type(c).__name__, C.__name__)
+print(hasattr(c, 'a'), type(c).__name__, C.__name__)

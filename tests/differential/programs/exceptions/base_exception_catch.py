@@ -3,7 +3,7 @@ try:
 except Exception:
     print('not here')
 except BaseException as e:
-    print('BaseException caught', type(e).__name__, e.code)
+    print('BaseException caught', type(e).__name__, e.args)
 try:
     raise KeyboardInterrupt
 except BaseException as e:

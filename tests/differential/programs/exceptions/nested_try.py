@@ -8,7 +8,7 @@ def process(v):
         finally:
             print('inner finally')
     except ValueError as e:
-        print('outer:', e, e.__cause__, e.__suppress_context__)
+        print('outer:', e, e.__cause__)
         return -1
     finally:
         print('outer finally')

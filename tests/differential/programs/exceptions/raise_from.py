@@ -4,7 +4,7 @@ try:
     except KeyError as e:
         raise LookupError('lookup failed') from e
 except LookupError as e:
-    print(e, repr(e.__cause__), type(e.__context__).__name__, e.__suppress_context__)
+    print(e, repr(e.__cause__), type(e.__context__).__name__)
 try:
     try:
         1 / 0

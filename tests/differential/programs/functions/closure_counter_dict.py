@@ -4,9 +4,8 @@ def memo(fn):
         if n not in cache:
             cache[n] = fn(n)
         return cache[n]
-    wrapper.cache = cache
-    return wrapper
-@memo
-def fib(n):
+    return wrapper, cache
+def slow_fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
-print(fib(80), len(fib.cache), sorted(fib.cache)[:5])
+fib, fib_cache = memo(slow_fib)
+print(fib(80), len(fib_cache), sorted(fib_cache)[:5])
