@@ -189,6 +189,12 @@ FLOATS = [0.0, -0.0, 1.0, -1.5, 0.5, 2.0**53, 2.0**53 + 2, 2.0**63, -2.0**63, 1e
 for a in VALUES:
     for f in FLOATS:
         row(a, bits(f), 'nan' if f != f else (a > f) - (a < f))
+import math
+for _ in range(3000):
+    a = random.randrange(-2**63, 2**63) >> random.randrange(64)
+    f = float(a)
+    f = random.choice([f, math.nextafter(f, math.inf), math.nextafter(f, -math.inf), f + 0.5, -f])
+    row(a, bits(f), (a > f) - (a < f))
 )PY");
   ASSERT_GT(rows.size(), 500u);
   for (const auto& r : rows) {

@@ -92,10 +92,13 @@ def pow_or_complex(x, y):
     return 'complex' if isinstance(r, complex) else r
 def show(f):
     return outcome(lambda: repr(f()))
-for x in OPS:
-    for y in OPS:
-        row(bits(x), bits(y), show(lambda: x / y), show(lambda: x // y), show(lambda: x % y),
-            show(lambda: divmod(x, y)), show(lambda: pow_or_complex(x, y)))
+PAIRS = [(x, y) for x in OPS for y in OPS]
+PAIRS += [(random.uniform(-1e3, 1e3), random.uniform(-50, 50)) for _ in range(400)]
+PAIRS += [(random.choice(DOUBLES), random.choice(DOUBLES)) for _ in range(400)]
+PAIRS += [(random.uniform(0.1, 3), random.uniform(-40, 40)) for _ in range(200)]
+for x, y in PAIRS:
+    row(bits(x), bits(y), show(lambda: x / y), show(lambda: x // y), show(lambda: x % y),
+        show(lambda: divmod(x, y)), show(lambda: pow_or_complex(x, y)))
 )PY");
   ASSERT_GT(rows.size(), 400u);
   for (const auto& r : rows) {
