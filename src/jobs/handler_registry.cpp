@@ -4,11 +4,12 @@
 
 namespace quire::jobs {
 
-void HandlerRegistry::add(const std::string& method, JobHandler handler) {
+void HandlerRegistry::add(const std::string& method, JobHandler handler,
+                          JobFailureHandler on_failure) {
   if (method.empty()) throw JobError("a job handler needs a method name");
   if (!handler) throw JobError("the handler for " + method + " is empty");
   std::unique_lock lock(mutex_);
-  handlers_[method] = std::move(handler);
+  handlers_[method] = {std::move(handler), std::move(on_failure)};
 }
 
 bool HandlerRegistry::remove(std::string_view method) {
@@ -23,7 +24,15 @@ std::optional<JobHandler> HandlerRegistry::find(std::string_view method) const {
   std::shared_lock lock(mutex_);
   auto found = handlers_.find(method);
   if (found == handlers_.end()) return std::nullopt;
-  return found->second;
+  return found->second.run;
+}
+
+std::optional<JobFailureHandler> HandlerRegistry::find_failure_handler(
+    std::string_view method) const {
+  std::shared_lock lock(mutex_);
+  auto found = handlers_.find(method);
+  if (found == handlers_.end() || !found->second.on_failure) return std::nullopt;
+  return found->second.on_failure;
 }
 
 std::vector<std::string> HandlerRegistry::methods() const {

@@ -30,18 +30,29 @@ struct JobContext {
 
 using JobHandler = std::function<void(JobContext&)>;
 
+// Runs after a job failed and its transaction was rolled back, in a new
+// transaction together with the failure record: for writes that must survive
+// the failure (Frappe's "Failed" Scheduled Job Log).
+using JobFailureHandler = std::function<void(JobContext&, const std::string& error)>;
+
 // Safe to use from many threads; registration may happen while workers run.
 class HandlerRegistry {
  public:
   // Registers (or replaces) the handler for `method`.
-  void add(const std::string& method, JobHandler handler);
+  void add(const std::string& method, JobHandler handler, JobFailureHandler on_failure = {});
   bool remove(std::string_view method);
   std::optional<JobHandler> find(std::string_view method) const;
+  // The failure handler of `method`, if it has one.
+  std::optional<JobFailureHandler> find_failure_handler(std::string_view method) const;
   std::vector<std::string> methods() const;
 
  private:
   mutable std::shared_mutex mutex_;
-  std::map<std::string, JobHandler, std::less<>> handlers_;
+  struct Entry {
+    JobHandler run;
+    JobFailureHandler on_failure;
+  };
+  std::map<std::string, Entry, std::less<>> handlers_;
 };
 
 // The handlers every quire has: `quire.noop` does nothing (benchmarks, and

@@ -39,7 +39,8 @@ std::vector<JobType> DatabaseJobTypeSource::load(db::Database& db) {
   std::vector<JobType> types;
   for (const auto& row :
        db.query("SELECT `name`, `method`, `frequency`, `cron_format`, `stopped`,"
-                " `last_execution`, `creation` FROM `tabScheduled Job Type` ORDER BY `name`")) {
+                " `last_execution`, `creation`, `create_log` FROM `tabScheduled Job Type`"
+                " ORDER BY `name`")) {
     JobType type;
     type.name = text_of(row[0]);
     type.method = text_of(row[1]);
@@ -48,6 +49,7 @@ std::vector<JobType> DatabaseJobTypeSource::load(db::Database& db) {
     type.stopped = truthy(row[4]);
     type.last_execution = time_of(row[5]);
     type.creation = time_of(row[6]).value_or(0);
+    type.create_log = truthy(row[7]);
     types.push_back(std::move(type));
   }
   return types;

@@ -22,6 +22,8 @@ struct JobType {
   // The expression for frequency "Cron".
   std::string cron_format;
   bool stopped = false;
+  // Whether each run leaves a Scheduled Job Log row.
+  bool create_log = false;
   std::optional<Millis> last_execution;
   // When the job type was created: the base of its first due time.
   Millis creation = 0;

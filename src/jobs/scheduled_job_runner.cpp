@@ -6,25 +6,53 @@
 
 namespace quire::jobs {
 
-void add_scheduled_job_runner(HandlerRegistry& registry, JobTypeSource& source) {
-  registry.add(kRunScheduledJobMethod, [&registry, &source](JobContext& context) {
-    auto args = nlohmann::json::parse(context.job.args, nullptr, false);
-    if (!args.is_object() || !args.contains("job_type") || !args["job_type"].is_string()) {
-      throw JobError("a scheduled job needs the job type's name in args.job_type");
+namespace {
+
+std::string job_type_name(const Job& job) {
+  auto args = nlohmann::json::parse(job.args, nullptr, false);
+  if (!args.is_object() || !args.contains("job_type") || !args["job_type"].is_string()) {
+    throw JobError("a scheduled job needs the job type's name in args.job_type");
+  }
+  return args["job_type"].get<std::string>();
+}
+
+std::optional<JobType> find_type(JobTypeSource& source, db::Database& db, const std::string& name) {
+  for (auto& type : source.load(db)) {
+    if (type.name == name) return std::move(type);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void add_scheduled_job_runner(HandlerRegistry& registry, JobTypeSource& source,
+                              ScheduledJobLog* log) {
+  auto run = [&registry, &source, log](JobContext& context) {
+    const std::string name = job_type_name(context.job);
+    auto type = find_type(source, context.db, name);
+    if (!type) throw JobError("no scheduled job type named '" + name + "'");
+    auto handler = registry.find(type->method);
+    if (!handler) {
+      throw JobError("job type '" + name + "': no handler for method '" + type->method + "'");
     }
-    const std::string name = args["job_type"].get<std::string>();
-    for (const auto& type : source.load(context.db)) {
-      if (type.name != name) continue;
-      auto handler = registry.find(type.method);
-      if (!handler) {
-        throw JobError("job type '" + name + "': no handler for method '" + type.method + "'");
-      }
-      source.record_execution(context.db, name, context.clock.now_ms());
-      (*handler)(context);
-      return;
+    const Millis started = context.clock.now_ms();
+    source.record_execution(context.db, name, started);
+    (*handler)(context);
+    if (log != nullptr && type->create_log) {
+      log->completed(context.db, *type, started, context.clock.now_ms());
     }
-    throw JobError("no scheduled job type named '" + name + "'");
-  });
+  };
+  auto on_failure = [&source, log](JobContext& context, const std::string& error) {
+    const std::string name = job_type_name(context.job);
+    auto type = find_type(source, context.db, name);
+    if (!type) return;
+    // The rollback took the execution time with it; Frappe commits it
+    // before running, so it survives a failure there too.
+    const Millis started = context.job.started_at.value_or(context.clock.now_ms());
+    source.record_execution(context.db, name, started);
+    if (log != nullptr && type->create_log) log->failed(context.db, *type, started, error);
+  };
+  registry.add(kRunScheduledJobMethod, run, on_failure);
 }
 
 }  // namespace quire::jobs

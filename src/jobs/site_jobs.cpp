@@ -14,8 +14,7 @@ std::int64_t config_integer(const nlohmann::json& config, const char* key, std::
   if (!found->is_number_integer() || found->get<std::int64_t>() < low ||
       found->get<std::int64_t>() > high) {
     throw JobError(std::string("config key ") + key + " must be an integer from " +
-                   std::to_string(low) + " to " + std::to_string(high) + ", not " +
-                   found->dump());
+                   std::to_string(low) + " to " + std::to_string(high) + ", not " + found->dump());
   }
   return found->get<std::int64_t>();
 }

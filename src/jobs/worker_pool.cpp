@@ -98,10 +98,29 @@ int WorkerPool::running() const {
 }
 
 void WorkerPool::record_failure(db::Database& db, const Job& job, const std::string& worker,
-                                const std::string& error) {
+                                const std::string& error, Millis deadline) {
   ++failed_;
+  auto on_failure = handlers_.find_failure_handler(job.method);
   try {
-    if (!queue_.fail(db, job, worker, error)) ++lost_;
+    bool held = true;
+    db::in_transaction(db, [&] {
+      held = queue_.fail(db, job, worker, error);
+      if (!held || !on_failure) return;
+      // A savepoint, so a failure handler that fails half-way leaves nothing
+      // behind while the failure record still commits.
+      db.execute("SAVEPOINT quire_job_failure");
+      try {
+        JobContext context{job, db, deadline, clock_};
+        (*on_failure)(context, error);
+        db.execute("RELEASE quire_job_failure");
+      } catch (const std::exception& e) {
+        db.execute("ROLLBACK TO quire_job_failure");
+        db.execute("RELEASE quire_job_failure");
+        log("the failure handler of job " + std::to_string(job.id) + " (" + job.method +
+            ") failed: " + e.what());
+      }
+    });
+    if (!held) ++lost_;
   } catch (const std::exception& e) {
     // The lease runs out and the job is retried: at-least-once holds.
     log("could not record the failure of job " + std::to_string(job.id) + ": " + e.what());
@@ -128,7 +147,7 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
 
   auto handler = handlers_.find(job.method);
   if (!handler) {
-    record_failure(db, job, worker, "no handler for method '" + job.method + "'");
+    record_failure(db, job, worker, "no handler for method '" + job.method + "'", deadline);
     return true;
   }
   std::string error;
@@ -161,7 +180,7 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
   } catch (const std::exception& e) {
     log("rollback after job " + std::to_string(job.id) + " failed: " + e.what());
   }
-  record_failure(db, job, worker, error);
+  record_failure(db, job, worker, error, deadline);
   return true;
 }
 

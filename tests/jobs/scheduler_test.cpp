@@ -385,17 +385,19 @@ TEST(DatabaseJobTypeSource, ReadsScheduledJobTypeRowsAndRecordsExecutions) {
   h.db->execute(
       "CREATE TABLE `tabScheduled Job Type` (`name` TEXT PRIMARY KEY, `creation` TEXT,"
       " `modified` TEXT, `stopped` INTEGER, `method` TEXT, `frequency` TEXT,"
-      " `cron_format` TEXT, `last_execution` TEXT, `next_execution` TEXT);"
+      " `cron_format` TEXT, `last_execution` TEXT, `next_execution` TEXT, `create_log` INTEGER);"
       "INSERT INTO `tabScheduled Job Type` VALUES ('a', '2024-03-01 00:00:00.000000', NULL, 0,"
-      " 'app.a', 'Cron', '*/5 * * * *', NULL, NULL);"
+      " 'app.a', 'Cron', '*/5 * * * *', NULL, NULL, 0);"
       "INSERT INTO `tabScheduled Job Type` VALUES ('b', '2024-02-29 12:30:00', NULL, 1,"
-      " 'app.b', 'Daily', NULL, '2024-03-01 00:00:00.250000', NULL);");
+      " 'app.b', 'Daily', NULL, '2024-03-01 00:00:00.250000', NULL, 1);");
   auto types = source.load(*h.db);
   ASSERT_EQ(types.size(), 2u);
   EXPECT_EQ(types[0].name, "a");
   EXPECT_EQ(types[0].method, "app.a");
   EXPECT_EQ(types[0].cron_format, "*/5 * * * *");
   EXPECT_FALSE(types[0].stopped);
+  EXPECT_FALSE(types[0].create_log);
+  EXPECT_TRUE(types[1].create_log);
   EXPECT_EQ(types[0].creation, kStart);
   EXPECT_FALSE(types[0].last_execution);
   EXPECT_TRUE(types[1].stopped);

@@ -81,6 +81,36 @@ TEST(WorkerPool, AThrowingHandlerIsRolledBackAndTheErrorRecorded) {
   EXPECT_EQ(pool.stats().failed, 1);
 }
 
+TEST(WorkerPool, AFailureHandlerWritesAfterTheRollbackAndItsOwnFailureLeavesNothing) {
+  Harness h;
+  h.handlers.add(
+      "app.fails",
+      [](JobContext& c) {
+        c.db.query("INSERT INTO effects VALUES (?, 'work')", {db::Value{c.job.id}});
+        throw std::runtime_error("boom");
+      },
+      [](JobContext& c, const std::string& error) {
+        c.db.query("INSERT INTO effects VALUES (?, ?)", {db::Value{c.job.id}, db::Value{error}});
+      });
+  h.handlers.add(
+      "app.fails_twice", [](JobContext&) { throw std::runtime_error("first"); },
+      [](JobContext& c, const std::string&) {
+        c.db.query("INSERT INTO effects VALUES (?, 'half a log')", {db::Value{c.job.id}});
+        throw std::runtime_error("second");
+      });
+  h.queue.enqueue(*h.db, request("app.fails"));
+  h.queue.enqueue(*h.db, request("app.fails_twice"));
+  WorkerPool pool(h.site.opener(), h.queue, h.handlers, h.clock, h.options());
+  EXPECT_TRUE(pool.run_one(*h.db, "test/0"));
+  EXPECT_TRUE(pool.run_one(*h.db, "test/0"));
+  auto rows = h.db->query("SELECT job, note FROM effects");
+  ASSERT_EQ(rows.size(), 1u) << "the job's write and the half-done log are gone";
+  EXPECT_EQ(rows[0][1], db::Value{std::string("boom")});
+  EXPECT_EQ(h.queue.counts(*h.db)[JobStatus::failed], 2) << "both failures recorded";
+  ASSERT_EQ(h.logs.lines.size(), 1u);
+  EXPECT_EQ(h.logs.lines[0], "the failure handler of job 2 (app.fails_twice) failed: second");
+}
+
 TEST(WorkerPool, AnUnknownMethodFailsTheJobSayingSo) {
   Harness h;
   h.queue.enqueue(*h.db, request("app.missing"));
