@@ -122,6 +122,7 @@ std::optional<std::string> DateTime::tzname() const {
 }
 
 DateTime DateTime::astimezone(TzRef tz, TzRef local) const {
+  if (tz.is_naive()) return astimezone_local(local);  // astimezone(None)
   if (tz == tz_) return *this;
   TzRef source = tz_.is_naive() ? local : tz_;
   int64_t offset = micros_of(zone_answer(source, micros_, fold_).utcoffset);

@@ -84,7 +84,8 @@ class DateTime {
   std::optional<TimeDelta> dst() const;
   std::optional<std::string> tzname() const;
 
-  // astimezone(tz): a naive datetime is taken as local time in `local`.
+  // astimezone(tz): a naive datetime is taken as local time in `local`;
+  // a naive tz (None) means astimezone().
   DateTime astimezone(TzRef tz, TzRef local) const;
   // astimezone(): to local time, as timezone(offset, abbreviation).
   DateTime astimezone_local(TzRef local) const;
