@@ -4,8 +4,10 @@
 
 #include "lang/numeric/percent_format.h"
 
+#include <charconv>
 #include <climits>
 #include <cstdio>
+#include <functional>
 
 #include "lang/numeric/float_text.h"
 #include "lang/text/utf8.h"
@@ -252,7 +254,8 @@ std::string pad_output(const PercentSpec& spec, std::string_view body, bool nume
 
 // CPython's _PyUnicode_FormatLong: digits of value in the conversion's base
 // with the precision's zero padding and the '#' prefix.
-std::string format_long_body(const PercentSpec& spec, const BigInt& value) {
+std::string format_long_body(const PercentSpec& spec, bool negative,
+                             const std::function<std::string(int)>& magnitude_digits) {
   check_format_size(spec.precision);
   int base = 10;
   const char* prefix = "";
@@ -269,13 +272,13 @@ std::string format_long_body(const PercentSpec& spec, const BigInt& value) {
     default:
       break;
   }
-  std::string digits = base == 10 ? value.abs().to_string() : value.abs().to_string_base(base);
+  std::string digits = magnitude_digits(base);
   if (spec.type == 'X') {
     for (char& c : digits) {
       if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
     }
   }
-  std::string out = value.sign() < 0 ? "-" : "";
+  std::string out = negative ? "-" : "";
   if (spec.alternate) out += prefix;
   if (spec.precision > static_cast<int64_t>(digits.size())) {
     out.append(static_cast<size_t>(spec.precision) - digits.size(), '0');
@@ -294,7 +297,13 @@ std::string percent_format_int(const PercentSpec& spec, const BigInt& value) {
     case 'o':
     case 'x':
     case 'X':
-      return pad_output(spec, format_long_body(spec, value), true);
+      return pad_output(spec,
+                        format_long_body(spec, value.sign() < 0,
+                                         [&](int base) {
+                                           return base == 10 ? value.abs().to_string()
+                                                             : value.abs().to_string_base(base);
+                                         }),
+                        true);
     case 'e':
     case 'E':
     case 'f':
@@ -319,7 +328,33 @@ std::string percent_format_int(const PercentSpec& spec, const BigInt& value) {
 }
 
 std::string percent_format_int(const PercentSpec& spec, int64_t value) {
-  return percent_format_int(spec, BigInt(value));
+  switch (spec.type) {
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X': {
+      // The int64 path: digits straight from to_chars, no BigInt.
+      const uint64_t magnitude =
+          value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+      return pad_output(spec,
+                        format_long_body(spec, value < 0,
+                                         [&](int base) {
+                                           char buffer[65];
+                                           const auto result = std::to_chars(
+                                               buffer, buffer + sizeof buffer, magnitude, base);
+                                           return std::string(buffer, result.ptr);
+                                         }),
+                        true);
+    }
+    case 's':
+    case 'r':
+    case 'a':
+      return percent_format_text(spec, std::to_string(value));
+    default:
+      return percent_format_int(spec, BigInt(value));
+  }
 }
 
 std::string percent_format_float(const PercentSpec& spec, double value) {

@@ -91,7 +91,12 @@ std::string apply(const std::string& format, const std::vector<Arg>& args) {
       }
       default:
         if (value.kind == 'i') {
-          out += percent_format_int(spec, BigInt::parse(value.text));
+          const BigInt v = BigInt::parse(value.text);
+          const std::string big = percent_format_int(spec, v);
+          if (auto small = v.to_int64()) {
+            EXPECT_EQ(percent_format_int(spec, *small), big);
+          }
+          out += big;
         } else if (value.kind == 'f') {
           out += percent_format_float(spec, as_double(value));
         } else if (spec.type == 'c') {
