@@ -46,6 +46,17 @@ def outcomes(quire_argv, python_argv, text, workdir, timeout):
         os.unlink(path)
 
 
+def symptom(expected, actual):
+    """What a mismatch looks like: the first differing stdout line pair, else exit and stderr."""
+    want, got = expected.stdout.splitlines(), actual.stdout.splitlines()
+    for i in range(max(len(want), len(got))):
+        w = want[i] if i < len(want) else None
+        g = got[i] if i < len(got) else None
+        if w != g:
+            return ("stdout", w, g)
+    return ("end", expected.exit_code, actual.exit_code, expected.last_stderr_line, actual.last_stderr_line)
+
+
 def reduce_program(text, still_fails, deadline):
     """Deletes chunks of lines, halving the chunk size, while still_fails(candidate) holds."""
     lines = text.split("\n")
@@ -134,17 +145,18 @@ def main():
         if reduced < args.max_reduce:
             reduced += 1
 
-            def still_fails(candidate):
+            wanted = symptom(expected, actual)
+
+            def still_fails(candidate, wanted=wanted):
                 try:
                     # Most deletions break the syntax: reject those without starting processes.
                     compile(candidate, "candidate", "exec")
                 except (SyntaxError, ValueError):
                     return False
                 e, a = outcomes(quire_argv, python_argv, candidate, workdir, args.timeout)
-                # Keep only candidates CPython still runs cleanly, as it ran the original.
-                if e.exit_code != 0:
-                    return False
-                return bool(harness.describe_difference(e, a))
+                # Keep only candidates CPython still runs cleanly, as it ran the original, and
+                # that show the same first wrong line, so the reduction keeps to one bug.
+                return e.exit_code == 0 and symptom(e, a) == wanted
 
             text = reduce_program(text, still_fails, time.monotonic() + 120)
             expected, actual = outcomes(quire_argv, python_argv, text, workdir, args.timeout)
