@@ -13,24 +13,36 @@ namespace quire::http {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+std::vector<std::unique_ptr<asio::io_context>> make_loops(unsigned count) {
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  for (unsigned i = 0; i < count; ++i) loops.push_back(std::make_unique<asio::io_context>(1));
+  return loops;
+}
+
+}  // namespace
+
 Server::Server(ServerOptions options, const Router& router, const AccessLog& log)
     : options_(std::move(options)),
       workers_(options_.workers ? options_.workers
                                 : std::max(1u, std::thread::hardware_concurrency())),
       context_{router, log, options_.limits, stopping_, registry_},
-      io_(static_cast<int>(workers_)),
-      control_(asio::make_strand(io_)),
+      loops_(make_loops(workers_)),
+      control_(asio::make_strand(*loops_.front())),
       acceptor_(control_),
       signals_(control_),
       drain_timer_(control_),
-      accept_retry_(control_) {}
+      accept_retry_(control_) {
+  for (auto& loop : loops_) keep_running_.push_back(asio::make_work_guard(*loop));
+}
 
 Server::~Server() = default;
 
 void Server::listen() {
   auto where = options_.host + ":" + std::to_string(options_.port);
   boost::system::error_code ec;
-  tcp::resolver resolver(io_);
+  tcp::resolver resolver(*loops_.front());
   auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port),
                                     tcp::resolver::passive | tcp::resolver::numeric_service, ec);
   if (ec || endpoints.empty()) {
@@ -53,7 +65,7 @@ unsigned short Server::port() const {
 }
 
 void Server::accept() {
-  acceptor_.async_accept(asio::make_strand(io_),
+  acceptor_.async_accept(loops_[next_loop_++ % loops_.size()]->get_executor(),
                          [this](boost::system::error_code ec, tcp::socket socket) {
                            if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
                            if (ec) {
@@ -76,7 +88,7 @@ void Server::wait_for_signal() {
     if (ec) return;
     if (stopping_) {
       // A second signal: the operator does not want to wait for the drain.
-      io_.stop();
+      stop_loops();
       return;
     }
     stop();
@@ -93,8 +105,8 @@ void Server::handle_signals() {
 void Server::run() {
   asio::post(control_, [this] { accept(); });
   std::vector<std::thread> threads;
-  for (unsigned i = 1; i < workers_; ++i) threads.emplace_back([this] { io_.run(); });
-  io_.run();
+  for (unsigned i = 1; i < workers_; ++i) threads.emplace_back([this, i] { loops_[i]->run(); });
+  loops_.front()->run();
   for (auto& thread : threads) thread.join();
 }
 
@@ -109,6 +121,10 @@ void Server::stop() {
   });
 }
 
+void Server::stop_loops() {
+  for (auto& loop : loops_) loop->stop();
+}
+
 void Server::drain(std::chrono::steady_clock::time_point deadline) {
   // Connections still busy finish their request and close themselves; check
   // on them a few times a second until none is left or time is up.
@@ -117,7 +133,10 @@ void Server::drain(std::chrono::steady_clock::time_point deadline) {
     // Give SIGINT/SIGTERM back to their default action.
     signals_.cancel(ignored);
     signals_.clear(ignored);
-    if (registry_.size() != 0) io_.stop();
+    // Loops now return once their last connection is gone...
+    keep_running_.clear();
+    // ...or at once, when the drain ran out of time.
+    if (registry_.size() != 0) stop_loops();
     return;
   }
   drain_timer_.expires_after(std::chrono::milliseconds(20));

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -25,10 +28,10 @@ struct ServerOptions {
   Limits limits;
 };
 
-// An HTTP/1.1 server: one io_context run by a pool of worker threads, each
-// connection on its own strand. Handlers run on the worker threads, so a
-// handler may block for as long as its work takes without stalling the
-// other workers' connections.
+// An HTTP/1.1 server with one event loop (io_context) per worker thread:
+// each connection lives on one loop for its whole life, so its handlers never
+// contend with other threads for locks or wake-ups. A handler that blocks holds
+// up only the connections of its own loop.
 class Server {
  public:
   Server(ServerOptions options, const Router& router, const AccessLog& log);
@@ -63,17 +66,21 @@ class Server {
   void accept();
   void wait_for_signal();
   void drain(std::chrono::steady_clock::time_point deadline);
+  void stop_loops();
 
   ServerOptions options_;
   unsigned workers_;
-  // Declared before io_ so they outlive it: connections still alive when
-  // io_ is destroyed (after a drain timeout) unregister themselves on the way.
+  // Declared before the loops so they outlive them: connections still alive
+  // when a loop is destroyed (after a drain timeout) unregister themselves.
   std::atomic<bool> stopping_{false};
   ConnectionRegistry registry_;
   ConnectionContext context_;
-  boost::asio::io_context io_;
-  // The acceptor, signals and timers are touched only on this strand, so
-  // their handlers never race one another across worker threads.
+  using WorkGuard = boost::asio::executor_work_guard<boost::asio::io_context::executor_type>;
+  std::vector<std::unique_ptr<boost::asio::io_context>> loops_;
+  // Keep every loop running while it has no connection, until the drain ends.
+  std::vector<WorkGuard> keep_running_;
+  size_t next_loop_ = 0;
+  // The acceptor, signals and timers live on the first loop, on this strand.
   boost::asio::strand<boost::asio::io_context::executor_type> control_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
