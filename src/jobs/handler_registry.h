@@ -26,6 +26,8 @@ struct JobContext {
   db::Database& db;
   Millis deadline_ms;
   const Clock& clock;
+  // What the job printed (a script's print() output), for its log.
+  std::string output = {};
 };
 
 using JobHandler = std::function<void(JobContext&)>;

@@ -39,7 +39,7 @@ void add_scheduled_job_runner(HandlerRegistry& registry, JobTypeSource& source,
     source.record_execution(context.db, name, started);
     (*handler)(context);
     if (log != nullptr && type->create_log) {
-      log->completed(context.db, *type, started, context.clock.now_ms());
+      log->completed(context.db, *type, started, context.clock.now_ms(), context.output);
     }
   };
   auto on_failure = [&source, log](JobContext& context, const std::string& error) {
@@ -50,7 +50,9 @@ void add_scheduled_job_runner(HandlerRegistry& registry, JobTypeSource& source,
     // before running, so it survives a failure there too.
     const Millis started = context.job.started_at.value_or(context.clock.now_ms());
     source.record_execution(context.db, name, started);
-    if (log != nullptr && type->create_log) log->failed(context.db, *type, started, error);
+    if (log != nullptr && type->create_log) {
+      log->failed(context.db, *type, started, error, context.output);
+    }
   };
   registry.add(kRunScheduledJobMethod, run, on_failure);
 }

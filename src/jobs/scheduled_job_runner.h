@@ -19,11 +19,13 @@ namespace quire::jobs {
 class ScheduledJobLog {
  public:
   virtual ~ScheduledJobLog() = default;
-  // Inside the job's transaction, after the method returned.
-  virtual void completed(db::Database& db, const JobType& type, Millis started, Millis ended) = 0;
+  // Inside the job's transaction, after the method returned. `output` is
+  // what the job printed.
+  virtual void completed(db::Database& db, const JobType& type, Millis started, Millis ended,
+                         const std::string& output) = 0;
   // After the job's transaction rolled back, in the one recording the failure.
   virtual void failed(db::Database& db, const JobType& type, Millis started,
-                      const std::string& error) = 0;
+                      const std::string& error, const std::string& output) = 0;
 };
 
 // Registers the runner in `registry`. `source`, `registry` and `log` (may be

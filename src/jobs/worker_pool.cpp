@@ -98,7 +98,8 @@ int WorkerPool::running() const {
 }
 
 void WorkerPool::record_failure(db::Database& db, const Job& job, const std::string& worker,
-                                const std::string& error, Millis deadline) {
+                                const std::string& error, Millis deadline,
+                                const std::string& output) {
   ++failed_;
   auto on_failure = handlers_.find_failure_handler(job.method);
   try {
@@ -110,7 +111,7 @@ void WorkerPool::record_failure(db::Database& db, const Job& job, const std::str
       // behind while the failure record still commits.
       db.execute("SAVEPOINT quire_job_failure");
       try {
-        JobContext context{job, db, deadline, clock_};
+        JobContext context{job, db, deadline, clock_, output};
         (*on_failure)(context, error);
         db.execute("RELEASE quire_job_failure");
       } catch (const std::exception& e) {
@@ -147,13 +148,13 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
 
   auto handler = handlers_.find(job.method);
   if (!handler) {
-    record_failure(db, job, worker, "no handler for method '" + job.method + "'", deadline);
+    record_failure(db, job, worker, "no handler for method '" + job.method + "'", deadline, "");
     return true;
   }
   std::string error;
+  JobContext context{job, db, deadline, clock_};
   try {
     db.begin();
-    JobContext context{job, db, deadline, clock_};
     (*handler)(context);
     if (clock_.now_ms() > deadline) {
       ++timed_out_;
@@ -180,7 +181,7 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
   } catch (const std::exception& e) {
     log("rollback after job " + std::to_string(job.id) + " failed: " + e.what());
   }
-  record_failure(db, job, worker, error, deadline);
+  record_failure(db, job, worker, error, deadline, context.output);
   return true;
 }
 

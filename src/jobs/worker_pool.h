@@ -84,7 +84,7 @@ class WorkerPool {
   // Waits up to `ms` or until notified/stopping.
   void idle_wait(Millis ms);
   void record_failure(db::Database& db, const Job& job, const std::string& worker,
-                      const std::string& error, Millis deadline);
+                      const std::string& error, Millis deadline, const std::string& output);
 
   Opener open_;
   const JobQueue& queue_;
