@@ -31,11 +31,21 @@ done
 [ -n "$port" ] || { echo "http_ping: the server did not start" >&2; exit 1; }
 
 url="http://127.0.0.1:$port/api/method/ping"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 [ "$(curl -s "$url")" = '{"message":"pong"}' ] || { echo "http_ping: wrong answer from $url" >&2; exit 1; }
+# CPU time the server spent (user + system, in clock ticks) is steadier than
+# requests/s on a machine busy with other work, so it is reported too.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+before=$(cpu_ticks)
 wrk -t2 -c64 -d"${SECONDS_TO_RUN}s" "$url" >"$work/wrk.out"
+after=$(cpu_ticks)
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+cpu_us=$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
 rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
 latency=$(awk '/^    Latency/ {print $2}' "$work/wrk.out")
 errors=$(awk '/Non-2xx|Socket errors/ {print}' "$work/wrk.out")
 echo "== http: GET /api/method/ping, wrk -t2 -c64 -d${SECONDS_TO_RUN}s, $(nproc) cores shared by server and wrk"
-echo "requests/s: $rps   mean latency: $latency"
+echo "requests/s: $rps   mean latency: $latency   server CPU per request: ${cpu_us} µs"
+echo "load average before the run: $load"
 [ -z "$errors" ] || echo "errors: $errors"
