@@ -22,9 +22,10 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Creates the demo site on first run (printing its Administrator password once),
-# then serves it.
-run: build
+# Builds only the binary (not the tests), creates the demo site on first run
+# (printing its Administrator password once), then serves it.
+run: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target quire
 	@bash scripts/run-demo.sh "$(QUIRE)" "$(SITE)" "$(HOST)" "$(PORT)"
 
 test: build
