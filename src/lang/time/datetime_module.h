@@ -29,6 +29,19 @@
 // is raised as its base class KeyError; %s and naive local time use the
 // host's zone (Clock::local_zone / $TZ).
 //
+// For the VM wrapping these (checked with python3 3.11):
+//   - date == datetime is False; ordering either way raises TypeError
+//     "can't compare datetime.datetime to datetime.date"; date - datetime and
+//     time + timedelta are the usual "unsupported operand type(s)" errors.
+//   - isoformat's sep must be one character (TypeError otherwise); pass it
+//     as UTF-8. timedelta(...) takes Number (int64 or float); a bigger int
+//     raises OverflowError "Python int too large to convert to C int".
+//   - timedelta // timedelta and divmod return Int128 (int128_to_string).
+//   - hash(): use hash_value(); equal values give equal hashes.
+//   - format(x, "") is str(x); a non-empty spec is strftime(spec).
+//   - astimezone(None)/astimezone() and naive timestamps take the host's
+//     zone: pass Clock::local_zone() (the site's System Settings zone).
+//
 // Representation: Date is an int32 ordinal; Time and DateTime hold int64
 // microseconds, a 32-bit TzRef handle and a fold byte; TimeDelta is three
 // int32 fields. All are trivially copyable and small enough to store inline.
