@@ -11,6 +11,12 @@
 
 namespace quire::lang::time::testing {
 
+namespace {
+// python3 runs with TZ=UTC; so does our side's notion of the host's local
+// zone (strftime's %s), whatever the machine's /etc/localtime says.
+const bool kHostZoneIsUtc = setenv("TZ", "UTC", 1) == 0;
+}  // namespace
+
 const char* const kPythonPrelude = R"PY(
 import sys
 from datetime import *
