@@ -312,14 +312,13 @@ std::string BigInt::to_prefixed_string(int base) const {
 }
 
 int64_t BigInt::hash() const {
+  // CPython reduces |x| modulo the Mersenne prime 2**61 - 1 and keeps the sign.
   constexpr uint64_t kModulus = (uint64_t{1} << 61) - 1;
-  int64_t h = static_cast<int64_t>(mpz_fdiv_ui(value_, kModulus));  // of |x| below
-  if (sign() < 0) {
-    Mpz magnitude;
-    mpz_abs(magnitude.v, value_);
-    h = -static_cast<int64_t>(mpz_fdiv_ui(magnitude.v, kModulus));
-  }
+  const auto reduced = static_cast<int64_t>(mpz_fdiv_ui(abs().raw(), kModulus));
+  const int64_t h = sign() < 0 ? -reduced : reduced;
   return h == -1 ? -2 : h;
+}
+return h == -1 ? -2 : h;
 }
 
 namespace {
