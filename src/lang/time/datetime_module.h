@@ -49,6 +49,7 @@
 #include "lang/time/clock.h"
 #include "lang/time/date.h"
 #include "lang/time/datetime.h"
+#include "lang/time/error.h"
 #include "lang/time/time_of_day.h"
 #include "lang/time/timedelta.h"
 #include "lang/time/zone.h"

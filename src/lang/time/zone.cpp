@@ -258,7 +258,7 @@ TzRef system_local_zone() {
     try {
       if (env != nullptr && *env != '\0') return named_zone(env[0] == ':' ? env + 1 : env);
       return named_zone(std::string(date::current_zone()->name()));
-    } catch (const std::exception&) {
+    } catch (...) {  // an unknown $TZ (PyError) or no readable /etc/localtime
       return utc_zone();
     }
   }();
