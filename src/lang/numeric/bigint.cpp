@@ -318,8 +318,6 @@ int64_t BigInt::hash() const {
   const int64_t h = sign() < 0 ? -reduced : reduced;
   return h == -1 ? -2 : h;
 }
-return h == -1 ? -2 : h;
-}
 
 namespace {
 
