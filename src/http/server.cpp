@@ -103,6 +103,8 @@ void Server::handle_signals() {
 }
 
 void Server::run() {
+  if (!acceptor_.is_open())
+    throw std::logic_error("Server::run() needs a successful listen() first");
   asio::post(control_, [this] { accept(); });
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < workers_; ++i) threads.emplace_back([this, i] { loops_[i]->run(); });

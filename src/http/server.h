@@ -54,7 +54,8 @@ class Server {
   // as soon as it is announced is handled, not fatal.
   void handle_signals();
 
-  // Serves until stop() and the shutdown has drained.
+  // Serves until stop() and the shutdown has drained. Throws std::logic_error
+  // unless listen() succeeded.
   void run();
 
   // Graceful shutdown: stop accepting, close idle keep-alive connections, let

@@ -290,6 +290,13 @@ TEST(HttpServer, ListeningOnABusyPortFailsClearly) {
   }
 }
 
+TEST(HttpServer, RunningWithoutListeningIsRefused) {
+  Router router;
+  AccessLog log(-1);
+  Server server(ServerOptions{"127.0.0.1", 0, 1, {}}, router, log);
+  EXPECT_THROW(server.run(), std::logic_error);
+}
+
 TEST(HttpServer, AnUnknownHostFailsClearly) {
   Router router;
   AccessLog log(-1);
