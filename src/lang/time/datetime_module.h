@@ -46,6 +46,8 @@
 // microseconds, a 32-bit TzRef handle and a fold byte; TimeDelta is three
 // int32 fields. All are trivially copyable and small enough to store inline.
 
+#include <type_traits>
+
 #include "lang/time/clock.h"
 #include "lang/time/date.h"
 #include "lang/time/datetime.h"
@@ -53,3 +55,10 @@
 #include "lang/time/time_of_day.h"
 #include "lang/time/timedelta.h"
 #include "lang/time/zone.h"
+
+namespace quire::lang::time {
+static_assert(sizeof(Date) == 4);
+static_assert(sizeof(TimeDelta) == 12);
+static_assert(sizeof(Time) <= 16 && sizeof(DateTime) <= 16);
+static_assert(std::is_trivially_copyable_v<DateTime> && std::is_trivially_copyable_v<TimeDelta>);
+}  // namespace quire::lang::time
