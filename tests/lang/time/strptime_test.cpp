@@ -149,5 +149,42 @@ TEST(DatetimeStrptime, ParsesWhatStrftimeWritesLikeCPython) {
   expect_like_cpython(cases);
 }
 
+// Mutated strings against the formats frappe and scripts use most: the
+// regex's backtracking decides which of them parse, and into what.
+TEST(DatetimeStrptime, MutatedStringsMatchCPython) {
+  std::mt19937_64 rng(43);
+  std::vector<std::pair<std::string, std::string>> seeds = {
+      {"2024-01-05 10:30:15.123456", "%Y-%m-%d %H:%M:%S.%f"},
+      {"05-01-2024 10:30", "%d-%m-%Y %H:%M"},
+      {"1/5/24 1:30 PM", "%m/%d/%y %I:%M %p"},
+      {"Friday 5 January 2024", "%A %d %B %Y"},
+      {"2024-01-05T10:30:15+05:30", "%Y-%m-%dT%H:%M:%S%z"},
+      {"20240105 1030", "%Y%m%d %H%M"},
+      {"Fri Jan  5 10:30:15 2024", "%c"}};
+  const std::string alphabet = "0123456789 -:/.+APMapmJanFri";
+  std::vector<std::pair<std::string, std::string>> cases;
+  for (int i = 0; i < 700; ++i) {
+    auto [s, f] = seeds[i % seeds.size()];
+    int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits && !s.empty(); ++e) {
+      size_t at = rng() % s.size();
+      char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0:
+          s[at] = c;
+          break;
+        case 1:
+          s.erase(at, 1);
+          break;
+        default:
+          s.insert(at, 1, c);
+          break;
+      }
+    }
+    cases.emplace_back(s, f);
+  }
+  expect_like_cpython(cases);
+}
+
 }  // namespace
 }  // namespace quire::lang::time
