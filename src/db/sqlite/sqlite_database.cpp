@@ -3,48 +3,13 @@
 #include <sqlite3.h>
 
 #include "db/db_error.h"
+#include "db/sqlite/statement.h"
 
 namespace quire::db {
 namespace {
 
 [[noreturn]] void fail(sqlite3* handle, std::string_view what) {
   throw DbError(std::string(what) + ": " + (handle ? sqlite3_errmsg(handle) : "out of memory"));
-}
-
-// Owns a prepared statement for the length of one query.
-struct Statement {
-  sqlite3_stmt* stmt = nullptr;
-  ~Statement() { sqlite3_finalize(stmt); }
-};
-
-void bind(sqlite3* handle, sqlite3_stmt* stmt, int index, const Value& value) {
-  int rc = SQLITE_OK;
-  if (std::holds_alternative<std::monostate>(value)) {
-    rc = sqlite3_bind_null(stmt, index);
-  } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
-    rc = sqlite3_bind_int64(stmt, index, *i);
-  } else if (const auto* d = std::get_if<double>(&value)) {
-    rc = sqlite3_bind_double(stmt, index, *d);
-  } else {
-    const auto& s = std::get<std::string>(value);
-    rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  }
-  if (rc != SQLITE_OK) fail(handle, "binding parameter " + std::to_string(index));
-}
-
-Value column(sqlite3_stmt* stmt, int index) {
-  switch (sqlite3_column_type(stmt, index)) {
-    case SQLITE_INTEGER:
-      return static_cast<std::int64_t>(sqlite3_column_int64(stmt, index));
-    case SQLITE_FLOAT:
-      return sqlite3_column_double(stmt, index);
-    case SQLITE_NULL:
-      return std::monostate{};
-    default: {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, index));
-      return std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, index)));
-    }
-  }
 }
 
 }  // namespace
@@ -90,7 +55,7 @@ void SqliteDatabase::execute(std::string_view sql) {
 }
 
 std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<Value>& params) {
-  Statement s;
+  sqlite::Statement s;
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &s.stmt, &tail) !=
       SQLITE_OK) {
@@ -107,7 +72,7 @@ std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<V
                   std::to_string(params.size()));
   }
   for (size_t i = 0; i < params.size(); ++i)
-    bind(handle_, s.stmt, static_cast<int>(i + 1), params[i]);
+    sqlite::bind(handle_, s.stmt, static_cast<int>(i + 1), params[i]);
 
   std::vector<Row> rows;
   int columns = sqlite3_column_count(s.stmt);
@@ -117,7 +82,7 @@ std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<V
     if (rc != SQLITE_ROW) fail(handle_, "running query");
     Row row;
     row.reserve(static_cast<size_t>(columns));
-    for (int c = 0; c < columns; ++c) row.push_back(column(s.stmt, c));
+    for (int c = 0; c < columns; ++c) row.push_back(sqlite::column(s.stmt, c));
     rows.push_back(std::move(row));
   }
   return rows;
