@@ -215,3 +215,26 @@ TEST_F(DbApi, DocumentHelpers) {
 
 }  // namespace
 }  // namespace quire::model::testing
+
+#include "model/read_sql.h"
+
+namespace quire::model::testing {
+namespace {
+
+TEST_F(DbApi, ReadSqlIsReadOnlyAndHidesCredentials) {
+  Json rows =
+      read_sql(*session, "SELECT description FROM tabToDo WHERE status = ? ORDER BY description",
+               {std::string("Open")}, true);
+  EXPECT_EQ(rows, Json::parse(R"([{"description": "first"}, {"description": "third"}])"));
+  for (const char* sql :
+       {"DELETE FROM tabToDo", "select * from __Auth", "UPDATE tabToDo SET status = 'x'"}) {
+    auto e = error_of([&] { read_sql(*session, sql); });
+    EXPECT_EQ(e.kind(), ErrorKind::PermissionError) << sql;
+    EXPECT_STREQ(e.what(), "Query must be of SELECT or read-only WITH type.");
+    EXPECT_EQ(e.title(), "Unsafe SQL query");
+  }
+  EXPECT_EQ(count(*session, "ToDo"), 3);
+}
+
+}  // namespace
+}  // namespace quire::model::testing

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/db_error.h"
+#include "db/sqlite/sqlite_database.h"
+
+namespace quire::db {
+
+// A statement refused by the read-only policy (it writes, changes the
+// connection, or touches a hidden table). Callers map it to PermissionError.
+class ReadOnlyViolation : public DbError {
+ public:
+  using DbError::DbError;
+};
+
+struct ReadOnlyResult {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+
+// Runs one statement that must only read, for frappe.db.sql in scripts. The
+// engine enforces it, not a look at the first word: while the statement is
+// prepared a SQLite authorizer allows only SELECT, reads, recursive CTEs and
+// ordinary functions, and refuses reads of `hidden_tables` (credential
+// tables); the prepared statement must also report itself read-only. Anything
+// else throws ReadOnlyViolation; engine errors throw DbError.
+ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
+                               const std::vector<Value>& params,
+                               const std::vector<std::string>& hidden_tables);
+
+}  // namespace quire::db
