@@ -97,36 +97,16 @@ void Connection::on_header(beast::error_code ec) {
       auto line_end = raw.find("\r\n");
       url_too_long = line_end == std::string_view::npos || line_end > context_.limits.max_url + 32;
     }
-    if (url_too_long) {
-      return reject(
-          bhttp::status::uri_too_long, "RequestURITooLarge",
-          "The request URL is longer than " + std::to_string(context_.limits.max_url) + " bytes");
-    }
+    if (url_too_long) return reject_url_too_long();
     return reject(bhttp::status::request_header_fields_too_large, "RequestHeaderFieldsTooLarge",
                   "The request headers are larger than " +
                       std::to_string(context_.limits.max_header) + " bytes");
   }
-  if (ec == bhttp::error::body_limit) {
-    return reject(
-        bhttp::status::payload_too_large, "RequestEntityTooLarge",
-        "The request body is larger than " + std::to_string(context_.limits.max_body) + " bytes");
-  }
-  if (ec == bhttp::error::partial_message) {
-    return reject(bhttp::status::bad_request, "BadRequest", "The request ended before its header");
-  }
-  if (is_parse_error(ec) && ec != bhttp::error::end_of_stream) {
-    return reject(bhttp::status::bad_request, "BadRequest", "Malformed request: " + ec.message());
-  }
-  // The client closed, the read timed out, or the server is closing idle connections.
-  if (ec) return close();
+  if (ec) return on_read_error(ec, "The request ended before its header");
 
   header_done_ = true;
   const auto& request = parser_->get();
-  if (request.target().size() > context_.limits.max_url) {
-    return reject(
-        bhttp::status::uri_too_long, "RequestURITooLarge",
-        "The request URL is longer than " + std::to_string(context_.limits.max_url) + " bytes");
-  }
+  if (request.target().size() > context_.limits.max_url) return reject_url_too_long();
   if (parser_->is_done()) return answer(request.keep_alive());
 
   auto read_body = [self = shared_from_this()] {
@@ -147,19 +127,29 @@ void Connection::on_header(beast::error_code ec) {
 }
 
 void Connection::on_body(beast::error_code ec) {
+  if (ec) return on_read_error(ec, "The request body was cut short");
+  answer(parser_->get().keep_alive());
+}
+
+void Connection::on_read_error(beast::error_code ec, std::string_view cut_short) {
   if (ec == bhttp::error::body_limit) {
     return reject(
         bhttp::status::payload_too_large, "RequestEntityTooLarge",
         "The request body is larger than " + std::to_string(context_.limits.max_body) + " bytes");
   }
   if (ec == bhttp::error::partial_message) {
-    return reject(bhttp::status::bad_request, "BadRequest", "The request body was cut short");
+    return reject(bhttp::status::bad_request, "BadRequest", cut_short);
   }
-  if (is_parse_error(ec)) {
+  if (is_parse_error(ec) && ec != bhttp::error::end_of_stream) {
     return reject(bhttp::status::bad_request, "BadRequest", "Malformed request: " + ec.message());
   }
-  if (ec) return close();
-  answer(parser_->get().keep_alive());
+  // The client left, the read timed out, or the server is closing idle connections.
+  close();
+}
+
+void Connection::reject_url_too_long() {
+  reject(bhttp::status::uri_too_long, "RequestURITooLarge",
+         "The request URL is longer than " + std::to_string(context_.limits.max_url) + " bytes");
 }
 
 void Connection::answer(bool keep_alive) {

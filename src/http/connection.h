@@ -66,6 +66,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void read_request();
   void on_header(boost::beast::error_code ec);
   void on_body(boost::beast::error_code ec);
+  // Answers a failed read: 413 for a body over the limit, 400 for a request
+  // that is malformed or cut short (`cut_short` says which part); otherwise
+  // (client gone, timeout, shutdown) closes quietly.
+  void on_read_error(boost::beast::error_code ec, std::string_view cut_short);
+  void reject_url_too_long();
   void answer(bool keep_alive);
   void reject(boost::beast::http::status status, std::string_view exc_type,
               std::string_view message);
