@@ -1,5 +1,6 @@
 #include "jobs/site_jobs.h"
 
+#include "jobs/model_job_log.h"
 #include "jobs/queue_schema.h"
 #include "jobs/scheduled_job_runner.h"
 
@@ -44,7 +45,12 @@ SiteJobs::SiteJobs(Opener open, const nlohmann::json& config, SiteJobsOptions op
   }
   queue_ = std::make_unique<JobQueue>(clock_, queue_options_from_config(config));
   add_builtin_handlers(handlers_);
-  add_scheduled_job_runner(handlers_, job_types_);
+  model::MetaStore* metas = options.metas;
+  if (metas == nullptr) metas = (own_metas_ = std::make_unique<model::MetaStore>()).get();
+  model::EventRegistry* events = options.events;
+  if (events == nullptr) events = (own_events_ = std::make_unique<model::EventRegistry>()).get();
+  job_log_ = std::make_unique<ModelScheduledJobLog>(*metas, *events);
+  add_scheduled_job_runner(handlers_, job_types_, job_log_.get());
 
   if (options.run_workers) {
     WorkerOptions worker;

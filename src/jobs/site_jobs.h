@@ -23,8 +23,11 @@
 #include "jobs/handler_registry.h"
 #include "jobs/job_queue.h"
 #include "jobs/job_types.h"
+#include "jobs/scheduled_job_runner.h"
 #include "jobs/scheduler.h"
 #include "jobs/worker_pool.h"
+#include "model/events.h"
+#include "model/meta_store.h"
 
 namespace quire::jobs {
 
@@ -35,6 +38,10 @@ struct SiteJobsOptions {
   bool run_workers = true;
   bool run_scheduler = true;
   std::function<void(const std::string&)> log;
+  // The process's document metadata and events, for Scheduled Job Log
+  // documents; when null, SiteJobs keeps its own (core DocTypes only).
+  model::MetaStore* metas = nullptr;
+  model::EventRegistry* events = nullptr;
 };
 
 // Reads the queue's settings from a site config; throws JobError naming the
@@ -65,6 +72,9 @@ class SiteJobs {
   std::unique_ptr<JobQueue> queue_;
   HandlerRegistry handlers_;
   DatabaseJobTypeSource job_types_;
+  std::unique_ptr<model::MetaStore> own_metas_;
+  std::unique_ptr<model::EventRegistry> own_events_;
+  std::unique_ptr<ScheduledJobLog> job_log_;
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<Scheduler> scheduler_;
 };
