@@ -61,6 +61,18 @@ Expr* Parser::named_expression() {
   }
   Expr* e = expression();
   if (at_op(Op::ColonEqual)) {
+    // CPython's invalid_named_expression needs `expr ':=' expression`.
+    std::size_t save = pos_;
+    advance();
+    bool value_parses = true;
+    try {
+      expression_without_invalid();
+    } catch (ParseFailure& failure) {
+      if (failure.from_tokens) throw;
+      value_parses = false;
+    }
+    pos_ = save;
+    if (!value_parses) fail_generic();
     fail_node(*e, std::string("cannot use assignment expressions with ") + expr_name(e));
   }
   if (at_op(Op::Equal) && checks_enabled_) check_equals_in_named_context(start, e);
@@ -468,7 +480,7 @@ Expr* Parser::call(Expr* func, const Token& start) {
     } else if (item.kind == TokenKind::Name && at_op(Op::Equal, 1)) {
       if (item.keyword == KeywordKind::True || item.keyword == KeywordKind::False ||
           item.keyword == KeywordKind::NoneKw) {
-        fail_tokens(item, item, "cannot assign to " + std::string(text(item)));
+        fail_tokens(item, peek(1), "cannot assign to " + std::string(text(item)));
       }
       if (item.keyword != KeywordKind::None) fail_generic();
       advance();
@@ -788,18 +800,23 @@ Expr* Parser::comprehension_target(bool allow_tuple) {
     }
     return bitwise_or();
   };
+  const Token* item_start = &peek();
   Expr* first = target_item();
+  Expr* last_item = first;
   Expr* result = first;
   if (allow_tuple && at_op(Op::Comma)) {
     auto* tuple = make<Tuple>(start);
     tuple->elts.push_back(first);
     while (accept_op(Op::Comma)) {
       if (at_kw(KeywordKind::In) || at_op(Op::Equal) || at_op(Op::Colon) || at_op(Op::RPar)) break;
-      tuple->elts.push_back(target_item());
+      item_start = &peek();
+      last_item = target_item();
+      tuple->elts.push_back(last_item);
     }
     finish(tuple);
     result = tuple;
   }
+  if (checks_enabled_ && starts_expression()) check_invalid_expression(*item_start, last_item);
   check_target(result, TargetKind::For);
   set_context(result, ExprContext::Store);
   return result;

@@ -175,11 +175,12 @@ Stmt* Parser::function_def(ExprList decorators, const Token& start) {
   }
   f->decorator_list = std::move(decorators);
   f->name = std::string(text(expect_name()));
-  expect_op(Op::LPar);
+  if (!at_op(Op::LPar)) fail_at(peek(), "expected '('");
+  advance();
   f->args = parameters(false, Op::RPar);
   expect_op(Op::RPar);
   if (accept_op(Op::RArrow)) f->returns = expression();
-  expect_colon();
+  expect_colon(true);
   block(f->body, def, "function definition");
   end_at_last(f, f->body);
   return f;
@@ -200,7 +201,7 @@ Stmt* Parser::class_def(ExprList decorators, const Token& start) {
     c->bases = std::move(as_call->args);
     c->keywords = std::move(as_call->keywords);
   }
-  expect_colon();
+  expect_colon(false);
   block(c->body, cls, "class definition");
   end_at_last(c, c->body);
   return c;
@@ -209,7 +210,7 @@ Stmt* Parser::class_def(ExprList decorators, const Token& start) {
 Stmt* Parser::if_statement(const Token& keyword) {
   auto* s = make<If>(keyword);
   s->test = named_expression();
-  expect_colon();
+  expect_colon(false);
   const char* what = keyword.keyword == KeywordKind::If ? "'if' statement" : "'elif' statement";
   block(s->body, keyword, what);
   end_at_last(s, s->body);
@@ -219,7 +220,7 @@ Stmt* Parser::if_statement(const Token& keyword) {
     end_at_last(s, s->orelse);
   } else if (at_kw(KeywordKind::Else)) {
     const Token& else_token = advance();
-    expect_colon();
+    expect_colon(true);
     block(s->orelse, else_token, "'else' statement");
     end_at_last(s, s->orelse);
   }
@@ -230,12 +231,12 @@ Stmt* Parser::while_statement() {
   const Token& keyword = advance();
   auto* s = make<While>(keyword);
   s->test = named_expression();
-  expect_colon();
+  expect_colon(false);
   block(s->body, keyword, "'while' statement");
   end_at_last(s, s->body);
   if (at_kw(KeywordKind::Else)) {
     const Token& else_token = advance();
-    expect_colon();
+    expect_colon(true);
     block(s->orelse, else_token, "'else' statement");
     end_at_last(s, s->orelse);
   }
@@ -249,12 +250,12 @@ Stmt* Parser::for_statement() {
   if (!at_kw(KeywordKind::In)) fail_generic();
   advance();
   s->iter = star_expressions();
-  expect_colon();
+  expect_colon(false);
   block(s->body, keyword, "'for' statement");
   end_at_last(s, s->body);
   if (at_kw(KeywordKind::Else)) {
     const Token& else_token = advance();
-    expect_colon();
+    expect_colon(true);
     block(s->orelse, else_token, "'else' statement");
     end_at_last(s, s->orelse);
   }
@@ -264,10 +265,12 @@ Stmt* Parser::for_statement() {
 Stmt* Parser::try_statement() {
   const Token& keyword = advance();
   auto* s = make<Try>(keyword);
-  expect_colon();
+  expect_colon(true);
   block(s->body, keyword, "'try' statement");
   end_at_last(s, s->body);
+  const ExceptHandler* bare_handler = nullptr;
   while (at_kw(KeywordKind::Except)) {
+    if (bare_handler) fail_node(*bare_handler, "default 'except:' must be last");
     const Token& except = advance();
     if (at_op(Op::Star)) fail_unsupported(except, "'except*' is");
     auto* h = make<ExceptHandler>(except);
@@ -290,22 +293,23 @@ Stmt* Parser::try_statement() {
         h->name = std::string(text(expect_name()));
       }
     }
-    expect_colon();
+    expect_colon(false);
     block(h->body, except, "'except' statement");
     end_at_last(h, h->body);
+    if (!h->type) bare_handler = h;
     s->handlers.push_back(h);
     end_at_last(s, h->body);
   }
   if (at_kw(KeywordKind::Else)) {
     if (s->handlers.empty()) fail_at(peek(), "expected 'except' or 'finally' block");
     const Token& else_token = advance();
-    expect_colon();
+    expect_colon(true);
     block(s->orelse, else_token, "'else' statement");
     end_at_last(s, s->orelse);
   }
   if (at_kw(KeywordKind::Finally)) {
     const Token& finally = advance();
-    expect_colon();
+    expect_colon(true);
     block(s->finalbody, finally, "'finally' statement");
     end_at_last(s, s->finalbody);
   }
@@ -356,7 +360,7 @@ Stmt* Parser::with_statement() {
     s->items.push_back(with_item(false));
     while (accept_op(Op::Comma)) s->items.push_back(with_item(false));
   }
-  expect_colon();
+  expect_colon(false);
   block(s->body, keyword, "'with' statement");
   end_at_last(s, s->body);
   return s;
@@ -600,6 +604,21 @@ Stmt* Parser::expression_statement() {
   // Annotated assignment: target ':' annotation ['=' value]
   if (at_op(Op::Colon)) {
     Expr* target = first;
+    if (!(target->kind == ExprKind::Name || target->kind == ExprKind::Attribute ||
+          target->kind == ExprKind::Subscript)) {
+      // CPython's invalid_assignment needs `target ':' expression` to parse.
+      std::size_t save = pos_;
+      advance();
+      bool annotation_parses = true;
+      try {
+        expression_without_invalid();
+      } catch (ParseFailure& failure) {
+        if (failure.from_tokens) throw;
+        annotation_parses = false;
+      }
+      pos_ = save;
+      if (!annotation_parses) fail_generic();
+    }
     auto* tuple = target->as<Tuple>();
     if ((tuple && !is_parenthesized(tuple))) {
       fail_node(*tuple->elts.front(), "only single target (not tuple) can be annotated");
@@ -646,9 +665,32 @@ Stmt* Parser::expression_statement() {
   if (at_op(Op::Equal)) {
     ExprList chain{first};
     std::vector<std::size_t> starts{first_start};
-    while (accept_op(Op::Equal)) {
-      starts.push_back(pos_);
-      chain.push_back(at_kw(KeywordKind::Yield) ? yield_expression() : star_expressions());
+    try {
+      while (accept_op(Op::Equal)) {
+        starts.push_back(pos_);
+        chain.push_back(at_kw(KeywordKind::Yield) ? yield_expression() : star_expressions());
+      }
+    } catch (ParseFailure& failure) {
+      // CPython's second pass tries invalid_named_expression on the first
+      // target wherever the statement failed.
+      // Only when the value after the last '=' has no valid prefix at all:
+      // otherwise CPython's plain assignment rule succeeds on that prefix.
+      const Token& value_start = stream_.tokens[starts.back()];
+      const bool value_missing =
+          failure.error.lineno == value_start.lineno && failure.error.col == value_start.col;
+      if (failure.generic && value_missing && starts.size() > 1) {
+        pos_ = starts[1] - 1;
+        std::size_t element_start = starts.front();
+        Expr* last_element = first;
+        if (auto* tuple = first->as<Tuple>(); tuple && !is_parenthesized(tuple)) {
+          last_element = tuple->elts.back();
+          element_start = token_index_at(*last_element, starts.front());
+        }
+        if (last_element->kind != ExprKind::Starred) {
+          check_equals_in_named_context(stream_.tokens[element_start], last_element);
+        }
+      }
+      throw;
     }
     Expr* value = chain.back();
     chain.pop_back();

@@ -53,7 +53,9 @@ const Token& Parser::peek(int ahead) {
       failure.error.message = "unexpected EOF while parsing";
     throw failure;
   }
-  if (i > furthest_) furthest_ = i;
+  // The furthest token read outside speculative error rules: where CPython's
+  // first pass failed, hence where it reports a plain "invalid syntax".
+  if (i > furthest_ && checks_enabled_) furthest_ = i;
   return stream_.tokens[i];
 }
 
@@ -94,8 +96,11 @@ const Token& Parser::expect_name() {
   return advance();
 }
 
-void Parser::expect_colon() {
-  if (!at_op(Op::Colon)) fail_at(peek(), "expected ':'");
+void Parser::expect_colon(bool forced) {
+  if (!at_op(Op::Colon)) {
+    if (forced || at_kind(TokenKind::Newline)) fail_at(peek(), "expected ':'");
+    fail_generic();
+  }
   advance();
 }
 
@@ -158,7 +163,8 @@ void Parser::fail_tokens(const Token& from, const Token& to, std::string message
 }
 
 void Parser::fail_generic() {
-  const Token& t = peek();
+  peek();
+  const Token& t = stream_.tokens[std::max(pos_, std::min(furthest_, stream_.tokens.size() - 1))];
   if (t.kind == TokenKind::Indent) fail_indentation(t, "unexpected indent");
   if (t.kind == TokenKind::Dedent && t.lineno > 0 && t.start < stream_.source.size()) {
     fail_indentation(t, "unexpected unindent");
@@ -173,6 +179,8 @@ void Parser::fail_generic() {
 
 void Parser::fail_indentation(const Token& t, std::string message) {
   ParseFailure failure;
+  // CPython reports an unexpected indent without looking further.
+  failure.final = true;
   failure.error.type = "IndentationError";
   failure.error.message = std::move(message);
   failure.error.lineno = failure.error.end_lineno = t.lineno;
@@ -280,7 +288,7 @@ ParseResult run_parser(std::string_view source, std::string filename, const Pars
     }
   } catch (ParseFailure& failure) {
     error = std::move(failure.error);
-    if (!failure.from_tokens && stream.error) {
+    if (!failure.from_tokens && !failure.final && stream.error) {
       // CPython tokenizes the rest of the file after a parse error: errors the
       // tokenizer raises directly win, and an unclosed bracket wins when it
       // was opened before the line of the parse error.
@@ -289,6 +297,11 @@ ParseResult run_parser(std::string_view source, std::string filename, const Pars
         error = later.error;
       } else if (later.kind == TokenizerError::Kind::EofInBrackets &&
                  later.open_bracket_lineno < parser.furthest_line()) {
+        error = later.error;
+      } else if (later.kind == TokenizerError::Kind::EofInBrackets && failure.generic &&
+                 error->lineno == later.error.lineno && error->col == later.error.col) {
+        // The failing token is the bracket that is never closed: CPython's
+        // error rules then read its contents up to the end of the file.
         error = later.error;
       }
     }

@@ -25,6 +25,7 @@ struct ParseFailure {
   LocatedError error;
   bool generic = false;      // a plain "invalid syntax"
   bool from_tokens = false;  // the tokenizer's error, reached by the parser
+  bool final = false;        // not overridden by later tokenizer errors
 };
 
 const char* expr_name(const Expr* e);  // CPython's _PyPegen_get_expr_name
@@ -66,7 +67,10 @@ class Parser {
   const Token& expect_op(Op op);
   const Token& expect_kw(KeywordKind kw);
   const Token& expect_name();
-  void expect_colon();  // CPython's forced token: "expected ':'"
+  // "expected ':'": CPython forces the colon after def/try/finally/else
+  // headers (any other token is the error); after if/elif/while/for/with/
+  // except/class headers only a missing colon at the end of the line gets it.
+  void expect_colon(bool forced);
   std::string_view text(const Token& t) const {
     return stream_.source.substr(t.start, t.end - t.start);
   }
@@ -187,6 +191,7 @@ class Parser {
   Expr* invalid_target(Expr* e, TargetKind kind);
   void check_target(Expr* e, TargetKind kind);
   void fail_assignment(const std::vector<std::size_t>& target_starts, ExprList& targets);
+  std::size_t token_index_at(const Located& node, std::size_t from) const;
   bool is_parenthesized(const Expr* e) const { return parenthesized_.count(e) != 0; }
 
   const TokenStream& stream_;

@@ -142,20 +142,21 @@ void Parser::check_target(Expr* e, TargetKind kind) {
 // An assignment statement with an invalid target. CPython's second pass
 // tries invalid_named_expression on the first target (giving "Maybe you
 // meant '=='..." hints) before the plain "cannot assign to ..." message.
+std::size_t Parser::token_index_at(const Located& node, std::size_t from) const {
+  for (std::size_t i = from; i < stream_.tokens.size(); ++i) {
+    const Token& t = stream_.tokens[i];
+    if (t.lineno == node.lineno && t.col == node.col_offset) return i;
+  }
+  return from;
+}
+
 void Parser::fail_assignment(const std::vector<std::size_t>& target_starts, ExprList& targets) {
   Expr* first = targets.front();
   Expr* last_element = first;
   std::size_t element_start = target_starts.front();
   if (auto* tuple = first->as<Tuple>(); tuple && !is_parenthesized(tuple)) {
     last_element = tuple->elts.back();
-    // Find the token where the last element starts.
-    for (std::size_t i = target_starts.front(); i < stream_.tokens.size(); ++i) {
-      const Token& t = stream_.tokens[i];
-      if (t.lineno == last_element->lineno && t.col == last_element->col_offset) {
-        element_start = i;
-        break;
-      }
-    }
+    element_start = token_index_at(*last_element, target_starts.front());
   }
   const Token& start_token = stream_.tokens[element_start];
   std::size_t save = pos_;
