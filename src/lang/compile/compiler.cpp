@@ -1046,7 +1046,7 @@ class CodeGen {
     }
   }
 
-  void sequence(const ExprList& elts, Op build, Op extend, Op add) {
+  void sequence(const ExprList& elts, Op build, Op extend, Op add, std::uint32_t extend_flags = 0) {
     bool star = false;
     for (Expr* x : elts) star |= x->kind == ExprKind::Starred;
     if (!star) {
@@ -1058,7 +1058,7 @@ class CodeGen {
     for (Expr* x : elts) {
       if (auto* s = x->as<Starred>()) {
         expr(s->value);
-        emit(extend, 1);
+        emit(extend, 1 | extend_flags);
       } else {
         expr(x);
         emit(add, 1);
@@ -1140,7 +1140,7 @@ class CodeGen {
     }
     if (star || dstar) {
       expr(c->func);
-      sequence(c->args, BUILD_LIST, LIST_EXTEND, LIST_APPEND);
+      sequence(c->args, BUILD_LIST, LIST_EXTEND, LIST_APPEND, kForCall);
       emit(LIST_TO_TUPLE);
       std::uint32_t flags = 0;
       if (!c->keywords.empty()) {

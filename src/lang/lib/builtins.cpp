@@ -601,7 +601,12 @@ Value min_max(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bool 
         break;
       }
     }
-    int better = want_max ? less_than(I, best_key, k) : less_than(I, k, best_key);
+    int better;
+    {
+      Value r = compare_op(I, want_max ? kGt : kLt, k, best_key);
+      better = r.is_exc() ? -1 : truthy(I, r);
+      decref(r);
+    }
     if (better < 0) {
       if (!key.is_undef()) decref(k);
       ok = false;
@@ -831,6 +836,79 @@ Value b_type(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   return Value::object(t);
 }
 
+Value make_descriptor(Isolate& I, Value getter, Value setter, std::uint8_t mode) {
+  Property* p = I.heap.make<Property>();
+  incref(getter);
+  incref(setter);
+  p->getter = getter;
+  p->setter = setter;
+  p->mode = mode;
+  return Value::object(p);
+}
+
+Value b_property(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  Value a[4];
+  if (!parse_args(I, "property", args, nargs, kw, {"fget", "fset", "fdel", "doc"}, 0, a))
+    return Value::exc();
+  return make_descriptor(I, a[0].is_undef() ? Value::none() : a[0],
+                         a[1].is_undef() ? Value::none() : a[1], 0);
+}
+
+Value b_classmethod(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 1)
+    return raise(I, types().TypeError,
+                 "classmethod expected 1 argument, got " + std::to_string(nargs));
+  return make_descriptor(I, args[0], Value::none(), 1);
+}
+
+Value b_staticmethod(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 1)
+    return raise(I, types().TypeError,
+                 "staticmethod expected 1 argument, got " + std::to_string(nargs));
+  return make_descriptor(I, args[0], Value::none(), 2);
+}
+
+Value p_setter(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2) return raise(I, types().TypeError, "setter() takes exactly one argument");
+  auto* p = static_cast<Property*>(args[0].o);
+  return make_descriptor(I, p->getter, args[1], 0);
+}
+
+Value p_getter(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2) return raise(I, types().TypeError, "getter() takes exactly one argument");
+  auto* p = static_cast<Property*>(args[0].o);
+  return make_descriptor(I, args[1], p->setter, 0);
+}
+
+Value b_vars(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 1) return raise(I, types().TypeError, "vars() without arguments is not supported");
+  if (is_kind(args[0], Kind::Instance)) {
+    auto* in = static_cast<Instance*>(args[0].o);
+    if (!in->attrs) in->attrs = alloc_dict(I);
+    incref(Value::object(in->attrs));
+    return Value::object(in->attrs);
+  }
+  return raise(I, types().TypeError, "vars() argument must have __dict__ attribute");
+}
+
+Value e_init(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  // BaseException.__init__(self, *args): stores args.
+  if (kw && kw->size)
+    return raise(I, types().TypeError, type_name(args[0]) + "() takes no keyword arguments");
+  if (is_kind(args[0], Kind::Instance)) {
+    auto* in = static_cast<Instance*>(args[0].o);
+    assign(in->args, new_tuple_from(I, args + 1, nargs - 1));
+  }
+  return Value::none();
+}
+
+Value o_init(Isolate& I, Value*, std::size_t nargs, const Tuple*, void*) {
+  if (nargs > 1)
+    return raise(I, types().TypeError,
+                 "object.__init__() takes exactly one argument (the instance to initialize)");
+  return Value::none();
+}
+
 Value b_vars_unsupported(Isolate& I, Value*, std::size_t, const Tuple*, void* data) {
   return raise(I, types().NameError,
                std::string("name '") + static_cast<const char*>(data) + "' is not defined");
@@ -886,10 +964,22 @@ void register_builtins() {
       {"pow", b_pow},
       {"round", b_round},
       {"sorted", b_sorted},
-      {"type", b_type},
   };
   for (const Entry& e : entries) add_builtin(e.name, make_builtin_native(e.name, e.fn));
+  add_builtin("vars", make_builtin_native("vars", b_vars));
+  types().property->construct = b_property;
+  types().classmethod->construct = b_classmethod;
+  types().staticmethod->construct = b_staticmethod;
+  add_builtin("property", Value::object(types().property));
+  add_builtin("classmethod", Value::object(types().classmethod));
+  add_builtin("staticmethod", Value::object(types().staticmethod));
+  add_method(types().property, "setter", p_setter);
+  add_method(types().property, "getter", p_getter);
+  add_method(types().BaseException, "__init__", e_init);
+  add_method(types().object, "__init__", o_init);
   types().range->construct = t_range;
+  types().type->construct = b_type;
+  add_builtin("type", Value::object(types().type));
   const BuiltinTypes& T = types();
   for (Type* t : {T.int_, T.float_, T.str, T.bool_, T.list, T.tuple, T.dict, T.set, T.frozenset,
                   T.range, T.slice, T.object, T.bytes}) {

@@ -16,35 +16,78 @@
 
 namespace quire::lang {
 
-std::string text_lower(std::string_view s) { return text::str_lower(s); }
-std::string text_upper(std::string_view s) { return text::str_upper(s); }
-std::string text_title(std::string_view s) { return text::str_title(s); }
-std::string text_capitalize(std::string_view s) { return text::str_capitalize(s); }
-std::string text_swapcase(std::string_view s) { return text::str_swapcase(s); }
-std::string text_casefold(std::string_view s) { return text::str_casefold(s); }
-bool text_isdigit(std::string_view s) { return text::str_isdigit(s); }
-bool text_isdecimal(std::string_view s) { return text::str_isdecimal(s); }
-bool text_isnumeric(std::string_view s) { return text::str_isnumeric(s); }
-bool text_isalpha(std::string_view s) { return text::str_isalpha(s); }
-bool text_isalnum(std::string_view s) { return text::str_isalnum(s); }
-bool text_isspace(std::string_view s) { return text::str_isspace(s); }
-bool text_isupper(std::string_view s) { return text::str_isupper(s); }
-bool text_islower(std::string_view s) { return text::str_islower(s); }
-bool text_istitle(std::string_view s) { return text::str_istitle(s); }
-bool text_isascii(std::string_view s) { return text::str_isascii(s); }
-bool text_isidentifier(std::string_view s) { return text::str_isidentifier(s); }
-bool text_isprintable(std::string_view s) { return text::str_isprintable(s); }
+std::string text_lower(std::string_view s) {
+  return text::str_lower(s);
+}
+std::string text_upper(std::string_view s) {
+  return text::str_upper(s);
+}
+std::string text_title(std::string_view s) {
+  return text::str_title(s);
+}
+std::string text_capitalize(std::string_view s) {
+  return text::str_capitalize(s);
+}
+std::string text_swapcase(std::string_view s) {
+  return text::str_swapcase(s);
+}
+std::string text_casefold(std::string_view s) {
+  return text::str_casefold(s);
+}
+bool text_isdigit(std::string_view s) {
+  return text::str_isdigit(s);
+}
+bool text_isdecimal(std::string_view s) {
+  return text::str_isdecimal(s);
+}
+bool text_isnumeric(std::string_view s) {
+  return text::str_isnumeric(s);
+}
+bool text_isalpha(std::string_view s) {
+  return text::str_isalpha(s);
+}
+bool text_isalnum(std::string_view s) {
+  return text::str_isalnum(s);
+}
+bool text_isspace(std::string_view s) {
+  return text::str_isspace(s);
+}
+bool text_isupper(std::string_view s) {
+  return text::str_isupper(s);
+}
+bool text_islower(std::string_view s) {
+  return text::str_islower(s);
+}
+bool text_istitle(std::string_view s) {
+  return text::str_istitle(s);
+}
+bool text_isascii(std::string_view s) {
+  return text::str_isascii(s);
+}
+bool text_isidentifier(std::string_view s) {
+  return text::str_isidentifier(s);
+}
+bool text_isprintable(std::string_view s) {
+  return text::str_isprintable(s);
+}
 
 Type* error_type(numeric::ErrorKind kind) {
   const BuiltinTypes& T = types();
   switch (kind) {
-    case numeric::ErrorKind::ValueError: return T.ValueError;
-    case numeric::ErrorKind::TypeError: return T.TypeError;
-    case numeric::ErrorKind::OverflowError: return T.OverflowError;
-    case numeric::ErrorKind::ZeroDivisionError: return T.ZeroDivisionError;
-    case numeric::ErrorKind::IndexError: return T.IndexError;
-    case numeric::ErrorKind::KeyError: return T.KeyError;
-    case numeric::ErrorKind::MemoryError: return T.MemoryError;
+    case numeric::ErrorKind::ValueError:
+      return T.ValueError;
+    case numeric::ErrorKind::TypeError:
+      return T.TypeError;
+    case numeric::ErrorKind::OverflowError:
+      return T.OverflowError;
+    case numeric::ErrorKind::ZeroDivisionError:
+      return T.ZeroDivisionError;
+    case numeric::ErrorKind::IndexError:
+      return T.IndexError;
+    case numeric::ErrorKind::KeyError:
+      return T.KeyError;
+    case numeric::ErrorKind::MemoryError:
+      return T.MemoryError;
   }
   return T.ValueError;
 }

@@ -6,6 +6,8 @@
 // The insertion-ordered hash table behind dict and set (CPython's compact
 // layout: a sparse index array pointing into a dense array of entries).
 
+#include <algorithm>
+
 #include "lang/object/runtime.h"
 
 namespace quire::lang {
@@ -124,6 +126,36 @@ int table_del(Isolate& I, HashTable& t, Value key) {
 
 std::size_t table_size(const HashTable& t) {
   return t.used;
+}
+
+// CPython's set keeps no insertion order: iteration follows its hash table,
+// whose size grows as in setobject.c (8 slots, resized to the next power of
+// two above 4*used once 3/5 full). Sets print in that order, so we emulate
+// it: entries sorted by slot (hash & mask), ties in insertion order. This is
+// exact when no two keys collide, the common case for small int sets.
+std::vector<const HashTable::Entry*> set_iteration_order(const HashTable& t) {
+  std::size_t size = 8;
+  std::size_t n = 0;
+  for (const auto& e : t.entries) {
+    if (e.key.is_undef()) continue;
+    ++n;
+    if (n * 5 >= (size - 1) * 3) {
+      std::size_t minused = n > 50000 ? n * 2 : n * 4;
+      std::size_t fresh = 8;
+      while (fresh <= minused) fresh <<= 1;
+      size = fresh;
+    }
+  }
+  std::vector<const HashTable::Entry*> order;
+  order.reserve(n);
+  for (const auto& e : t.entries)
+    if (!e.key.is_undef()) order.push_back(&e);
+  std::uint64_t mask = size - 1;
+  std::stable_sort(order.begin(), order.end(),
+                   [mask](const HashTable::Entry* a, const HashTable::Entry* b) {
+                     return (a->hash & mask) < (b->hash & mask);
+                   });
+  return order;
 }
 
 Value dict_get(Isolate& I, Dict* d, Value key, bool& error) {

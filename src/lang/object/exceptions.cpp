@@ -123,7 +123,9 @@ std::string format_traceback(Isolate& I, Value exception) {
     out += "\nDuring handling of the above exception, another exception occurred:\n\n";
   }
   if (!e->traceback.empty()) format_entries(I, e, out);
-  out += exception_line(I, exception) + "\n";
+  out += exception_line(I, exception);
+  if (!e->suggestion.empty()) out += ". Did you mean: '" + e->suggestion + "'?";
+  out += "\n";
   return out;
 }
 

@@ -73,6 +73,7 @@ void for_each_child(Object* o, F&& f) {
       break;
     case Kind::Property:
       f(static_cast<Property*>(o)->getter);
+      f(static_cast<Property*>(o)->setter);
       break;
     case Kind::Type: {
       auto* t = static_cast<Type*>(o);

@@ -173,8 +173,11 @@ struct Super : Object {
   Super() : Object(Kind::Super) {}
 };
 
+// property (mode 0), classmethod (1) or staticmethod (2) wrapping a function.
 struct Property : Object {
   Value getter;
+  Value setter;
+  std::uint8_t mode = 0;
   Property() : Object(Kind::Property) {}
 };
 
@@ -205,7 +208,8 @@ struct Instance : Object {
   Value cause;    // __cause__ or Undef
   Value context;  // __context__ or Undef
   bool suppress_context = false;
-  std::vector<TraceEntry> traceback;  // outermost first
+  std::vector<TraceEntry> traceback;  // innermost first
+  std::string suggestion;  // NameError/AttributeError "Did you mean" target, shown in tracebacks
   Instance() : Object(Kind::Instance) {}
 };
 

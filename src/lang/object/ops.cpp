@@ -13,8 +13,8 @@
 
 #include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
-#include "lang/text/repr.h"
 #include "lang/object/runtime.h"
+#include "lang/text/repr.h"
 #include "lang/vm/interp.h"
 
 namespace quire::lang {
@@ -72,8 +72,39 @@ Type* type_of(Value v) {
       return T.cell;
     case Kind::Generator:
       return T.generator;
-    case Kind::Iter:
-      return T.iterator;
+    case Kind::Iter: {
+      auto* it = static_cast<Iter*>(v.o);
+      switch (it->sub) {
+        case IterKind::Seq:
+          if (is_kind(it->src, Kind::Tuple)) return T.tuple_iterator;
+          if (is_kind(it->src, Kind::Str))
+            return static_cast<Str*>(it->src.o)->ascii ? T.str_ascii_iterator : T.str_iterator;
+          if (is_kind(it->src, Kind::Bytes)) return T.bytes_iterator;
+          return T.list_iterator;
+        case IterKind::Range:
+          return T.range_iterator;
+        case IterKind::DictKeys:
+          return T.dict_keyiterator;
+        case IterKind::DictValues:
+          return T.dict_valueiterator;
+        case IterKind::DictItems:
+          return T.dict_itemiterator;
+        case IterKind::SetItems:
+          return T.set_iterator;
+        case IterKind::Enumerate:
+          return T.enumerate;
+        case IterKind::Zip:
+          return T.zip;
+        case IterKind::Map:
+          return T.map;
+        case IterKind::Filter:
+          return T.filter;
+        case IterKind::Reversed:
+          return T.reversed;
+        default:
+          return T.iterator;
+      }
+    }
     case Kind::DictView: {
       auto w = static_cast<DictView*>(v.o)->which;
       return w == ViewKind::Keys     ? T.dict_keys
@@ -82,8 +113,10 @@ Type* type_of(Value v) {
     }
     case Kind::Module:
       return T.module;
-    case Kind::Property:
-      return T.property;
+    case Kind::Property: {
+      auto m = static_cast<Property*>(v.o)->mode;
+      return m == 1 ? T.classmethod : m == 2 ? T.staticmethod : T.property;
+    }
     case Kind::Super:
       return T.object;
   }
@@ -167,7 +200,9 @@ bool to_int64(Isolate& I, Value v, std::int64_t& out, const char* what) {
   return false;
 }
 
-std::string float_repr(double d) { return numeric::float_repr(d); }
+std::string float_repr(double d) {
+  return numeric::float_repr(d);
+}
 
 // ---------------------------------------------------------------- truth
 
@@ -239,7 +274,9 @@ int truthy(Isolate& I, Value v) {
 
 static thread_local std::vector<const Object*> t_repr_stack;
 
-static void str_repr_into(const Str* s, std::string& out) { out += text::str_repr(s->view()); }
+static void str_repr_into(const Str* s, std::string& out) {
+  out += text::str_repr(s->view());
+}
 
 static bool seq_repr_into(Isolate& I, const Value* items, std::size_t n, const char* open,
                           const char* close, std::string& out) {
@@ -254,6 +291,14 @@ static bool seq_repr_into(Isolate& I, const Value* items, std::size_t n, const c
 
 static bool table_repr_into(Isolate& I, const HashTable& t, bool with_values, std::string& out) {
   bool first = true;
+  if (!with_values) {
+    for (const HashTable::Entry* e : set_iteration_order(t)) {
+      if (!first) out += ", ";
+      first = false;
+      if (!repr_into(I, e->key, out)) return false;
+    }
+    return true;
+  }
   for (auto& e : t.entries) {
     if (e.key.is_undef()) continue;
     if (!first) out += ", ";
@@ -686,16 +731,21 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
       out = bigint_hash(v);
       return true;
     case Kind::Tuple: {
+      // CPython 3.11 tuplehash (xxHash lanes).
+      constexpr std::uint64_t kP1 = 11400714785074694791ull, kP2 = 14029467366897019727ull,
+                              kP5 = 2870177450012600261ull;
       Tuple* t = as_tuple(v);
-      std::uint64_t acc = 0x27D4EB2F165667C5ull;
+      std::uint64_t acc = kP5;
       for (std::size_t i = 0; i < t->size; ++i) {
-        std::uint64_t h;
-        if (!hash_value(I, t->items()[i], h)) return false;
-        acc += h * 0xC2B2AE3D27D4EB4Full;
+        std::uint64_t lane;
+        if (!hash_value(I, t->items()[i], lane)) return false;
+        acc += lane * kP2;
         acc = (acc << 31) | (acc >> 33);
-        acc *= 0x9E3779B185EBCA87ull;
+        acc *= kP1;
       }
-      out = acc + (t->size ^ 2870177450012600261ull);
+      acc += t->size ^ (kP5 ^ 3527539ull);
+      if (acc == static_cast<std::uint64_t>(-1)) acc = 1546275796;
+      out = acc;
       return true;
     }
     case Kind::FrozenSet: {

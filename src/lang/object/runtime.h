@@ -30,6 +30,10 @@ struct BuiltinTypes {
       *FileNotFoundError, *ConnectionError, *SystemError;
   // Limit errors that except clauses cannot catch (sandbox).
   Type *StepLimitExceeded, *Cancelled;
+  // Iterator types, for type() and error messages.
+  Type *list_iterator, *tuple_iterator, *str_iterator, *str_ascii_iterator, *range_iterator,
+      *dict_keyiterator, *dict_valueiterator, *dict_itemiterator, *set_iterator, *enumerate, *zip,
+      *map, *filter, *reversed, *bytes_iterator, *classmethod, *staticmethod;
 };
 const BuiltinTypes& types();
 // Initialises the built-in types and builtins once per process (thread-safe).
@@ -190,11 +194,16 @@ bool set_add(Isolate& I, Set* s, Value key);
 int set_contains(Isolate& I, Set* s, Value key);
 int set_remove(Isolate& I, Set* s, Value key);
 std::size_t table_size(const HashTable& t);
+std::vector<const HashTable::Entry*> set_iteration_order(const HashTable& t);
 // Fixed-size-arguments parsing helper for natives: checks arity and keywords,
 // fills `out` in parameter order (Undef where not given).
 bool parse_args(Isolate& I, const char* fname, Value* args, std::size_t nargs, const Tuple* kwnames,
                 std::initializer_list<const char*> params, std::size_t required, Value* out,
                 bool positional_only = false);
+
+// The closest candidate to `name` as CPython's "Did you mean" would pick, or "".
+std::string suggest_name(std::string_view name, const std::vector<std::string_view>& candidates);
+const std::vector<std::string>& builtin_names();
 
 // Builtins table: name -> index, and values (immortal).
 int builtin_index(std::string_view name);

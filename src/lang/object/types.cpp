@@ -102,6 +102,10 @@ Value builtin_value(int index) {
   return g_builtin_values[index];
 }
 
+const std::vector<std::string>& builtin_names() {
+  return g_builtin_names;
+}
+
 void init_runtime() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -133,6 +137,23 @@ void init_runtime() {
     T.module = make_type("module", T.object, Kind::Module);
     T.property = make_type("property", T.object, Kind::Property);
     T.ellipsis = make_type("ellipsis", T.object, Kind::Instance);
+    T.list_iterator = make_type("list_iterator", T.object, Kind::Iter);
+    T.tuple_iterator = make_type("tuple_iterator", T.object, Kind::Iter);
+    T.str_iterator = make_type("str_iterator", T.object, Kind::Iter);
+    T.str_ascii_iterator = make_type("str_ascii_iterator", T.object, Kind::Iter);
+    T.bytes_iterator = make_type("bytes_iterator", T.object, Kind::Iter);
+    T.range_iterator = make_type("range_iterator", T.object, Kind::Iter);
+    T.dict_keyiterator = make_type("dict_keyiterator", T.object, Kind::Iter);
+    T.dict_valueiterator = make_type("dict_valueiterator", T.object, Kind::Iter);
+    T.dict_itemiterator = make_type("dict_itemiterator", T.object, Kind::Iter);
+    T.set_iterator = make_type("set_iterator", T.object, Kind::Iter);
+    T.enumerate = make_type("enumerate", T.object, Kind::Iter);
+    T.zip = make_type("zip", T.object, Kind::Iter);
+    T.map = make_type("map", T.object, Kind::Iter);
+    T.filter = make_type("filter", T.object, Kind::Iter);
+    T.reversed = make_type("reversed", T.object, Kind::Iter);
+    T.classmethod = make_type("classmethod", T.object, Kind::Property);
+    T.staticmethod = make_type("staticmethod", T.object, Kind::Property);
 
     T.BaseException = exc("BaseException", T.object);
     T.SystemExit = exc("SystemExit", T.BaseException);

@@ -242,6 +242,16 @@ bool check_limits(Isolate& I) {
 }
 
 static Value run_loop(Isolate& I);
+
+// How CPython names a callable in call errors: "__main__.f()", "len()".
+static std::string function_str(Value callable) {
+  if (is_kind(callable, Kind::Function))
+    return "__main__." + static_cast<Function*>(callable.o)->code->qualname + "()";
+  if (is_kind(callable, Kind::Native))
+    return std::string(static_cast<Native*>(callable.o)->name) + "()";
+  if (is_kind(callable, Kind::Type)) return static_cast<Type*>(callable.o)->name + "()";
+  return type_name(callable) + " object";
+}
 Value build_class(Isolate& I, Value body, Value name, Value base);
 
 // Pushes a frame for `fn` whose arguments are at args[0..nargs+nkw); `base` is
@@ -415,6 +425,37 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
   return result;
 }
 
+// Implicit chaining: an exception raised while another is being handled
+// remembers it as __context__.
+static void set_context(Isolate& I) {
+  if (!is_kind(I.pending, Kind::Instance) || !is_kind(I.handled, Kind::Instance)) return;
+  auto* in = static_cast<Instance*>(I.pending.o);
+  if (!in->context.is_undef() || I.handled.o == I.pending.o) return;
+  incref(I.handled);
+  in->context = I.handled;
+}
+
+// NameError for `name` seen from frame code `code`, with CPython's suggestion.
+static void name_error(Isolate& I, const Code* code, const std::string& name) {
+  raise(I, types().NameError, "name '" + name + "' is not defined");
+  std::vector<std::string_view> candidates;
+  if (!code->is_class_body && code != code->program->main)
+    for (const auto& n : code->local_names) candidates.push_back(n);
+  std::string s = suggest_name(name, candidates);
+  if (s.empty()) {
+    candidates.clear();
+    for (std::size_t i = 0; i < I.globals.size(); ++i)
+      if (!I.globals[i].is_undef()) candidates.push_back(code->program->global_names[i]);
+    s = suggest_name(name, candidates);
+  }
+  if (s.empty()) {
+    candidates.clear();
+    for (const auto& n : builtin_names()) candidates.push_back(n);
+    s = suggest_name(name, candidates);
+  }
+  if (is_kind(I.pending, Kind::Instance)) static_cast<Instance*>(I.pending.o)->suggestion = s;
+}
+
 static void add_traceback(Isolate& I, const Frame& f) {
   if (!is_kind(I.pending, Kind::Instance)) return;
   auto* exc = static_cast<Instance*>(I.pending.o);
@@ -545,8 +586,7 @@ static Value run_loop(Isolate& I) {
         if (v.is_undef()) {
           int b = code->program->global_builtin[arg];
           if (b < 0) {
-            raise(I, types().NameError,
-                  "name '" + code->program->global_names[arg] + "' is not defined");
+            name_error(I, code, code->program->global_names[arg]);
             goto error;
           }
           v = builtin_value(b);
@@ -1021,9 +1061,15 @@ static Value run_loop(Isolate& I) {
       case LIST_EXTEND:
       case SET_UPDATE: {
         Value iterable = POP();
-        Value target = sp[-static_cast<std::ptrdiff_t>(arg)];
+        bool for_call = (arg & kForCall) != 0;
+        Value target = sp[-static_cast<std::ptrdiff_t>(arg & ~kForCall)];
         SAVE();
         Value it = get_iter(I, iterable);
+        if (it.is_exc() && for_call && isinstance(I.pending, types().TypeError)) {
+          std::string fn = function_str(sp[-static_cast<std::ptrdiff_t>(arg & ~kForCall) - 1]);
+          raise(I, types().TypeError,
+                fn + " argument after * must be an iterable, not " + type_name(iterable));
+        }
         decref(iterable);
         CHECK(it);
         for (;;) {
@@ -1051,9 +1097,12 @@ static Value run_loop(Isolate& I) {
       case DICT_MERGE: {
         Value src = POP();
         Dict* target = as_dict(sp[-static_cast<std::ptrdiff_t>(arg)]);
+        std::string fn = op_of(word) == DICT_MERGE
+                             ? function_str(sp[-static_cast<std::ptrdiff_t>(arg) - 2])
+                             : "";
         if (!is_dict(src)) {
           std::string msg = op_of(word) == DICT_MERGE
-                                ? "argument after ** must be a mapping, not " + type_name(src)
+                                ? fn + " argument after ** must be a mapping, not " + type_name(src)
                                 : "'" + type_name(src) + "' object is not a mapping";
           decref(src);
           raise(I, types().TypeError, msg);
@@ -1068,7 +1117,7 @@ static Value run_loop(Isolate& I) {
               std::string key_text;
               str_into(I, e.key, key_text);
               raise(I, types().TypeError,
-                    "got multiple values for keyword argument '" + key_text + "'");
+                    fn + " got multiple values for keyword argument '" + key_text + "'");
               ok = false;
               break;
             }
@@ -1122,8 +1171,15 @@ static Value run_loop(Isolate& I) {
         }
         SAVE();
         Value it = get_iter(I, seq);
+        if (it.is_exc()) {
+          std::string tn = type_name(seq);
+          decref(seq);
+          if (isinstance(I.pending, types().TypeError)) {
+            raise(I, types().TypeError, "cannot unpack non-iterable " + tn + " object");
+          }
+          goto error;
+        }
         decref(seq);
-        CHECK(it);
         std::vector<Value> got;
         for (;;) {
           Value x = iter_next(I, it);
@@ -1157,8 +1213,15 @@ static Value run_loop(Isolate& I) {
         Value seq = POP();
         SAVE();
         Value it = get_iter(I, seq);
+        if (it.is_exc()) {
+          std::string tn = type_name(seq);
+          decref(seq);
+          if (isinstance(I.pending, types().TypeError)) {
+            raise(I, types().TypeError, "cannot unpack non-iterable " + tn + " object");
+          }
+          goto error;
+        }
         decref(seq);
-        CHECK(it);
         std::vector<Value> got;
         for (;;) {
           Value x = iter_next(I, it);
@@ -1570,7 +1633,10 @@ static Value run_loop(Isolate& I) {
 
   error:
     SAVE();
-    if (!reraise) add_traceback(I, *f);
+    if (!reraise) {
+      add_traceback(I, *f);
+      set_context(I);
+    }
     reraise = false;
     for (;;) {
       bool handled = false;
@@ -1587,13 +1653,6 @@ static Value run_loop(Isolate& I) {
         while (sp > target) decref(*--sp);
         Value exc = I.pending;
         I.pending = Value();
-        if (is_kind(exc, Kind::Instance) && !I.handled.is_undef() && !I.handled.is_none()) {
-          auto* in = static_cast<Instance*>(exc.o);
-          if (in->context.is_undef() && I.handled.o != exc.o) {
-            incref(I.handled);
-            in->context = I.handled;
-          }
-        }
         I.blocks.push_back(Block{Block::Handler, 0, 0, I.handled});
         incref(exc);
         I.handled = exc;

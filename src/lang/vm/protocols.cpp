@@ -5,6 +5,7 @@
 #endif
 // Calls, attributes, subscripts and iteration for every kind of value.
 
+#include <algorithm>
 #include <cstring>
 
 #include "lang/object/bigint.h"
@@ -20,20 +21,42 @@ bool is_user_instance(Value v) {
          static_cast<Instance*>(v.o)->cls->is_user;
 }
 
-Value attr_error(Isolate& I, Value obj, Str* name) {
-  if (is_kind(obj, Kind::Type)) {
-    return raise(I, types().AttributeError,
-                 "type object '" + static_cast<Type*>(obj.o)->name + "' has no attribute '" +
-                     std::string(name->view()) + "'");
-  }
+// Names dir(obj) would list, sorted (candidates for "Did you mean").
+std::vector<std::string_view> attribute_names(Value obj) {
+  std::vector<std::string_view> names;
+  auto add_dict = [&](const Dict* d) {
+    if (!d) return;
+    for (auto& e : d->table.entries)
+      if (is_str(e.key)) names.push_back(as_str(e.key)->view());
+  };
   if (is_kind(obj, Kind::Module)) {
-    return raise(I, types().AttributeError,
-                 "module '" + static_cast<Module*>(obj.o)->name + "' has no attribute '" +
-                     std::string(name->view()) + "'");
+    add_dict(static_cast<Module*>(obj.o)->attrs);
+  } else {
+    if (is_kind(obj, Kind::Instance)) add_dict(static_cast<Instance*>(obj.o)->attrs);
+    for (const Type* t = is_kind(obj, Kind::Type) ? static_cast<Type*>(obj.o) : type_of(obj); t;
+         t = t->base)
+      add_dict(t->dict);
   }
-  return raise(
-      I, types().AttributeError,
-      "'" + type_name(obj) + "' object has no attribute '" + std::string(name->view()) + "'");
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+Value attr_error(Isolate& I, Value obj, Str* name) {
+  std::string n(name->view());
+  if (is_kind(obj, Kind::Type)) {
+    raise(I, types().AttributeError,
+          "type object '" + static_cast<Type*>(obj.o)->name + "' has no attribute '" + n + "'");
+  } else if (is_kind(obj, Kind::Module)) {
+    raise(I, types().AttributeError,
+          "module '" + static_cast<Module*>(obj.o)->name + "' has no attribute '" + n + "'");
+  } else {
+    raise(I, types().AttributeError,
+          "'" + type_name(obj) + "' object has no attribute '" + n + "'");
+  }
+  if (is_kind(I.pending, Kind::Instance))
+    static_cast<Instance*>(I.pending.o)->suggestion = suggest_name(n, attribute_names(obj));
+  return Value::exc();
 }
 
 // Builds an instance of a class (user class or exception class).
@@ -179,7 +202,15 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
       case Kind::Instance: {
         auto* in = static_cast<Instance*>(obj.o);
         Value cv = type_lookup(in->cls, n);
-        if (is_kind(cv, Kind::Property)) return call1(I, static_cast<Property*>(cv.o)->getter, obj);
+        if (is_kind(cv, Kind::Property)) {
+          auto* p = static_cast<Property*>(cv.o);
+          if (p->mode == 1) return new_bound(I, Value::object(in->cls), p->getter);
+          if (p->mode == 2) {
+            incref(p->getter);
+            return p->getter;
+          }
+          return call1(I, p->getter, obj);
+        }
         if (in->attrs) {
           Value v = dict_get_str(in->attrs, n);
           if (!v.is_undef()) {
@@ -193,7 +224,7 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
           if (found) return v;
         }
         if (!cv.is_undef()) {
-          if (is_kind(cv, Kind::Function) || (is_kind(cv, Kind::Native) && !in->cls->is_user))
+          if (is_kind(cv, Kind::Function) || is_kind(cv, Kind::Native))
             return new_bound(I, obj, cv);
           incref(cv);
           return cv;
@@ -217,6 +248,12 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
       case Kind::Type: {
         auto* t = static_cast<Type*>(obj.o);
         Value v = type_lookup(t, n);
+        if (is_kind(v, Kind::Property) && static_cast<Property*>(v.o)->mode != 0) {
+          auto* p = static_cast<Property*>(v.o);
+          if (p->mode == 1) return new_bound(I, obj, p->getter);
+          incref(p->getter);
+          return p->getter;
+        }
         if (!v.is_undef()) {
           incref(v);
           return v;
@@ -230,6 +267,15 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
         if (v.is_undef()) {
           return raise(I, types().AttributeError,
                        "'super' object has no attribute '" + std::string(n) + "'");
+        }
+        if (is_kind(v, Kind::Property)) {
+          auto* p = static_cast<Property*>(v.o);
+          if (p->mode == 1) return new_bound(I, Value::object(type_of(s->self)), p->getter);
+          if (p->mode == 2) {
+            incref(p->getter);
+            return p->getter;
+          }
+          return call1(I, p->getter, s->self);
         }
         if (is_kind(v, Kind::Function) || is_kind(v, Kind::Native)) return new_bound(I, s->self, v);
         incref(v);
@@ -340,6 +386,21 @@ bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
     auto* in = static_cast<Instance*>(obj.o);
     if (in->cls->is_user || in->cls->is_exception) {
       if (in->cls->is_user) {
+        Value pv = type_lookup(in->cls, name->view());
+        if (is_kind(pv, Kind::Property) && static_cast<Property*>(pv.o)->mode == 0) {
+          auto* p = static_cast<Property*>(pv.o);
+          if (p->setter.is_none() || p->setter.is_undef()) {
+            raise(I, types().AttributeError,
+                  "property '" + std::string(name->view()) + "' of '" + in->cls->name +
+                      "' object has no setter");
+            return false;
+          }
+          Value args[2] = {obj, v};
+          Value r = call(I, p->setter, args, 2, nullptr);
+          if (r.is_exc()) return false;
+          decref(r);
+          return true;
+        }
         Value sa = type_lookup(in->cls, "__setattr__");
         if (is_kind(sa, Kind::Function)) {
           Value args[3] = {obj, Value::object(name), v};
@@ -801,8 +862,15 @@ Value get_iter(Isolate& I, Value v) {
         return new_iter(I, k, dv->dict);
       }
       case Kind::Set:
-      case Kind::FrozenSet:
-        return new_iter(I, IterKind::SetItems, v);
+      case Kind::FrozenSet: {
+        Value it = new_iter(I, IterKind::SetItems, v);
+        auto* iter = static_cast<Iter*>(it.o);
+        for (const HashTable::Entry* e : set_iteration_order(as_set(v)->table)) {
+          incref(e->key);
+          iter->many.push_back(e->key);
+        }
+        return it;
+      }
       case Kind::Iter:
       case Kind::Generator:
         incref(v);
@@ -956,7 +1024,10 @@ Value iter_next(Isolate& I, Value iterator) {
       if (it->end == 0) it->end = static_cast<std::int64_t>(s->table.used) + 1;
       if (static_cast<std::int64_t>(s->table.used) + 1 != it->end)
         return raise(I, types().RuntimeError, "Set changed size during iteration");
-      return next_from_table(it, s->table, IterKind::DictKeys, I);
+      if (it->index >= static_cast<std::int64_t>(it->many.size())) return Value();
+      Value k = it->many[it->index++];
+      incref(k);
+      return k;
     }
     case IterKind::Enumerate: {
       Value x = iter_next(I, it->src);
