@@ -9,6 +9,7 @@ import difflib
 import os
 import shlex
 import subprocess
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -125,6 +126,20 @@ def describe_difference(expected, actual, max_lines=6):
 
 
 def parallel_map(function, items, jobs):
-    """Maps in a thread pool (each task mostly waits on child processes), keeping order."""
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        yield from pool.map(function, items)
+    """Maps in a thread pool (each task mostly waits on child processes), keeping order.
+
+    Submits lazily, a few tasks ahead, so items may be an endless iterator (generate.py --long)."""
+    jobs = max(1, jobs)
+    items = iter(items)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        pending = deque()
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for item in items:
+                pending.append(pool.submit(function, item))
+                break
+            yield result

@@ -40,6 +40,8 @@ def select(selectors, programs):
         matched = []
         for base in (Path(selector), PROGRAMS / selector):
             if base.exists():
+                if not base.resolve().is_relative_to(PROGRAMS):
+                    break  # outside programs/: reported as matching nothing
                 rel = base.resolve().relative_to(PROGRAMS).as_posix() if base.resolve() != PROGRAMS else ""
                 matched = [p for p in programs if rel == "" or p == rel or p.startswith(rel + "/")]
                 break
