@@ -157,6 +157,12 @@ class HarnessTest(unittest.TestCase):
         self.assertEqual(code, 77)
         self.assertIn("cannot run `print(1)`", out)
 
+    def test_generator_long_mode_stops_after_its_minutes(self):
+        # Seeds are endless in --long mode: the run must end on its own and summarise.
+        code, out, _ = self.generate(self.fake("same"), "--long", "--minutes", "0.01")
+        self.assertEqual(code, 0, out)
+        self.assertRegex(out.splitlines()[-1], r"^\d+ passed, 0 failed$")
+
     def test_generated_programs_are_reproducible(self):
         first = subprocess.run([sys.executable, str(GENERATE), "--print", "--seed", "9", "--index", "3"],
                                capture_output=True, text=True, check=True).stdout
