@@ -1,5 +1,8 @@
 #include "jobs/job_queue.h"
 
+#include <algorithm>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "db/db_error.h"
@@ -103,7 +106,16 @@ std::optional<std::int64_t> JobQueue::enqueue(db::Database& db,
 
 std::optional<Job> JobQueue::claim(db::Database& db, const std::vector<std::string>& queues,
                                    const std::string& worker, Millis lease_ms) const {
+  auto jobs = claim_batch(db, queues, worker, lease_ms, 1);
+  if (jobs.empty()) return std::nullopt;
+  return std::move(jobs.front());
+}
+
+std::vector<Job> JobQueue::claim_batch(db::Database& db, const std::vector<std::string>& queues,
+                                       const std::string& worker, Millis lease_ms,
+                                       int limit) const {
   if (queues.empty()) throw JobError("a worker needs at least one queue to claim from");
+  if (limit < 1) throw JobError("a claim needs a limit of at least one job");
   std::string ranks;
   std::vector<Value> params;
   const Millis now = clock_.now_ms();
@@ -115,21 +127,39 @@ std::optional<Job> JobQueue::claim(db::Database& db, const std::vector<std::stri
     params.push_back(integer(queue_spec(name).rank));
   }
   params.push_back(integer(now));
+  params.push_back(integer(limit));
   // SQLite runs the UPDATE under its write lock, so the subquery's pick and
   // the status change are one atomic step. PostgreSQL: the same statement
   // with `FOR UPDATE SKIP LOCKED` in the subquery (see docs/jobs.md).
   auto rows = db.query(
       std::string("UPDATE `__job_queue` SET `status` = 'running', `attempts` = `attempts` + 1,"
                   " `worker` = ?, `started_at` = ?, `lease_until` = ?, `error` = NULL"
-                  " WHERE `id` = (SELECT `id` FROM `__job_queue` WHERE `status` = 'queued'"
+                  " WHERE `id` IN (SELECT `id` FROM `__job_queue` WHERE `status` = 'queued'"
                   " AND `queue_rank` IN (") +
           ranks +
-          ") AND `available_at` <= ? ORDER BY `queue_rank`, `id` LIMIT 1)"
+          ") AND `available_at` <= ? ORDER BY `queue_rank`, `id` LIMIT ?)"
           " RETURNING " +
-          kJobColumns,
+          kJobColumns + ", `queue_rank`",
       params);
-  if (rows.empty()) return std::nullopt;
-  return job_from(rows[0]);
+  // RETURNING gives no order; restore the claim order.
+  std::sort(rows.begin(), rows.end(), [](const db::Row& a, const db::Row& b) {
+    return std::make_pair(int_of(a[15]), int_of(a[0])) <
+           std::make_pair(int_of(b[15]), int_of(b[0]));
+  });
+  std::vector<Job> jobs;
+  jobs.reserve(rows.size());
+  for (const auto& row : rows) jobs.push_back(job_from(row));
+  return jobs;
+}
+
+bool JobQueue::unclaim(db::Database& db, const Job& job, const std::string& worker) const {
+  auto rows = db.query(
+      "UPDATE `__job_queue` SET `status` = 'queued', `attempts` = `attempts` - 1,"
+      " `worker` = NULL, `started_at` = NULL, `lease_until` = NULL"
+      " WHERE `id` = ? AND `status` = 'running' AND `worker` = ? AND `attempts` = ?"
+      " RETURNING `id`",
+      {integer(job.id), Value{worker}, integer(job.attempts)});
+  return !rows.empty();
 }
 
 int JobQueue::heartbeat(db::Database& db, const std::vector<std::string>& workers,

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <deque>
 #include <iostream>
 
 #include "db/db_error.h"
@@ -131,7 +133,11 @@ void WorkerPool::record_failure(db::Database& db, const Job& job, const std::str
 bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
   auto claimed = queue_.claim(db, options_.queues, worker, options_.lease_ms);
   if (!claimed) return false;
-  const Job& job = *claimed;
+  run_claimed(db, worker, *claimed);
+  return true;
+}
+
+void WorkerPool::run_claimed(db::Database& db, const std::string& worker, const Job& job) {
   const Millis deadline = clock_.now_ms() + job.timeout_ms;
   {
     std::lock_guard lock(running_mutex_);
@@ -149,7 +155,7 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
   auto handler = handlers_.find(job.method);
   if (!handler) {
     record_failure(db, job, worker, "no handler for method '" + job.method + "'", deadline, "");
-    return true;
+    return;
   }
   std::string error;
   JobContext context{job, db, deadline, clock_};
@@ -166,11 +172,11 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
       ++lost_;
       log("job " + std::to_string(job.id) + " (" + job.method +
           ") lost its lease before finishing; its changes were rolled back");
-      return true;
+      return;
     }
     db.commit();
     ++finished_;
-    return true;
+    return;
   } catch (const std::exception& e) {
     error = e.what();
   } catch (...) {
@@ -182,27 +188,56 @@ bool WorkerPool::run_one(db::Database& db, const std::string& worker) {
     log("rollback after job " + std::to_string(job.id) + " failed: " + e.what());
   }
   record_failure(db, job, worker, error, deadline, context.output);
-  return true;
+}
+
+int WorkerPool::batch_size(db::Database& db) const {
+  if (options_.claim_batch <= 1) return 1;
+  // Half of an even share of what waits (queued + running, a cheap read).
+  const std::int64_t share = queue_.pending(db) / (2 * options_.threads);
+  return static_cast<int>(std::clamp<std::int64_t>(share, 1, options_.claim_batch));
 }
 
 void WorkerPool::work(int index) {
   const std::string& worker = worker_names_[static_cast<size_t>(index)];
   std::unique_ptr<db::Database> db;
+  std::deque<Job> claimed;
   bool maybe_more = true;
   while (!stopping_) {
     try {
       if (!db) db = open_();
-      // After an empty claim, peek with a read before taking the write lock.
-      if (!maybe_more && !queue_.has_claimable(*db, options_.queues)) {
-        idle_wait(options_.idle_poll_ms);
-        continue;
+      if (claimed.empty()) {
+        // After an empty claim, peek with a read before taking the write lock.
+        if (!maybe_more && !queue_.has_claimable(*db, options_.queues)) {
+          idle_wait(options_.idle_poll_ms);
+          continue;
+        }
+        auto batch =
+            queue_.claim_batch(*db, options_.queues, worker, options_.lease_ms, batch_size(*db));
+        claimed.assign(std::make_move_iterator(batch.begin()),
+                       std::make_move_iterator(batch.end()));
+        maybe_more = !claimed.empty();
+        if (!maybe_more) {
+          idle_wait(options_.idle_poll_ms);
+          continue;
+        }
       }
-      maybe_more = run_one(*db, worker);
-      if (!maybe_more) idle_wait(options_.idle_poll_ms);
+      Job job = std::move(claimed.front());
+      claimed.pop_front();
+      run_claimed(*db, worker, job);
     } catch (const std::exception& e) {
       log(worker + ": " + e.what());
       maybe_more = false;
       idle_wait(options_.idle_poll_ms);
+    }
+  }
+  // Stopping: what this thread claimed but did not start goes back at once
+  // rather than waiting out its lease.
+  for (const auto& job : claimed) {
+    try {
+      queue_.unclaim(*db, job, worker);
+    } catch (const std::exception& e) {
+      log(worker + ": could not give job " + std::to_string(job.id) +
+          " back (its lease will expire): " + e.what());
     }
   }
 }

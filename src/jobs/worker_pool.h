@@ -33,6 +33,10 @@ struct WorkerOptions {
   // How often an idle worker looks for jobs enqueued by other processes
   // (jobs enqueued in this process wake it through notify()).
   Millis idle_poll_ms = 200;
+  // Most jobs a thread claims at once when the queue is deep (one claim
+  // statement per batch instead of per job). Smaller batches are taken when
+  // few jobs wait, so one thread never sits on work another could run.
+  int claim_batch = 16;
   // Names this pool's claims: "<name>/<thread>". Default: host:pid.
   std::string name;
   // Where problems are reported (default: standard error).
@@ -72,6 +76,10 @@ class WorkerPool {
   // cannot be reached; a job's own failure is recorded, not thrown.
   bool run_one(db::Database& db, const std::string& worker);
 
+  // Runs a job `worker` has claimed, in its own transaction, and records the
+  // outcome. A job's own failure is recorded, not thrown.
+  void run_claimed(db::Database& db, const std::string& worker, const Job& job);
+
   WorkerStats stats() const;
   // How many jobs this pool's threads are running right now.
   int running() const;
@@ -79,6 +87,8 @@ class WorkerPool {
 
  private:
   void work(int index);
+  // How many jobs a thread should claim now, from the number waiting.
+  int batch_size(db::Database& db) const;
   void heartbeat_loop();
   void log(const std::string& message) const;
   // Waits up to `ms` or until notified/stopping.

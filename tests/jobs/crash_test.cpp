@@ -93,7 +93,8 @@ TEST(CrashTest, KillNineMidwayLosesNoJobAndCountsDuplicates) {
   const std::int64_t redelivered =
       scalar(*db, "SELECT count(*) FROM `__job_queue` WHERE `attempts` > 1");
   EXPECT_EQ(redelivered, running_at_kill);
-  EXPECT_LE(redelivered, 2) << "at most one job per worker thread was in flight";
+  // The worker has 2 threads, each holding at most a claimed batch (16).
+  EXPECT_LE(redelivered, 2 * 16);
 
   // Runs as the handler saw them: at least once each; the duplicates are
   // runs cut short by the kill.
@@ -108,6 +109,7 @@ TEST(CrashTest, KillNineMidwayLosesNoJobAndCountsDuplicates) {
   EXPECT_EQ(runs.size(), static_cast<size_t>(kJobs)) << "no job was lost";
   const std::int64_t duplicates = lines - static_cast<std::int64_t>(runs.size());
   EXPECT_LE(duplicates, redelivered);
+  EXPECT_LE(duplicates, 2) << "only a job a thread had started can run twice";
   std::cout << "crash test: killed after " << finished_at_kill << " of " << kJobs << " jobs with "
             << running_at_kill << " in flight; " << redelivered << " redelivered, " << duplicates
             << " duplicate runs, 0 lost" << std::endl;

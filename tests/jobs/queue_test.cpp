@@ -51,6 +51,41 @@ TEST(JobQueue, EnqueueThenClaimHandsOutTheJobWithItsAttemptCount) {
   EXPECT_FALSE(queue.claim(*db, kAllQueues, "w2", 10'000)) << "a job is claimed once";
 }
 
+TEST(JobQueue, ABatchClaimTakesUpToTheLimitInClaimOrder) {
+  JobsDatabase site;
+  auto db = site.open();
+  FakeClock clock(kStart);
+  JobQueue queue(clock);
+  for (int i = 0; i < 3; ++i) queue.enqueue(*db, request("d" + std::to_string(i)));
+  queue.enqueue(*db, request("s0", "short"));
+  queue.enqueue(*db, request("l0", "long"));
+  auto batch = queue.claim_batch(*db, kAllQueues, "w", 1000, 4);
+  std::vector<std::string> methods;
+  for (const auto& job : batch) methods.push_back(job.method);
+  EXPECT_EQ(methods, (std::vector<std::string>{"s0", "d0", "d1", "d2"}));
+  for (const auto& job : batch) EXPECT_EQ(job.attempts, 1);
+  EXPECT_EQ(queue.claim_batch(*db, kAllQueues, "w", 1000, 4).size(), 1u);
+  EXPECT_TRUE(queue.claim_batch(*db, kAllQueues, "w", 1000, 4).empty());
+  EXPECT_THROW(queue.claim_batch(*db, kAllQueues, "w", 1000, 0), JobError);
+}
+
+TEST(JobQueue, AnUnclaimedJobGoesBackWithItsAttemptUncounted) {
+  JobsDatabase site;
+  auto db = site.open();
+  FakeClock clock(kStart);
+  JobQueue queue(clock);
+  queue.enqueue(*db, request("m"));
+  auto job = queue.claim(*db, kAllQueues, "w1", 1000);
+  ASSERT_TRUE(job);
+  EXPECT_FALSE(queue.unclaim(*db, *job, "w2")) << "only the holder can give it back";
+  EXPECT_TRUE(queue.unclaim(*db, *job, "w1"));
+  EXPECT_FALSE(queue.unclaim(*db, *job, "w1")) << "once";
+  auto again = queue.claim(*db, kAllQueues, "w2", 1000);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->attempts, 1);
+  EXPECT_EQ(queue.pending(*db), 1);
+}
+
 TEST(JobQueue, QueuesHaveFrappesDefaultTimeouts) {
   JobsDatabase site;
   auto db = site.open();
