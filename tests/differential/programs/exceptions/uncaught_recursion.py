@@ -1,0 +1,3 @@
+def count(n):
+    return count(n + 1)
+count(0)

@@ -1,0 +1,3 @@
+handlers = {'a': print}
+handler = handlers.get('b')
+handler('x')
