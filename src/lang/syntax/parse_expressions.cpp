@@ -924,6 +924,22 @@ Expr* Parser::list_atom() {
   return list;
 }
 
+// At the ':' after a dictionary key: CPython's invalid_kvpair messages.
+void Parser::dict_value_check() {
+  if (!checks_enabled_) return;
+  if (at_op(Op::Comma, 1) || at_op(Op::RBrace, 1)) {
+    fail_at(peek(), "expression expected after dictionary key and ':'");
+  }
+  if (at_op(Op::Star, 1)) {
+    advance();
+    const Token& star = advance();
+    checks_enabled_ = false;
+    Expr* value = bitwise_or();
+    checks_enabled_ = true;
+    fail_range(loc_of(star), *value, "cannot use a starred expression in a dictionary value");
+  }
+}
+
 Expr* Parser::brace_atom() {
   DepthGuard guard(*this);
   const Token& open = advance();
@@ -952,7 +968,19 @@ Expr* Parser::brace_atom() {
         d->values.push_back(bitwise_or());
       } else {
         d->keys.push_back(expression());
-        expect_op(Op::Colon);
+        if (!at_op(Op::Colon) && checks_enabled_ && (at_op(Op::Comma) || at_op(Op::RBrace))) {
+          const Expr* key = d->keys.back();
+          ParseFailure failure;
+          failure.error.message = "':' expected after dictionary key";
+          failure.error.lineno = key->lineno;
+          failure.error.col = key->end_col_offset - 1;
+          failure.error.end_lineno = key->end_lineno;
+          failure.error.raw_end_offset = 0;
+          throw failure;
+        }
+        if (!at_op(Op::Colon)) fail_generic();
+        dict_value_check();
+        advance();
         d->values.push_back(expression());
       }
     }
@@ -962,6 +990,7 @@ Expr* Parser::brace_atom() {
   }
   Expr* first = star_named_expression();
   if (at_op(Op::Colon) && first->kind != ExprKind::Starred) {
+    dict_value_check();
     advance();
     Expr* value = expression();
     if (at_kw(KeywordKind::For)) {
@@ -983,7 +1012,19 @@ Expr* Parser::brace_atom() {
         d->values.push_back(bitwise_or());
       } else {
         d->keys.push_back(expression());
-        expect_op(Op::Colon);
+        if (!at_op(Op::Colon) && checks_enabled_ && (at_op(Op::Comma) || at_op(Op::RBrace))) {
+          const Expr* key = d->keys.back();
+          ParseFailure failure;
+          failure.error.message = "':' expected after dictionary key";
+          failure.error.lineno = key->lineno;
+          failure.error.col = key->end_col_offset - 1;
+          failure.error.end_lineno = key->end_lineno;
+          failure.error.raw_end_offset = 0;
+          throw failure;
+        }
+        if (!at_op(Op::Colon)) fail_generic();
+        dict_value_check();
+        advance();
         d->values.push_back(expression());
       }
     }

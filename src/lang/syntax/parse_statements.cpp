@@ -671,6 +671,8 @@ Stmt* Parser::expression_statement() {
         chain.push_back(at_kw(KeywordKind::Yield) ? yield_expression() : star_expressions());
       }
     } catch (ParseFailure& failure) {
+      // The tokenizer's error wins (and there may be no token after '=').
+      if (failure.from_tokens || starts.back() >= stream_.tokens.size()) throw;
       // CPython's second pass tries invalid_named_expression on the first
       // target wherever the statement failed.
       // Only when the value after the last '=' has no valid prefix at all:
@@ -688,6 +690,15 @@ Stmt* Parser::expression_statement() {
         }
         if (last_element->kind != ExprKind::Starred) {
           check_equals_in_named_context(stream_.tokens[element_start], last_element);
+        }
+        // Every expression parsed so far was followed by '=': a target.
+        for (Expr* target : chain) {
+          if (target->kind == ExprKind::Yield || target->kind == ExprKind::YieldFrom) {
+            fail_node(*target, "assignment to yield expression not possible");
+          }
+          if (Expr* bad = invalid_target(target, TargetKind::Star)) {
+            fail_node(*bad, std::string("cannot assign to ") + expr_name(bad));
+          }
         }
       }
       throw;

@@ -298,11 +298,6 @@ ParseResult run_parser(std::string_view source, std::string filename, const Pars
       } else if (later.kind == TokenizerError::Kind::EofInBrackets &&
                  later.open_bracket_lineno < parser.furthest_line()) {
         error = later.error;
-      } else if (later.kind == TokenizerError::Kind::EofInBrackets && failure.generic &&
-                 error->lineno == later.error.lineno && error->col == later.error.col) {
-        // The failing token is the bracket that is never closed: CPython's
-        // error rules then read its contents up to the end of the file.
-        error = later.error;
       }
     }
   }

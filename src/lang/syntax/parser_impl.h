@@ -170,6 +170,7 @@ class Parser {
   Expr* paren_atom();
   Expr* list_atom();
   Expr* brace_atom();
+  void dict_value_check();
   void comprehension_clauses(std::vector<Comprehension*>& out);
   Expr* comprehension_target(bool allow_tuple = true);
   Expr* strings();

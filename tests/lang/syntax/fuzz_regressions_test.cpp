@@ -33,5 +33,19 @@ TEST(FuzzRegressions, KeywordOnlyParameterWithoutDefault) {
   EXPECT_TRUE(r.ok());
 }
 
+TEST(FuzzRegressions, TokenizerErrorRightAfterEquals) {
+  // The assignment-chain error path read the token after '=', which did not
+  // exist because the tokenizer had stopped there.
+  parse_all_ways(
+      "a = 1 .real\nh = \x11"
+      "e-0_5\n");
+  ParseResult r = parse_module("h = \x11\n", "t.py");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->message, "invalid non-printable character U+0011");
+  r = parse_module("x = y = \x01\n", "t.py");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->message, "invalid non-printable character U+0001");
+}
+
 }  // namespace
 }  // namespace quire::lang::syntax
