@@ -88,6 +88,18 @@ Document& Document::append(const std::string& table_field, const Json& values) {
   return *child;
 }
 
+Document::Rows Document::rows_matching(const std::string& field, const Json& filters) const {
+  Rows out;
+  for (const auto& row : table(field)) {
+    bool match = true;
+    if (filters.is_object()) {
+      for (const auto& [k, v] : filters.items()) match = match && row->get(k) == v;
+    }
+    if (match) out.push_back(row);
+  }
+  return out;
+}
+
 Document::Rows& Document::table(const std::string& field) {
   auto it = children_.find(field);
   if (it == children_.end())

@@ -33,6 +33,9 @@ class Document {
   void update(const Json& dict);
   // Adds a child row to `table`; throws ValidationError for an unknown table.
   Document& append(const std::string& table, const Json& values = Json::object());
+  // Child rows of `field` whose values equal every entry of `filters`
+  // (Frappe's doc.get(table, {filters})).
+  Rows rows_matching(const std::string& field, const Json& filters) const;
   Rows& table(const std::string& field);
   const Rows& table(const std::string& field) const;
   bool has_table(const std::string& field) const { return children_.count(field) != 0; }

@@ -345,7 +345,23 @@ Document& insert(Session& session, Document& doc, const InsertOptions& options) 
   validate_document(session, doc);
   set_docstatus(doc);
   doc.flags["in_insert"] = false;
-  write_parent(session, doc, true);
+  // A random name that collides is drawn again (Frappe retries hash names);
+  // a failed INSERT leaves the transaction intact in SQLite.
+  const std::string& autoname = doc.meta().autoname;
+  bool hashed = autoname.empty() || autoname == "hash";
+  for (int attempt = 0;; ++attempt) {
+    try {
+      write_parent(session, doc, true);
+      break;
+    } catch (const FrappeError& e) {
+      if (e.kind() != ErrorKind::DuplicateEntryError || !hashed || attempt >= 5 ||
+          options.set_name || doc.flag("name_set")) {
+        throw;
+      }
+      doc.set("name", random_hash());
+      set_parent_in_children(doc);
+    }
+  }
   doc.set_new(false);
   for (Document* c : children_of(doc)) c->set_new(false);
   run(session, doc, "after_insert");

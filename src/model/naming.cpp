@@ -312,6 +312,8 @@ void set_new_name(Session& session, Document& doc, const std::optional<Json>& se
   } else {
     session.events.run(doc, "before_naming", session);
     std::string autoname = meta.autoname;
+    if (lower(autoname) == "prompt" && !cstr(doc.get("__newname")).empty())
+      doc.set("name", doc.get("__newname"));
     if (lower(autoname) != "prompt" && !session.flag("in_import")) doc.set("name", nullptr);
     if (meta.is_autoincrement()) {
       auto rows = session.db.query(

@@ -183,3 +183,41 @@ TEST_F(Naming, ChildRowsGetNames) {
 
 }  // namespace
 }  // namespace quire::model::testing
+
+namespace quire::model::testing {
+namespace {
+
+TEST_F(Naming, PromptTakesNewname) {
+  define("Prompted Too", "Prompt");
+  EXPECT_EQ(insert_named("Prompted Too", {{"__newname", "from-form"}}), "from-form");
+}
+
+TEST_F(Naming, CollidingHashIsDrawnAgain) {
+  define("Hash Retry", "hash");
+  auto first = make({{"doctype", "Hash Retry"}});
+  insert(*session, *first);
+  // A hook forces the next document onto the same name: the insert retries.
+  events.add_controller("Hash Retry", "before_validate", [&](Document& doc, HookCall&) {
+    if (doc.is_new()) doc.set("name", first->get("name"));
+  });
+  auto second = make({{"doctype", "Hash Retry"}});
+  insert(*session, *second);
+  EXPECT_NE(second->get("name"), first->get("name"));
+  EXPECT_EQ(count(*session, "Hash Retry"), 2);
+}
+
+TEST_F(Naming, ChildRowsMatchingFilters) {
+  auto doc =
+      make({{"doctype", "User"},
+            {"email", "m@example.com"},
+            {"first_name", "M"},
+            {"roles", Json::array({Json{{"role", "All"}}, Json{{"role", "System Manager"}}})}});
+  auto rows = doc->rows_matching("roles", Json{{"role", "System Manager"}});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]->get("idx"), Json(2));
+  EXPECT_EQ(rows[0]->get("parentfield"), Json("roles"));
+  EXPECT_EQ(rows[0]->get("parenttype"), Json("User"));
+}
+
+}  // namespace
+}  // namespace quire::model::testing

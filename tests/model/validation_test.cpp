@@ -225,3 +225,40 @@ TEST_F(Validation, PasswordsStayOutOfDocumentTablesAndResponses) {
 
 }  // namespace
 }  // namespace quire::model::testing
+
+#include "model/coercion.h"
+
+namespace quire::model::testing {
+namespace {
+
+DocField field_of(const char* type, bool unique = false) {
+  // Built through parse_meta: assigning short literals to the strings trips
+  // a GCC 12 -Wrestrict false positive.
+  Json field = {
+      {"fieldname", "f"}, {"label", "F"}, {"fieldtype", type}, {"unique", unique ? 1 : 0}};
+  return parse_meta(Json{{"name", "T"}, {"fields", Json::array({field})}}).fields[0];
+}
+
+// Expected values follow Python: int(float("3.9")) == 3, float("1,234.5".replace(",", "")) ==
+// 1234.5.
+TEST(Coercion, FollowsFrappesCastsPerType) {
+  EXPECT_EQ(coerce(field_of("Int"), "3.9"), Json(3));
+  EXPECT_EQ(coerce(field_of("Int"), "-3.9"), Json(-3));
+  EXPECT_EQ(coerce(field_of("Int"), "abc"), Json(0));
+  EXPECT_EQ(coerce(field_of("Currency"), "1,234.5"), Json(1234.5));
+  EXPECT_EQ(coerce(field_of("Check"), true), Json(1));
+  EXPECT_EQ(coerce(field_of("Check"), "0"), Json(0));
+  EXPECT_EQ(coerce(field_of("Check"), nullptr), Json(0));
+  EXPECT_EQ(coerce(field_of("Date"), ""), Json(nullptr));
+  EXPECT_EQ(coerce(field_of("Datetime"), ""), Json(nullptr));
+  EXPECT_EQ(coerce(field_of("Data", true), ""), Json(nullptr));
+  EXPECT_EQ(coerce(field_of("Data"), ""), Json(""));
+  EXPECT_EQ(coerce(field_of("JSON"), Json::parse(R"({"b": 1, "a": [1, 2]})")),
+            Json(R"({"a":[1,2],"b":1})"));
+  EXPECT_EQ(coerce(field_of("Rating"), -2), Json(0.0));
+  EXPECT_EQ(coerce(field_of("Data"), 12), Json("12"));
+  EXPECT_THROW(coerce(field_of("Data"), Json::object()), FrappeError);
+}
+
+}  // namespace
+}  // namespace quire::model::testing
