@@ -9,6 +9,10 @@
 
 #include "../../cli/process.h"
 #include "../../support/temp_dir.h"
+#include "db/schema.h"
+#include "db/sqlite/sqlite_database.h"
+#include "model/lifecycle.h"
+#include "model/site_model.h"
 
 namespace quire::testing {
 namespace {
@@ -114,6 +118,66 @@ TEST_F(JobCommands, AWorkerStopsCleanlyOnSigterm) {
   EXPECT_NE(worker.err().find("worker stopped after 3 finished and 0 failed jobs"),
             std::string::npos)
       << worker.err();
+}
+
+}  // namespace
+}  // namespace quire::testing
+
+namespace quire::testing {
+namespace {
+
+// A site whose core DocTypes are installed, with one Scheduled Job Type
+// created long ago: `quire worker --with-scheduler` catches its missed run up
+// once, runs it and leaves a Scheduled Job Log.
+TEST_F(JobCommands, AWorkerWithTheSchedulerRunsADueJobTypeAndLogsIt) {
+  {
+    auto db = db::SqliteDatabase::open((dir_ / "sites/a.local/site.db").string(), false);
+    db::migrate(*db);
+    model::MetaStore metas;
+    model::EventRegistry events;
+    model::register_doctype_controller(events);
+    model::Session session(*db, metas, events);
+    model::install_core(session);
+    session.clock = [] { return std::string("2024-01-01 00:00:00.000000"); };
+    auto type = model::new_doc(session, "Scheduled Job Type");
+    type->set("method", "quire.noop");
+    type->set("frequency", "Cron");
+    type->set("cron_format", "* * * * *");
+    type->set("create_log", 1);
+    model::insert(session, *type);
+  }
+  auto minute_now = [] {
+    return std::chrono::duration_cast<std::chrono::minutes>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const auto first_minute = minute_now();
+  Process worker(dir_.path(), {"worker", "--with-scheduler", "--threads", "1"});
+  ASSERT_TRUE(worker.wait_for_err("with the scheduler"));
+  bool logged = false;
+  for (int i = 0; i < 3000 && !logged; ++i) {
+    auto db = db::SqliteDatabase::open((dir_ / "sites/a.local/site.db").string(), false);
+    logged = !db->query("SELECT 1 FROM `tabScheduled Job Log`").empty();
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  worker.signal(SIGTERM);
+  EXPECT_EQ(worker.wait(), 0) << worker.err();
+  ASSERT_TRUE(logged) << worker.err();
+  auto db = db::SqliteDatabase::open((dir_ / "sites/a.local/site.db").string(), false);
+  auto logs = db->query("SELECT `scheduled_job_type`, `status` FROM `tabScheduled Job Log`");
+  // One catch-up run for the years missed, plus one per minute boundary the
+  // test happened to cross.
+  ASSERT_GE(logs.size(), 1u);
+  EXPECT_LE(logs.size(), static_cast<size_t>(1 + minute_now() - first_minute));
+  EXPECT_EQ(logs[0][0], db::Value{std::string("quire.noop")});
+  EXPECT_EQ(logs[0][1], db::Value{std::string("Complete")});
+  auto last =
+      db->query("SELECT `last_execution` FROM `tabScheduled Job Type` WHERE `name` = 'quire.noop'");
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_NE(last[0][0], db::Value{}) << "last_execution was set";
+  auto status = quire({"scheduler", "status"});
+  EXPECT_NE(status.out.find("  quire.noop  [Cron]  * * * * *  last run "), std::string::npos)
+      << status.out;
 }
 
 }  // namespace
