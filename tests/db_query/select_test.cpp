@@ -128,3 +128,26 @@ TEST_F(QueryTest, WhereForUpdatesRefusesChildTables) {
 
 }  // namespace
 }  // namespace quire::db::query::testing
+
+namespace quire::db::query::testing {
+namespace {
+
+TEST_F(QueryTest, LinkFieldColumnsJoinTheLinkedDocType) {
+  ListQuery q;
+  q.doctype = "Task";
+  q.fields = nlohmann::json::array({"name", "team.lft as team_lft"});
+  q.filters =
+      nlohmann::json{{"name", nlohmann::json::array({"in", nlohmann::json::array({"t2", "t5"})})}};
+  q.order_by = "name asc";
+  auto rows = run(q);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][1], Value{std::int64_t{2}});   // Sales (2, 5)
+  EXPECT_EQ(rows[1][1], Value{std::monostate{}});  // t5 has no team
+  q.fields = nlohmann::json::array({"team.nope"});
+  EXPECT_THROW(run(q), QueryError);
+  q.fields = nlohmann::json::array({"team.`lft`; drop"});
+  EXPECT_THROW(run(q), QueryError);
+}
+
+}  // namespace
+}  // namespace quire::db::query::testing

@@ -51,8 +51,38 @@ const TableInfo& QueryScope::table_for_qualifier(const std::string& qualifier) {
   return join_child(it->second, qualifier);
 }
 
+QueryScope::Resolved QueryScope::resolve_through_link(const std::string& link_field,
+                                                      const std::string& column) {
+  const std::string& target = main_.links.at(link_field);
+  const LinkJoin* join = nullptr;
+  for (const auto& j : link_joins_) {
+    if (j.field == link_field) join = &j;
+  }
+  if (join == nullptr) {
+    if (!allow_joins_ || frozen_) {
+      throw QueryError("DataError",
+                       "Please select atleast 1 column from " + target + " to sort/group");
+    }
+    const TableInfo* table = schema_.find(target);
+    if (table == nullptr) throw QueryError("DataError", "DocType " + target + " not found");
+    // The alias is built from two validated identifiers, so it is safe text.
+    link_joins_.push_back({table, link_field, "tab" + target + "_" + link_field});
+    join = &link_joins_.back();
+  }
+  const ColumnKind* kind = join->table->column(column);
+  if (kind == nullptr) {
+    throw QueryError("DataError",
+                     "Unknown column '" + column + "' in DocType " + join->table->doctype);
+  }
+  return {join->table, quote_identifier(join->alias) + "." + quote_identifier(column), *kind};
+}
+
 QueryScope::Resolved QueryScope::resolve(const ColumnRef& ref, bool search_children) {
   require_fieldname(ref.field);
+  if (!ref.qualifier.empty() && ref.qualifier.rfind("tab", 0) != 0 &&
+      !main_.child_tables.count(ref.qualifier) && main_.links.count(ref.qualifier)) {
+    return resolve_through_link(ref.qualifier, ref.field);
+  }
   const TableInfo& table = table_for_qualifier(ref.qualifier);
   if (const ColumnKind* kind = table.column(ref.field)) {
     return {&table, qualified(table, ref.field), *kind};
@@ -87,6 +117,11 @@ std::string QueryScope::join_sql() const {
            ".`parent` = " + quote_identifier(main_.table()) + ".`name` AND " + child +
            ".`parenttype` = '" + main_.doctype + "'";
     if (!j.parentfield.empty()) sql += " AND " + child + ".`parentfield` = '" + j.parentfield + "'";
+  }
+  for (const auto& j : link_joins_) {
+    sql += " LEFT JOIN " + quote_identifier(j.table->table()) + " AS " + quote_identifier(j.alias) +
+           " ON " + quote_identifier(j.alias) + ".`name` = " + quote_identifier(main_.table()) +
+           "." + quote_identifier(j.field);
   }
   return sql;
 }

@@ -42,7 +42,7 @@ class QueryScope {
   const TableInfo& main() const { return main_; }
   // ` LEFT JOIN ...` clauses for every joined child table.
   std::string join_sql() const;
-  bool has_joins() const { return !joins_.empty(); }
+  bool has_joins() const { return !joins_.empty() || !link_joins_.empty(); }
 
  private:
   struct Join {
@@ -50,6 +50,14 @@ class QueryScope {
     std::string parentfield;  // empty when reached through `tabChild`
   };
   const TableInfo& join_child(const std::string& child_doctype, const std::string& parentfield);
+  // `link_field.column`: the linked DocType joined under its own alias.
+  Resolved resolve_through_link(const std::string& link_field, const std::string& column);
+  struct LinkJoin {
+    const TableInfo* table;
+    std::string field;
+    std::string alias;
+  };
+  std::vector<LinkJoin> link_joins_;
 
   const TableInfo& main_;
   const SchemaLookup& schema_;
