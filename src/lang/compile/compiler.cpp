@@ -972,13 +972,14 @@ class CodeGen {
         int start = new_label(), end = new_label();
         expr(e->as<YieldFrom>()->value);
         emit(GET_ITER);
+        emit(GET_YIELD_FROM_ITER);
         bind(start);
         emit_jump(FOR_ITER, end);
         emit(YIELD_VALUE);
         emit(POP_TOP);
         emit_jump(JUMP, start);
         bind(end);
-        emit(LOAD_CONST, const_none());
+        emit(YIELD_FROM);  // the delegate's return value
         break;
       }
       case ExprKind::Compare:
@@ -1439,7 +1440,7 @@ class CodeGen {
         jumps = true;
         break;
       case YIELD_FROM:
-        fall = -1;
+        fall = 1;
         break;
       case BUILD_CLASS:
         fall = 1 - (2 + a);

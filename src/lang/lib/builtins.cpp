@@ -13,6 +13,7 @@
 #include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/vm/interp.h"
 
 namespace quire::lang {
 
@@ -512,6 +513,18 @@ Value b_iter(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   return get_iter(I, args[0]);
 }
 
+// StopIteration after `iterator` ran out; a generator's return value rides along.
+Value stop_iteration_for(Isolate& I, Value iterator) {
+  if (is_kind(iterator, Kind::Generator) && !I.stop_value.is_undef() && !I.stop_value.is_none()) {
+    Value v = I.stop_value;
+    I.stop_value = Value();
+    raise_stop_iteration(I, v);
+    decref(v);
+    return Value::exc();
+  }
+  return raise_no_args(I, types().StopIteration);
+}
+
 Value b_next(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (nargs < 1 || nargs > 2)
     return raise(I, types().TypeError,
@@ -526,9 +539,30 @@ Value b_next(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
       incref(args[1]);
       return args[1];
     }
-    return raise_no_args(I, types().StopIteration);
+    return stop_iteration_for(I, args[0]);
   }
   return v;
+}
+
+Value g_send(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2) return raise(I, types().TypeError, "generator.send() takes exactly one argument");
+  auto* g = static_cast<Generator*>(args[0].o);
+  if (g->ip == 0 && !g->finished && !args[1].is_none())
+    return raise(I, types().TypeError, "can't send non-None value to a just-started generator");
+  Value v = generator_resume(I, g, args[1]);
+  if (v.is_undef()) return stop_iteration_for(I, args[0]);
+  return v;
+}
+
+Value g_close(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 1) return raise(I, types().TypeError, "generator.close() takes no arguments");
+  auto* g = static_cast<Generator*>(args[0].o);
+  if (!g->finished) {
+    g->finished = true;
+    for (std::uint32_t i = 0; i < g->live; ++i) assign(g->storage[i], Value());
+    g->live = 0;
+  }
+  return Value::none();
 }
 
 // Collects an iterable into a vector of new references.
@@ -976,6 +1010,8 @@ void register_builtins() {
   add_method(types().property, "setter", p_setter);
   add_method(types().property, "getter", p_getter);
   add_method(types().BaseException, "__init__", e_init);
+  add_method(types().generator, "send", g_send);
+  add_method(types().generator, "close", g_close);
   add_method(types().object, "__init__", o_init);
   types().range->construct = t_range;
   types().type->construct = b_type;

@@ -583,6 +583,74 @@ Value s_isdisjoint(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   return s_relation(I, a, n, 2);
 }
 
+Value s_symdiff_update(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
+  if (n != 2) return arity(I, "set.symmetric_difference_update", 1, n - 1);
+  Value r = set_algebra(I, a, n, 3, false);
+  if (r.is_exc()) return r;
+  std::swap(as_set(a[0])->table, as_set(r)->table);
+  decref(r);
+  return none();
+}
+
+// ------------------------------------------------------------- range, slice, bytes
+
+Value r_count(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
+  if (n != 2) return arity(I, "range.count", 1, n - 1);
+  int c = contains(I, a[0], a[1]);
+  if (c < 0) return Value::exc();
+  return Value::integer(c);
+}
+
+Value r_index(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
+  if (n != 2) return arity(I, "range.index", 1, n - 1);
+  int c = contains(I, a[0], a[1]);
+  if (c < 0) return Value::exc();
+  auto* r = static_cast<Range*>(a[0].o);
+  if (!c || !a[1].is_int()) {
+    std::string text;
+    if (!repr_into(I, a[1], text)) return Value::exc();
+    return raise(I, types().ValueError, text + " is not in range");
+  }
+  return Value::integer((a[1].i - r->start) / r->step);
+}
+
+Value sl_indices(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
+  if (n != 2) return arity(I, "slice.indices", 1, n - 1);
+  std::int64_t len;
+  if (!to_int64(I, a[1], len, "slice indices")) return Value::exc();
+  if (len < 0) return raise(I, types().ValueError, "length should not be negative");
+  auto* s = static_cast<Slice*>(a[0].o);
+  std::int64_t step = 1;
+  if (!s->step.is_none() && !to_int64(I, s->step, step, "slice indices")) return Value::exc();
+  if (step == 0) return raise(I, types().ValueError, "slice step cannot be zero");
+  auto bound = [&](Value v, std::int64_t dflt, std::int64_t& out) {
+    if (v.is_none()) {
+      out = dflt;
+      return true;
+    }
+    if (!to_int64(I, v, out, "slice indices")) return false;
+    if (out < 0) {
+      out += len;
+      if (out < 0) out = step < 0 ? -1 : 0;
+    } else if (out >= len) {
+      out = step < 0 ? len - 1 : len;
+    }
+    return true;
+  };
+  std::int64_t start, stop;
+  if (!bound(s->start, step < 0 ? len - 1 : 0, start) || !bound(s->stop, step < 0 ? -1 : len, stop))
+    return Value::exc();
+  Tuple* t = alloc_tuple(I, 3);
+  t->items()[0] = Value::integer(start);
+  t->items()[1] = Value::integer(stop);
+  t->items()[2] = Value::integer(step);
+  return Value::object(t);
+}
+
+Value b_decode(Isolate& I, Value* a, std::size_t, const Tuple*, void*) {
+  return new_str(I, static_cast<Bytes*>(a[0].o)->view());
+}
+
 // ------------------------------------------------------------- constructors
 
 Value t_list(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
@@ -683,6 +751,11 @@ void register_container_methods() {
   add_method(T.set, "update", s_update);
   add_method(T.set, "intersection_update", s_intersection_update);
   add_method(T.set, "difference_update", s_difference_update);
+  add_method(T.set, "symmetric_difference_update", s_symdiff_update);
+  add_method(T.range, "count", r_count);
+  add_method(T.range, "index", r_index);
+  add_method(T.slice, "indices", sl_indices);
+  add_method(T.bytes, "decode", b_decode);
   T.list->construct = t_list;
   T.tuple->construct = t_tuple;
   T.dict->construct = t_dict;

@@ -849,7 +849,11 @@ static int numeric_compare(Value a, Value b, int& cmp) {
 static int seq_equal(Isolate& I, const Value* a, std::size_t na, const Value* b, std::size_t nb) {
   if (na != nb) return 0;
   for (std::size_t i = 0; i < na; ++i) {
-    if (a[i].tag == Tag::Obj && b[i].tag == Tag::Obj && a[i].o == b[i].o) continue;
+    // Identity first, as CPython: floats are inline here, so the same bits stand
+    // for the same object (this keeps [nan] == [nan] True like CPython).
+    if (a[i].tag == b[i].tag && (a[i].tag == Tag::Obj || a[i].tag == Tag::Float) &&
+        a[i].i == b[i].i)
+      continue;
     int e = equals(I, a[i], b[i]);
     if (e <= 0) return e;
   }
@@ -1364,6 +1368,28 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
       list_append(I, as_list(a), x);
     }
     decref(it);
+    incref(a);
+    return a;
+  }
+  if (inplace && op == kMul && is_list(a) && (b.tag == Tag::Int || b.tag == Tag::Bool)) {
+    Value r = seq_repeat(I, a, b.tag == Tag::Int ? b.i : b.b);
+    if (r.is_exc()) return r;
+    std::vector<Value> fresh;
+    fresh.swap(as_list(r)->items);
+    decref(r);
+    std::vector<Value> old;
+    old.swap(as_list(a)->items);
+    as_list(a)->items = std::move(fresh);
+    for (Value v : old) decref(v);
+    incref(a);
+    return a;
+  }
+  if (inplace && is_kind(a, Kind::Set) && is_set_like(b) &&
+      (op == kOr || op == kAnd || op == kSub || op == kXor)) {
+    Value r = set_op(I, op, a, b);
+    if (r.is_exc()) return r;
+    std::swap(as_set(a)->table, as_set(r)->table);
+    decref(r);
     incref(a);
     return a;
   }

@@ -904,7 +904,7 @@ static Value run_loop(Isolate& I) {
         } else if (a.tag == Tag::Int) {
           same = a.i == b.i;
         } else if (a.tag == Tag::Float) {
-          same = a.f == b.f;
+          same = a.i == b.i;  // same bits: the same float "object"
         } else if (a.tag == Tag::Bool) {
           same = a.b == b.b;
         } else {
@@ -1341,12 +1341,9 @@ static Value run_loop(Isolate& I) {
           gen->finished = true;
           gen->live = 0;
           I.frames.pop_back();
-          if (!result.is_none()) {
-            raise_stop_iteration(I, result);
-            decref(result);
-            return Value::exc();
-          }
-          decref(result);
+          // The return value travels as the StopIteration value (next(),
+          // send()) or the value of `yield from`.
+          assign(I.stop_value, result);
           return Value();
         }
         for (Value* p = f->base; p < L; ++p) decref(*p);
@@ -1520,8 +1517,14 @@ static Value run_loop(Isolate& I) {
         return v;
       }
       case GET_YIELD_FROM_ITER:
-      case YIELD_FROM:
+        assign(I.stop_value, Value());
         break;
+      case YIELD_FROM: {
+        Value v = I.stop_value.is_undef() ? Value::none() : I.stop_value;
+        I.stop_value = Value();
+        PUSH(v);
+        break;
+      }
       case BUILD_CLASS: {
         std::size_t nbases = arg;
         Value* base = sp - nbases - 2;

@@ -24,6 +24,7 @@ void Isolate::reset() {
   // Everything the run left is freed at once, cycles included; counts are ignored.
   pending = Value();
   handled = Value();
+  stop_value = Value();
   uncatchable = false;
   globals.clear();
   globals.shrink_to_fit();

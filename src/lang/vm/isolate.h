@@ -59,6 +59,7 @@ class Isolate {
   Value pending;  // the exception being propagated (Instance), owned
   Value handled;  // the exception an except/finally body is handling (borrowed from blocks)
   bool uncatchable = false;  // pending is a limit error
+  Value stop_value;          // return value of the generator that finished last, owned
 
   // Limits.
   std::int64_t steps_left = INT64_MAX;

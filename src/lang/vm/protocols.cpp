@@ -929,8 +929,16 @@ static Value next_from_table(Iter* it, const HashTable& t, IterKind kind, Isolat
 }
 
 Value iter_next(Isolate& I, Value iterator) {
-  if (is_kind(iterator, Kind::Generator))
-    return generator_resume(I, static_cast<Generator*>(iterator.o), Value::none());
+  if (is_kind(iterator, Kind::Generator)) {
+    Value v = generator_resume(I, static_cast<Generator*>(iterator.o), Value::none());
+    if (v.is_exc() && !I.uncatchable && isinstance(I.pending, types().StopIteration)) {
+      // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
+      decref(I.pending);
+      I.pending = Value();
+      return raise(I, types().RuntimeError, "generator raised StopIteration");
+    }
+    return v;
+  }
   if (is_user_instance(iterator)) {
     Value fn = type_lookup(static_cast<Instance*>(iterator.o)->cls, "__next__");
     if (fn.is_undef())
