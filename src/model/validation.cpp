@@ -185,6 +185,29 @@ Json find_link(Session& session, const std::string& doctype, const Json& value) 
   return rows.empty() ? Json(nullptr) : from_db(rows[0][0]);
 }
 
+// fetch_from "link_field.source" fields take the linked document's value
+// (new and draft documents, or allow_on_submit fields); fetch_if_empty keeps
+// a value already set.
+void fetch_linked_values(Session& session, Document& d, const DocField& link,
+                         const std::string& target, const Json& name) {
+  auto target_meta = session.metas.find_meta(target);
+  const auto* target_table = session.metas.find(target);
+  if (!target_meta || !target_table || target_meta->issingle) return;
+  for (const DocField* f : d.meta().data_fields()) {
+    if (f->fetch_from.rfind(link.fieldname + ".", 0) != 0) continue;
+    if (!(d.is_new() || d.docstatus() == 0 || f->allow_on_submit)) continue;
+    bool if_empty = f->raw.contains("fetch_if_empty") && cint(f->raw["fetch_if_empty"]) != 0;
+    if (if_empty && !cstr(d.get(f->fieldname)).empty()) continue;
+    std::string source = f->fetch_from.substr(link.fieldname.size() + 1);
+    if (!db::query::is_valid_fieldname(source) || target_table->column(source) == nullptr) continue;
+    auto rows = session.db.query("SELECT " + db::query::quote_identifier(source) + " FROM " +
+                                     db::query::quote_identifier(target_meta->table()) +
+                                     " WHERE `name` = ?",
+                                 {to_db(name)});
+    if (!rows.empty()) d.set(f->fieldname, from_db(rows[0][0]));
+  }
+}
+
 }  // namespace
 
 void validate_mandatory(Session&, Document& doc) {
@@ -248,6 +271,7 @@ void validate_links(Session& session, Document& doc) {
         continue;
       }
       d->set(f->fieldname, found);
+      if (f->fieldtype == "Link") fetch_linked_values(session, *d, *f, target, found);
       auto target_meta = session.metas.find_meta(target);
       if (doc.meta().is_submittable && target_meta && target_meta->is_submittable &&
           f->fieldname != "amended_from") {

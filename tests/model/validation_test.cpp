@@ -262,3 +262,21 @@ TEST(Coercion, FollowsFrappesCastsPerType) {
 
 }  // namespace
 }  // namespace quire::model::testing
+
+namespace quire::model::testing {
+namespace {
+
+TEST_F(Validation, FetchFromFillsFromTheLinkedDocument) {
+  auto user = make({{"doctype", "User"},
+                    {"email", "f@example.com"},
+                    {"first_name", "F"},
+                    {"full_name", "Fay Doe"}});
+  insert(*session, *user);
+  auto todo = make({{"doctype", "ToDo"}, {"description", "x"}, {"assigned_by", "f@example.com"}});
+  insert(*session, *todo);
+  EXPECT_EQ(get_value(*session, "ToDo", todo->get("name"), "assigned_by_full_name"),
+            Json("Fay Doe"));
+}
+
+}  // namespace
+}  // namespace quire::model::testing
