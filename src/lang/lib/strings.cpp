@@ -12,6 +12,8 @@
 #include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/text/unicode.h"
+#include "lang/text/utf8.h"
 
 namespace quire::lang {
 
@@ -52,9 +54,20 @@ Value make(Isolate& I, std::string_view s) {
   return new_str(I, s);
 }
 
-bool is_ws(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= 0x1c && c <= 0x1f);
+// Length in bytes of the whitespace code point at text[i], or 0 (str.split()'s set).
+std::size_t space_at(std::string_view text, std::size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return (c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f)) ? 1 : 0;
+  std::size_t pos = i;
+  char32_t cp = text::decode_utf8(text, pos);
+  return text::is_space(cp) ? pos - i : 0;
+}
+// Length of the whitespace code point ending at text[end-1], or 0.
+std::size_t space_before(std::string_view text, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  std::size_t n = space_at(text, start);
+  return n == end - start ? n : 0;
 }
 
 // Optional [start, end] arguments of find/count/startswith... as byte offsets.
@@ -146,32 +159,42 @@ Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bo
     if (!right) {
       std::size_t i = 0;
       while (i < text.size()) {
-        while (i < text.size() && is_ws(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < text.size()) {
+          std::size_t n = space_at(text, i);
+          if (!n) break;
+          i += n;
+        }
         if (i >= text.size()) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(pieces.size()) >= maxsplit) {
-          std::size_t e = text.size();
-          while (e > i && is_ws(static_cast<unsigned char>(text[e - 1]))) --e;
-          pieces.push_back(text.substr(i, e - i));
+          pieces.push_back(text.substr(i));
           break;
         }
         std::size_t j = i;
-        while (j < text.size() && !is_ws(static_cast<unsigned char>(text[j]))) ++j;
+        while (j < text.size() && !space_at(text, j)) {
+          ++j;
+          while (j < text.size() && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+        }
         pieces.push_back(text.substr(i, j - i));
         i = j;
       }
     } else {
       std::size_t i = text.size();
       while (i > 0) {
-        while (i > 0 && is_ws(static_cast<unsigned char>(text[i - 1]))) --i;
+        while (i > 0) {
+          std::size_t n = space_before(text, i);
+          if (!n) break;
+          i -= n;
+        }
         if (i == 0) break;
         if (maxsplit >= 0 && static_cast<std::int64_t>(pieces.size()) >= maxsplit) {
-          std::size_t b = 0;
-          while (b < i && is_ws(static_cast<unsigned char>(text[b]))) ++b;
-          pieces.push_back(text.substr(b, i - b));
+          pieces.push_back(text.substr(0, i));
           break;
         }
         std::size_t j = i;
-        while (j > 0 && !is_ws(static_cast<unsigned char>(text[j - 1]))) --j;
+        while (j > 0 && !space_before(text, j)) {
+          --j;
+          while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) --j;
+        }
         pieces.push_back(text.substr(j, i - j));
         i = j;
       }
@@ -243,9 +266,17 @@ Value strip_impl(Isolate& I, Value* args, std::size_t nargs, bool left, bool rig
   std::size_t b = 0, e = t.size();
   if (nargs < 2 || args[1].is_none()) {
     if (left)
-      while (b < e && is_ws(static_cast<unsigned char>(t[b]))) ++b;
+      while (b < e) {
+        std::size_t n = space_at(t, b);
+        if (!n) break;
+        b += n;
+      }
     if (right)
-      while (e > b && is_ws(static_cast<unsigned char>(t[e - 1]))) --e;
+      while (e > b) {
+        std::size_t n = space_before(t.substr(0, e), e);
+        if (!n) break;
+        e -= n;
+      }
   } else {
     if (!want_str(I, args[1], (std::string(name) + " arg must be None or str, not ").c_str()))
       return Value::exc();
@@ -569,19 +600,20 @@ Value m_splitlines(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, 
   List* out = alloc_list(I);
   std::size_t i = 0;
   while (i < t.size()) {
-    std::size_t j = i;
-    while (j < t.size() && t[j] != '\n' && t[j] != '\r' && t[j] != '\v' && t[j] != '\f' &&
-           t[j] != '\x1c' && t[j] != '\x1d' && t[j] != '\x1e')
-      ++j;
-    std::size_t eol = j;
-    if (j < t.size()) {
-      if (t[j] == '\r' && j + 1 < t.size() && t[j + 1] == '\n')
-        j += 2;
-      else
-        ++j;
+    std::size_t j = i, eol = t.size(), next = t.size();
+    while (j < t.size()) {
+      std::size_t pos = j;
+      char32_t cp = text::decode_utf8(t, pos);
+      if (text::is_linebreak(cp)) {
+        eol = j;
+        next = pos;
+        if (cp == '\r' && next < t.size() && t[next] == '\n') ++next;
+        break;
+      }
+      j = pos;
     }
-    list_append(I, out, make(I, t.substr(i, (keep ? j : eol) - i)));
-    i = j;
+    list_append(I, out, make(I, t.substr(i, (keep ? next : eol) - i)));
+    i = next;
   }
   return Value::object(out);
 }
