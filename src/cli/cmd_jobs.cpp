@@ -58,7 +58,7 @@ std::string when(std::optional<jobs::Millis> instant) {
 int run_burst(jobs::SiteJobs& jobs, SiteHandle& site, const std::vector<std::string>& queues) {
   using namespace std::chrono;
   const auto start = steady_clock::now();
-  while (jobs.queue().has_claimable(*site.db, queues) || jobs.pool()->running() > 0) {
+  while (jobs.queue().has_claimable(*site.db, queues) || jobs.pool()->held() > 0) {
     std::this_thread::sleep_for(milliseconds(2));
   }
   jobs.stop();
@@ -138,52 +138,54 @@ Command add_scheduler_command(CLI::App& root, const Globals& globals) {
   auto* disable = app->add_subcommand("disable", "Stop the scheduler enqueueing jobs");
   app->add_subcommand("status", "Show the switch, the leader and every job type's next run");
 
-  return {app, [options, &globals, enable, disable] {
-            SiteHandle site(globals, options->site);
-            if (*enable || *disable) {
-              jobs::set_scheduler_enabled(*site.db, enable->parsed());
-              std::cout << "scheduler " << (enable->parsed() ? "enabled" : "disabled")
-                        << " for site " << site.name << "\n";
-              return 0;
+  return {
+      app, [options, &globals, enable, disable] {
+        SiteHandle site(globals, options->site);
+        if (*enable || *disable) {
+          jobs::set_scheduler_enabled(*site.db, enable->parsed());
+          std::cout << "scheduler " << (enable->parsed() ? "enabled" : "disabled") << " for site "
+                    << site.name << "\n";
+          return 0;
+        }
+        auto state = jobs::read_scheduler_state(*site.db);
+        jobs::SystemClock clock;
+        const jobs::Millis now = clock.now_ms();
+        std::cout << "scheduler: " << (state.enabled ? "enabled" : "disabled") << "\n";
+        if (state.leader && state.lease_until > now) {
+          std::cout << "leader: " << *state.leader << " (lease until " << when(state.lease_until)
+                    << ")\n";
+        } else {
+          std::cout << "leader: none running\n";
+        }
+        jobs::JobQueue queue(clock, jobs::queue_options_from_config(site.config));
+        auto counts = queue.counts(*site.db);
+        std::cout << "jobs: " << counts[jobs::JobStatus::queued] << " queued, "
+                  << counts[jobs::JobStatus::running] << " running, "
+                  << counts[jobs::JobStatus::finished] << " finished, "
+                  << counts[jobs::JobStatus::failed] << " failed\n";
+        jobs::DatabaseJobTypeSource source;
+        auto last_enqueued = jobs::read_last_enqueued(*site.db);
+        for (const auto& type : source.load(*site.db)) {
+          std::cout << "  " << type.name << "  [" << type.frequency << "]";
+          if (type.stopped) {
+            std::cout << "  stopped\n";
+            continue;
+          }
+          try {
+            auto cron = jobs::CronExpr::parse(jobs::cron_text_for(
+                type, usage_errors([&] { return jobs::all_interval_from_config(site.config); })));
+            std::optional<jobs::Millis> last;
+            if (auto found = last_enqueued.find(type.name); found != last_enqueued.end()) {
+              last = found->second;
             }
-            auto state = jobs::read_scheduler_state(*site.db);
-            jobs::SystemClock clock;
-            const jobs::Millis now = clock.now_ms();
-            std::cout << "scheduler: " << (state.enabled ? "enabled" : "disabled") << "\n";
-            if (state.leader && state.lease_until > now) {
-              std::cout << "leader: " << *state.leader << " (lease until "
-                        << when(state.lease_until) << ")\n";
-            } else {
-              std::cout << "leader: none running\n";
-            }
-            jobs::JobQueue queue(clock, jobs::queue_options_from_config(site.config));
-            auto counts = queue.counts(*site.db);
-            std::cout << "jobs: " << counts[jobs::JobStatus::queued] << " queued, "
-                      << counts[jobs::JobStatus::running] << " running, "
-                      << counts[jobs::JobStatus::finished] << " finished, "
-                      << counts[jobs::JobStatus::failed] << " failed\n";
-            jobs::DatabaseJobTypeSource source;
-            auto last_enqueued = jobs::read_last_enqueued(*site.db);
-            for (const auto& type : source.load(*site.db)) {
-              std::cout << "  " << type.name << "  [" << type.frequency << "]";
-              if (type.stopped) {
-                std::cout << "  stopped\n";
-                continue;
-              }
-              try {
-                auto cron = jobs::CronExpr::parse(jobs::cron_text_for(type, 4));
-                std::optional<jobs::Millis> last;
-                if (auto found = last_enqueued.find(type.name); found != last_enqueued.end()) {
-                  last = found->second;
-                }
-                std::cout << "  " << cron.text() << "  last run " << when(type.last_execution)
-                          << "  next due " << when(jobs::next_due_time(type, cron, last)) << "\n";
-              } catch (const jobs::CronError& e) {
-                std::cout << "  skipped: " << e.what() << "\n";
-              }
-            }
-            return 0;
-          }};
+            std::cout << "  " << cron.text() << "  last run " << when(type.last_execution)
+                      << "  next due " << when(jobs::next_due_time(type, cron, last)) << "\n";
+          } catch (const jobs::CronError& e) {
+            std::cout << "  skipped: " << e.what() << "\n";
+          }
+        }
+        return 0;
+      }};
 }
 
 nlohmann::json job_json(const jobs::Job& job) {

@@ -37,6 +37,10 @@ QueueOptions queue_options_from_config(const nlohmann::json& config) {
   return options;
 }
 
+int all_interval_from_config(const nlohmann::json& config) {
+  return static_cast<int>(config_integer(config, "scheduler_interval", 60, 3540, 240) / 60);
+}
+
 SiteJobs::SiteJobs(Opener open, const nlohmann::json& config, SiteJobsOptions options)
     : open_(std::move(open)) {
   {
@@ -62,8 +66,7 @@ SiteJobs::SiteJobs(Opener open, const nlohmann::json& config, SiteJobsOptions op
   }
   if (options.run_scheduler && !config_truthy(config, "pause_scheduler")) {
     SchedulerOptions scheduler;
-    scheduler.all_interval_minutes =
-        static_cast<int>(config_integer(config, "scheduler_interval", 60, 3540, 240) / 60);
+    scheduler.all_interval_minutes = all_interval_from_config(config);
     scheduler.log = options.log;
     WorkerPool* pool = pool_.get();
     scheduler.on_enqueued = [pool] {

@@ -48,6 +48,9 @@ struct SiteJobsOptions {
 // key when a value is of the wrong type or out of range.
 QueueOptions queue_options_from_config(const nlohmann::json& config);
 
+// Minutes between runs of frequency "All": scheduler_interval // 60.
+int all_interval_from_config(const nlohmann::json& config);
+
 class SiteJobs {
  public:
   using Opener = std::function<std::unique_ptr<db::Database>()>;

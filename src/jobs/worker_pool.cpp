@@ -213,6 +213,7 @@ void WorkerPool::work(int index) {
         }
         auto batch =
             queue_.claim_batch(*db, options_.queues, worker, options_.lease_ms, batch_size(*db));
+        held_ += static_cast<std::int64_t>(batch.size());
         claimed.assign(std::make_move_iterator(batch.begin()),
                        std::make_move_iterator(batch.end()));
         maybe_more = !claimed.empty();
@@ -223,6 +224,10 @@ void WorkerPool::work(int index) {
       }
       Job job = std::move(claimed.front());
       claimed.pop_front();
+      struct Release {
+        std::atomic<std::int64_t>& held;
+        ~Release() { --held; }
+      } release{held_};
       run_claimed(*db, worker, job);
     } catch (const std::exception& e) {
       log(worker + ": " + e.what());
@@ -233,6 +238,7 @@ void WorkerPool::work(int index) {
   // Stopping: what this thread claimed but did not start goes back at once
   // rather than waiting out its lease.
   for (const auto& job : claimed) {
+    --held_;
     try {
       queue_.unclaim(*db, job, worker);
     } catch (const std::exception& e) {

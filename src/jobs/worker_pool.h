@@ -83,6 +83,9 @@ class WorkerPool {
   WorkerStats stats() const;
   // How many jobs this pool's threads are running right now.
   int running() const;
+  // How many jobs this pool holds: claimed and not yet finished (running, or
+  // waiting in a thread's claimed batch).
+  std::int64_t held() const { return held_.load(); }
   const std::string& name() const { return options_.name; }
 
  private:
@@ -120,6 +123,7 @@ class WorkerPool {
   std::vector<std::string> worker_names_;
 
   std::atomic<std::int64_t> finished_{0}, failed_{0}, lost_{0}, timed_out_{0};
+  std::atomic<std::int64_t> held_{0};
 };
 
 }  // namespace quire::jobs
