@@ -843,6 +843,7 @@ Expr* Parser::paren_atom() {
     advance();
     auto* t = make<Tuple>(open);
     finish(t);
+    parenthesized_.insert(t);
     return t;
   }
   if (at_kw(KeywordKind::Yield)) {

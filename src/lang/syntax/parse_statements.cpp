@@ -620,7 +620,7 @@ Stmt* Parser::expression_statement() {
       if (!annotation_parses) fail_generic();
     }
     auto* tuple = target->as<Tuple>();
-    if ((tuple && !is_parenthesized(tuple))) {
+    if (tuple && !is_parenthesized(tuple) && !tuple->elts.empty()) {
       fail_node(*tuple->elts.front(), "only single target (not tuple) can be annotated");
     }
     if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List) {

@@ -238,6 +238,9 @@ void Parser::fstring_body(std::string_view body, std::size_t body_offset, const 
     if (i >= end) fail_at(peek(), "f-string: expecting '}'");
 
     std::string_view expr_text = body.substr(expr_start, expr_end - expr_start);
+    if (body[i] != '}' && expr_text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) {
+      fail_at(peek(), std::string("f-string: expression required before '") + body[i] + "'");
+    }
     Expr* value = fstring_expression(expr_text, body_offset + expr_start, token);
 
     auto* field = make_at<FormattedValue>(strings_span_);

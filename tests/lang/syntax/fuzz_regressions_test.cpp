@@ -47,5 +47,13 @@ TEST(FuzzRegressions, TokenizerErrorRightAfterEquals) {
   EXPECT_EQ(r.error->message, "invalid non-printable character U+0001");
 }
 
+TEST(FuzzRegressions, AnnotatedEmptyTuple) {
+  // The annotation error read the first element of an empty tuple.
+  parse_all_ways("():e int = 1\n");
+  ParseResult r = parse_module("(): int = 1\n", "t.py");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error->message, "only single target (not tuple) can be annotated");
+}
+
 }  // namespace
 }  // namespace quire::lang::syntax
