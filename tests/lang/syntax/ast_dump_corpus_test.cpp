@@ -72,10 +72,10 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(python_files(test_path("corpus"))),
-                         test_name);
+INSTANTIATE_TEST_SUITE_P(syntax_corpus, CorpusTest,
+                         ::testing::ValuesIn(python_files(test_path("corpus"))), test_name);
 
-TEST(Corpus, HasAtLeast150Programs) {
+TEST(syntax_Corpus, HasAtLeast150Programs) {
   EXPECT_GE(python_files(test_path("corpus")).size(), 150u);
 }
 

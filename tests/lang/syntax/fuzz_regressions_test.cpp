@@ -26,14 +26,14 @@ void parse_all_ways(std::string_view source) {
   }
 }
 
-TEST(FuzzRegressions, KeywordOnlyParameterWithoutDefault) {
+TEST(syntax_FuzzRegressions, KeywordOnlyParameterWithoutDefault) {
   // kw_defaults holds nullptr for `y`; the compile checks dereferenced it.
   parse_all_ways("f = lambda x, *, y: x\n");
   ParseResult r = parse_module("def f(*, a, b=1): pass\n", "t.py");
   EXPECT_TRUE(r.ok());
 }
 
-TEST(FuzzRegressions, TokenizerErrorRightAfterEquals) {
+TEST(syntax_FuzzRegressions, TokenizerErrorRightAfterEquals) {
   // The assignment-chain error path read the token after '=', which did not
   // exist because the tokenizer had stopped there.
   parse_all_ways(
@@ -47,7 +47,7 @@ TEST(FuzzRegressions, TokenizerErrorRightAfterEquals) {
   EXPECT_EQ(r.error->message, "invalid non-printable character U+0001");
 }
 
-TEST(FuzzRegressions, AnnotatedEmptyTuple) {
+TEST(syntax_FuzzRegressions, AnnotatedEmptyTuple) {
   // The annotation error read the first element of an empty tuple.
   parse_all_ways("():e int = 1\n");
   ParseResult r = parse_module("(): int = 1\n", "t.py");

@@ -64,7 +64,7 @@ std::string error_of(std::string_view source) {
   return r.ok() ? "OK" : r.error->message;
 }
 
-TEST(Integers, AllBasesAndUnderscores) {
+TEST(syntax_Integers, AllBasesAndUnderscores) {
   EXPECT_EQ(small_int("0"), 0);
   EXPECT_EQ(small_int("00"), 0);
   EXPECT_EQ(small_int("1_000_000"), 1000000);
@@ -74,7 +74,7 @@ TEST(Integers, AllBasesAndUnderscores) {
   EXPECT_EQ(small_int("9223372036854775807"), INT64_MAX);
 }
 
-TEST(Integers, BeyondInt64KeepDecimalDigits) {
+TEST(syntax_Integers, BeyondInt64KeepDecimalDigits) {
   EXPECT_EQ(big_int("9223372036854775808"), "9223372036854775808");
   EXPECT_EQ(big_int("0xFFFFFFFFFFFFFFFFFF"), "4722366482869645213695");  // python3: int(...)
   EXPECT_EQ(big_int("0o1777777777777777777777"), "18446744073709551615");
@@ -82,7 +82,7 @@ TEST(Integers, BeyondInt64KeepDecimalDigits) {
   EXPECT_EQ(big_int("123_456789012345678901234567890"), "123456789012345678901234567890");
 }
 
-TEST(Floats, Forms) {
+TEST(syntax_Floats, Forms) {
   EXPECT_EQ(float_value("1.5"), 1.5);
   EXPECT_EQ(float_value("1."), 1.0);
   EXPECT_EQ(float_value(".25"), 0.25);
@@ -93,7 +93,7 @@ TEST(Floats, Forms) {
   EXPECT_EQ(float_value("0.1"), 0.1);
 }
 
-TEST(Strings, Escapes) {
+TEST(syntax_Strings, Escapes) {
   EXPECT_EQ(str_value(R"('\n\t\r\\\'\"\a\b\f\v')"), "\n\t\r\\'\"\a\b\f\v");
   EXPECT_EQ(str_value(R"('\0\7\101\777')"), std::string("\0\7A\xC7\xBF", 5));
   EXPECT_EQ(str_value(R"('\x41\xe9')"), "A\xC3\xA9");
@@ -103,7 +103,7 @@ TEST(Strings, Escapes) {
   EXPECT_EQ(str_value(R"('\ud800')"), "\xED\xA0\x80");  // lone surrogate as WTF-8
 }
 
-TEST(Strings, PrefixesAndConcatenation) {
+TEST(syntax_Strings, PrefixesAndConcatenation) {
   EXPECT_EQ(str_value(R"(r'\n' R"\d")"), "\\n\\d");
   EXPECT_EQ(str_value("'a' \"b\" '''c'''"), "abc");
   EXPECT_EQ(str_value("'''line\nline'''"), "line\nline");
@@ -118,7 +118,7 @@ TEST(Strings, PrefixesAndConcatenation) {
   EXPECT_FALSE(c->u_prefix);  // CPython sets kind='u' for a lowercase u only
 }
 
-TEST(Strings, CrLfNewlinesAreNormalized) {
+TEST(syntax_Strings, CrLfNewlinesAreNormalized) {
   ParseResult r = parse_module("x = '''a\r\nb'''\r\ny = 1\r\n", "t.py");
   ASSERT_TRUE(r.ok());
   const auto* assign = r.module->body[0]->as<Assign>();
@@ -127,7 +127,7 @@ TEST(Strings, CrLfNewlinesAreNormalized) {
   EXPECT_EQ(r.module->body[1]->lineno, 3);
 }
 
-TEST(FStrings, DebugAndConversions) {
+TEST(syntax_FStrings, DebugAndConversions) {
   ParseResult r = parse_expression("f'{x=}'", "t.py");
   ASSERT_TRUE(r.ok());
   const auto* joined = r.expression->as<JoinedStr>();
@@ -145,13 +145,13 @@ TEST(FStrings, DebugAndConversions) {
   EXPECT_EQ(field->format_spec->as<JoinedStr>()->values.size(), 2u);
 }
 
-TEST(Refused, ComplexNumbersAreRefusedClearly) {
+TEST(syntax_Refused, ComplexNumbersAreRefusedClearly) {
   EXPECT_EQ(error_of("x = 1j\n"), "complex number literals (like 1j) are not supported by quire");
   EXPECT_EQ(error_of("x = 1.5e3J\n"),
             "complex number literals (like 1j) are not supported by quire");
 }
 
-TEST(Refused, NamedUnicodeEscapesAreRefusedClearly) {
+TEST(syntax_Refused, NamedUnicodeEscapesAreRefusedClearly) {
   std::string message = error_of("x = '\\N{BULLET}'\n");
   EXPECT_NE(message.find("\\N{...} escapes are not supported by quire"), std::string::npos)
       << message;
@@ -159,7 +159,7 @@ TEST(Refused, NamedUnicodeEscapesAreRefusedClearly) {
   EXPECT_EQ(bytes_value(R"(b'\N{x}')"), "\\N{x}");
 }
 
-TEST(Refused, HugeNonDecimalLiteral) {
+TEST(syntax_Refused, HugeNonDecimalLiteral) {
   std::string source = "x = 0x" + std::string(20001, 'f') + "\n";
   EXPECT_NE(error_of(source).find("integer literal too large"), std::string::npos);
 }

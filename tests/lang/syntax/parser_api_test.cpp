@@ -16,14 +16,14 @@ std::string error_of(std::string_view source, const ParseLimits& limits = {}) {
   return r.ok() ? "OK" : r.error->type + ": " + r.error->message;
 }
 
-TEST(Refused, MatchStatement) {
+TEST(syntax_Refused, MatchStatement) {
   EXPECT_EQ(error_of("match x:\n    case 1:\n        pass\n"),
             "SyntaxError: 'match' statements are not supported by quire");
   // `match` stays an ordinary name.
   EXPECT_EQ(error_of("match = 1\nmatch(x)\nmatch.y = 2\nprint(match)\n"), "OK");
 }
 
-TEST(Refused, AsyncAndAwait) {
+TEST(syntax_Refused, AsyncAndAwait) {
   EXPECT_EQ(error_of("async def f():\n    pass\n"),
             "SyntaxError: 'async' is not supported by quire");
   EXPECT_EQ(error_of("def f():\n    await g()\n"),
@@ -32,12 +32,12 @@ TEST(Refused, AsyncAndAwait) {
             "SyntaxError: 'async' is not supported by quire");
 }
 
-TEST(Refused, ExceptStar) {
+TEST(syntax_Refused, ExceptStar) {
   EXPECT_EQ(error_of("try:\n    pass\nexcept* E:\n    pass\n"),
             "SyntaxError: 'except*' is not supported by quire");
 }
 
-TEST(Limits, DeepNestingEndsInACleanError) {
+TEST(syntax_Limits, DeepNestingEndsInACleanError) {
   const std::vector<std::string> inputs = {
       std::string(100000, '('),
       std::string(100000, '['),
@@ -87,7 +87,7 @@ TEST(Limits, DeepNestingEndsInACleanError) {
   }
 }
 
-TEST(Limits, NestingMessages) {
+TEST(syntax_Limits, NestingMessages) {
   EXPECT_EQ(error_of(std::string(300, '(') + "\n"), "SyntaxError: too many nested parentheses");
   std::string deep;
   for (int i = 0; i < 120; ++i) deep += std::string(static_cast<std::size_t>(i), ' ') + "if x:\n";
@@ -96,14 +96,14 @@ TEST(Limits, NestingMessages) {
   EXPECT_NE(error_of(std::string(5000, '-') + "1\n").find("too deeply nested"), std::string::npos);
 }
 
-TEST(Limits, ReasonableNestingIsAccepted) {
+TEST(syntax_Limits, ReasonableNestingIsAccepted) {
   EXPECT_EQ(error_of(std::string(199, '(') + "1" + std::string(199, ')') + "\n"), "OK");
   std::string chain = "x = 1";
   for (int i = 0; i < 500; ++i) chain += " + 1";
   EXPECT_EQ(error_of(chain + "\n"), "OK");
 }
 
-TEST(Limits, ConfigurableDepth) {
+TEST(syntax_Limits, ConfigurableDepth) {
   ParseLimits tight;
   tight.max_nesting_depth = 10;
   EXPECT_EQ(error_of(std::string(11, '[') + std::string(11, ']') + "\n", tight),
@@ -111,7 +111,7 @@ TEST(Limits, ConfigurableDepth) {
   EXPECT_EQ(error_of(std::string(9, '[') + std::string(9, ']') + "\n", tight), "OK");
 }
 
-TEST(Limits, SourceSize) {
+TEST(syntax_Limits, SourceSize) {
   ParseLimits small;
   small.max_source_bytes = 100;
   std::string big(101, '#');
@@ -119,7 +119,7 @@ TEST(Limits, SourceSize) {
   EXPECT_EQ(error_of(std::string(100, '#'), small), "OK");
 }
 
-TEST(Source, BadBytes) {
+TEST(syntax_Source, BadBytes) {
   EXPECT_EQ(error_of(std::string("x = 1\0\n", 7)),
             "SyntaxError: source code cannot contain null bytes");
   EXPECT_NE(error_of("x = '\xff'\n").find("can't decode byte 0xff"), std::string::npos);
@@ -128,7 +128,7 @@ TEST(Source, BadBytes) {
   EXPECT_EQ(error_of("\n\n   \n# only a comment"), "OK");
 }
 
-TEST(Api, ParseExpression) {
+TEST(syntax_Api, ParseExpression) {
   ParseResult r = parse_expression("  a + b * 2\n", "<eval>");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(ast_dump(*r.expression),
@@ -138,14 +138,14 @@ TEST(Api, ParseExpression) {
   EXPECT_FALSE(parse_expression("", "<eval>").ok());
 }
 
-TEST(Api, CompileChecksCanBeTurnedOff) {
+TEST(syntax_Api, CompileChecksCanBeTurnedOff) {
   ParseLimits ast_only;
   ast_only.run_compile_checks = false;
   EXPECT_EQ(error_of("return 1\n", ast_only), "OK");
   EXPECT_EQ(error_of("return 1\n"), "SyntaxError: 'return' outside function");
 }
 
-TEST(Api, ErrorCarriesFileAndLine) {
+TEST(syntax_Api, ErrorCarriesFileAndLine) {
   ParseResult r = parse_module("x = 1\ny = (\n", "script.py");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error->filename, "script.py");
@@ -166,7 +166,7 @@ TEST_P(DisplayTest, MatchesPython) {
   EXPECT_EQ(format_syntax_error(*r.error), expected) << GetParam();
 }
 
-INSTANTIATE_TEST_SUITE_P(Errors, DisplayTest,
+INSTANTIATE_TEST_SUITE_P(syntax_display, DisplayTest,
                          ::testing::Values("x = (1 +\n", "if x:\n    f() = 1\n",
                                            "x = \"\xC3\xA9\" + f() = 1\n",
                                            "def f():\n\treturn 1 +\n", "if x:\n    a\n  b\n",

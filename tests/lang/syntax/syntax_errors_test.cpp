@@ -87,12 +87,12 @@ TEST_P(SyntaxErrorTest, MatchesCPython) {
   EXPECT_EQ(ours, expected) << "case " << c.name << ":\n" << c.source;
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, SyntaxErrorTest, ::testing::ValuesIn(load_cases()),
+INSTANTIATE_TEST_SUITE_P(syntax_errors, SyntaxErrorTest, ::testing::ValuesIn(load_cases()),
                          [](const ::testing::TestParamInfo<ErrorCase>& info) {
                            return info.param.name;
                          });
 
-TEST(SyntaxErrorTable, HasAtLeast60Cases) {
+TEST(syntax_SyntaxErrorTable, HasAtLeast60Cases) {
   EXPECT_GE(load_cases().size(), 60u);
 }
 
