@@ -720,23 +720,7 @@ Value b_pow(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) 
   Value a[3];
   if (!parse_args(I, "pow", args, nargs, kw, {"base", "exp", "mod"}, 2, a)) return Value::exc();
   if (a[2].is_undef() || a[2].is_none()) return binary_op(I, kPow, a[0], a[1]);
-  if (a[0].tag != Tag::Int || a[1].tag != Tag::Int || a[2].tag != Tag::Int)
-    return raise(I, types().TypeError,
-                 "pow() 3rd argument not allowed unless all arguments are integers");
-  std::int64_t b = a[0].i, e = a[1].i, m = a[2].i;
-  if (m == 0) return raise(I, types().ValueError, "pow() 3rd argument cannot be 0");
-  if (e < 0) return raise(I, types().ValueError, "base is not invertible for the given modulus");
-  __extension__ typedef __int128 Wide;  // products of two int64 residues
-  Wide mod = m < 0 ? -static_cast<Wide>(m) : m;
-  Wide result = 1, base = ((b % mod) + mod) % mod;
-  while (e > 0) {
-    if (e & 1) result = (result * base) % mod;
-    base = (base * base) % mod;
-    e >>= 1;
-  }
-  std::int64_t r = static_cast<std::int64_t>(result % mod);
-  if (m < 0 && r != 0) r += m;
-  return Value::integer(r);
+  return bigint_pow_mod(I, a[0], a[1], a[2]);
 }
 
 Value b_round(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "lang/lib/register.h"
+#include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
 
@@ -272,17 +273,17 @@ Value f_is_integer(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 }
 
 Value i_bit_length(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
-  if (n != 1) return raise(I, types().TypeError, "bit_length() takes no arguments");
-  if (a[0].tag != Tag::Int && a[0].tag != Tag::Bool)
-    return raise(I, types().TypeError, "bit_length() of a big int is not supported");
-  std::int64_t v = a[0].tag == Tag::Int ? a[0].i : a[0].b;
-  std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-  int bits = 0;
-  while (u) {
-    ++bits;
-    u >>= 1;
-  }
-  return Value::integer(bits);
+  if (n != 1)
+    return raise(I, types().TypeError,
+                 "int.bit_length() takes no arguments (" + std::to_string(n - 1) + " given)");
+  return int_bit_length(I, a[0]);
+}
+
+Value i_bit_count(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
+  if (n != 1)
+    return raise(I, types().TypeError,
+                 "int.bit_count() takes no arguments (" + std::to_string(n - 1) + " given)");
+  return int_bit_count(I, a[0]);
 }
 
 Value num_conjugate(Isolate&, Value* a, std::size_t, const Tuple*, void*) {
@@ -309,6 +310,7 @@ void register_number_methods() {
   T.bytes->construct = t_bytes;
   add_method(T.float_, "is_integer", f_is_integer);
   add_method(T.int_, "bit_length", i_bit_length);
+  add_method(T.int_, "bit_count", i_bit_count);
   add_method(T.int_, "conjugate", num_conjugate);
   add_method(T.float_, "conjugate", num_conjugate);
   for (Type* t : {T.int_, T.float_, T.str}) add_method(t, "__format__", s_dunder_format);

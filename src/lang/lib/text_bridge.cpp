@@ -126,4 +126,56 @@ bool round_float(Isolate& I, double x, std::int64_t ndigits, double& out) {
   return guarded(I, [&] { out = numeric::float_round(x, ndigits); });
 }
 
+namespace {
+
+numeric::BigInt to_big(Value v) {
+  if (v.tag == Tag::Int) return numeric::BigInt(static_cast<std::int64_t>(v.i));
+  if (v.tag == Tag::Bool) return numeric::BigInt(static_cast<std::int64_t>(v.b));
+  return numeric::BigInt::parse(bigint_to_string(v), 10);
+}
+
+Value from_big(Isolate& I, const numeric::BigInt& b) {
+  if (auto small = b.to_int64()) return Value::integer(*small);
+  std::string digits = b.to_string();
+  bool neg = !digits.empty() && digits[0] == '-';
+  return bigint_from_digits(I, neg ? digits.substr(1) : digits, 10, neg);
+}
+
+bool is_int_value(Value v) {
+  return v.tag == Tag::Int || v.tag == Tag::Bool || is_kind(v, Kind::BigInt);
+}
+
+}  // namespace
+
+Value bigint_pow_mod(Isolate& I, Value base, Value exp, Value mod) {
+  if (!is_int_value(base) || !is_int_value(exp) || !is_int_value(mod))
+    return raise(I, types().TypeError,
+                 "pow() 3rd argument not allowed unless all arguments are integers");
+  Value out;
+  if (!guarded(I, [&] {
+        out = from_big(I, numeric::BigInt::pow_mod(to_big(base), to_big(exp), to_big(mod)));
+      }))
+    return Value::exc();
+  return out;
+}
+
+Value bigint_true_div(Isolate& I, Value a, Value b) {
+  double d = 0;
+  if (!guarded(I, [&] { d = numeric::BigInt::true_div(to_big(a), to_big(b)); }))
+    return Value::exc();
+  return Value::real(d);
+}
+
+Value int_bit_length(Isolate& I, Value v) {
+  std::uint64_t n = 0;
+  if (!guarded(I, [&] { n = to_big(v).bit_length(); })) return Value::exc();
+  return Value::integer(static_cast<std::int64_t>(n));
+}
+
+Value int_bit_count(Isolate& I, Value v) {
+  std::uint64_t n = 0;
+  if (!guarded(I, [&] { n = to_big(v).bit_count(); })) return Value::exc();
+  return Value::integer(static_cast<std::int64_t>(n));
+}
+
 }  // namespace quire::lang

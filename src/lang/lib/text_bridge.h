@@ -38,3 +38,14 @@ bool format_str_spec(Isolate& I, std::string_view text, std::string_view spec, s
 bool round_float(Isolate& I, double x, std::int64_t ndigits, double& out);
 
 }  // namespace quire::lang
+
+namespace quire::lang {
+
+// Big-int operations done by the numeric library (rare paths: pow with a
+// modulus, true division of big ints, bit_length/bit_count).
+Value bigint_pow_mod(Isolate& I, Value base, Value exp, Value mod);
+Value bigint_true_div(Isolate& I, Value a, Value b);
+Value int_bit_length(Isolate& I, Value v);
+Value int_bit_count(Isolate& I, Value v);
+
+}  // namespace quire::lang

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "lang/lib/text_bridge.h"
 #include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
@@ -1282,11 +1283,7 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
         if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
         return float_op(I, op, x, y);
       }
-      if (op == kTrueDiv) {
-        double x, y;
-        if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
-        return float_op(I, op, x, y);
-      }
+      if (op == kTrueDiv) return bigint_true_div(I, a, b);
       return bigint_binary(I, op, a, b);
     }
     if (a.tag == Tag::Float || b.tag == Tag::Float) {
