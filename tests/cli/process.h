@@ -26,14 +26,15 @@ inline std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// The quire binary started in `cwd` with `args`, its output going to files in
-// `cwd`. Extra environment entries ("NAME=value") are added to the test's own.
+// A program (the quire binary unless told otherwise) started in `cwd` with
+// `args`, its output going to files in `cwd`. Extra environment entries
+// ("NAME=value") are added to the test's own.
 class Process {
  public:
   Process(const std::filesystem::path& cwd, const std::vector<std::string>& args,
-          const std::vector<std::string>& env = {})
+          const std::vector<std::string>& env = {}, const std::string& program = QUIRE_BINARY)
       : out_(cwd / ".stdout"), err_(cwd / ".stderr") {
-    std::vector<std::string> argv_storage = {QUIRE_BINARY};
+    std::vector<std::string> argv_storage = {program};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_storage) argv.push_back(a.data());
@@ -61,7 +62,7 @@ class Process {
     posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw std::runtime_error("cannot start " + std::string(QUIRE_BINARY));
+    if (rc != 0) throw std::runtime_error("cannot start " + program);
   }
 
   ~Process() {

@@ -138,5 +138,24 @@ TEST_F(Serve, ACorruptDatabaseFailsAtStartWithExitOne) {
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
+// What `make run` does after building: scripts/run-demo.sh.
+TEST(RunDemo, CreatesTheSiteOnceEnablesScriptsAndServes) {
+  TempDir dir;
+  const std::string script = std::string(QUIRE_SOURCE_DIR) + "/scripts/run-demo.sh";
+  for (int round = 0; round < 2; ++round) {
+    Process demo(dir.path(), {script, QUIRE_BINARY, "demo", "127.0.0.1", "0"}, {}, "/bin/bash");
+    auto port = started_port(demo);
+    ASSERT_NE(port, 0) << demo.err();
+    EXPECT_EQ(http_get(port, "/api/method/ping").body(), R"({"message":"pong"})");
+    // The password is printed the first time only.
+    EXPECT_EQ(demo.out().find("password ") != std::string::npos, round == 0) << demo.out();
+    // The script execs quire, so the signal reaches the server itself.
+    demo.signal(SIGTERM);
+    EXPECT_EQ(demo.wait(), 0) << demo.err();
+  }
+  auto config = nlohmann::json::parse(read_file(dir / "sites" / "demo" / "site_config.json"));
+  EXPECT_EQ(config["server_script_enabled"], 1);
+}
+
 }  // namespace
 }  // namespace quire::cli
