@@ -601,8 +601,14 @@ Stmt* Parser::expression_statement() {
   std::size_t first_start = pos_;
   Expr* first = at_kw(KeywordKind::Yield) ? yield_expression() : star_expressions();
 
+  // A yield expression can only be followed by '=' (an error) or the end of
+  // the statement: CPython's target rules never start with `yield`.
+  const bool starts_with_yield =
+      first->kind == ExprKind::Yield || first->kind == ExprKind::YieldFrom;
+
   // Annotated assignment: target ':' annotation ['=' value]
   if (at_op(Op::Colon)) {
+    if (starts_with_yield && !is_parenthesized(first)) fail_generic();
     Expr* target = first;
     if (!(target->kind == ExprKind::Name || target->kind == ExprKind::Attribute ||
           target->kind == ExprKind::Subscript)) {
@@ -647,6 +653,7 @@ Stmt* Parser::expression_statement() {
   // Augmented assignment.
   OperatorKind op;
   if (peek().kind == TokenKind::Op && is_augassign(peek().op, op)) {
+    if (starts_with_yield && !is_parenthesized(first)) fail_generic();
     if (!(first->kind == ExprKind::Name || first->kind == ExprKind::Attribute ||
           first->kind == ExprKind::Subscript)) {
       fail_node(*first, std::string("'") + expr_name(first) +
