@@ -179,6 +179,24 @@ int JobQueue::heartbeat(db::Database& db, const std::vector<std::string>& worker
   return static_cast<int>(rows.size());
 }
 
+bool JobQueue::renew(db::Database& db, const Job& job, const std::string& worker,
+                     Millis lease_ms) const {
+  auto rows = db.query(
+      "UPDATE `__job_queue` SET `lease_until` = ?"
+      " WHERE `id` = ? AND `status` = 'running' AND `worker` = ? AND `attempts` = ?"
+      " RETURNING `id`",
+      {integer(clock_.now_ms() + lease_ms), integer(job.id), Value{worker}, integer(job.attempts)});
+  return !rows.empty();
+}
+
+bool JobQueue::has_expired(db::Database& db) const {
+  return !db.query(
+                "SELECT 1 FROM `__job_queue` WHERE `status` = 'running' AND `lease_until` < ?"
+                " LIMIT 1",
+                {integer(clock_.now_ms())})
+              .empty();
+}
+
 bool JobQueue::has_claimable(db::Database& db, const std::vector<std::string>& queues) const {
   std::string ranks;
   std::vector<Value> params;

@@ -65,9 +65,19 @@ class JobQueue {
   // `worker` no longer holds the claim.
   bool unclaim(db::Database& db, const Job& job, const std::string& worker) const;
 
+  // Extends the lease of one claimed job, if `worker` still holds it. Run
+  // first in the job's transaction: under SQLite's write lock nobody can take
+  // the job from then until it commits, so a job whose claim expired while
+  // it waited in a batch is never started twice.
+  bool renew(db::Database& db, const Job& job, const std::string& worker, Millis lease_ms) const;
+
   // Extends the lease of every job these workers are running; returns how
   // many.
   int heartbeat(db::Database& db, const std::vector<std::string>& workers, Millis lease_ms) const;
+
+  // Whether some running job's lease has expired: a read over the lease
+  // index, so idle workers can look often and release only when needed.
+  bool has_expired(db::Database& db) const;
 
   // Whether claim() would find a job: a read, so idle workers polling the
   // queue do not take the write lock.

@@ -161,6 +161,13 @@ void WorkerPool::run_claimed(db::Database& db, const std::string& worker, const 
   JobContext context{job, db, deadline, clock_};
   try {
     db.begin();
+    if (!queue_.renew(db, job, worker, options_.lease_ms)) {
+      db.rollback();
+      ++lost_;
+      log("job " + std::to_string(job.id) + " (" + job.method +
+          ") lost its claim before it started; another worker has it");
+      return;
+    }
     (*handler)(context);
     if (clock_.now_ms() > deadline) {
       ++timed_out_;
@@ -208,6 +215,9 @@ void WorkerPool::work(int index) {
       if (claimed.empty()) {
         // After an empty claim, peek with a read before taking the write lock.
         if (!maybe_more && !queue_.has_claimable(*db, options_.queues)) {
+          // Idle: take over the jobs of a worker that died, if any, now
+          // rather than at the next heartbeat.
+          if (queue_.has_expired(*db)) release_expired(*db);
           idle_wait(options_.idle_poll_ms);
           continue;
         }
@@ -248,17 +258,21 @@ void WorkerPool::work(int index) {
   }
 }
 
+void WorkerPool::release_expired(db::Database& db) {
+  auto released = queue_.release_expired(db);
+  if (released.requeued > 0 || released.failed > 0) {
+    log("released expired leases: " + std::to_string(released.requeued) + " queued again, " +
+        std::to_string(released.failed) + " failed after their last attempt");
+  }
+}
+
 void WorkerPool::heartbeat_loop() {
   std::unique_ptr<db::Database> db;
   while (!stopping_) {
     try {
       if (!db) db = open_();
       queue_.heartbeat(*db, worker_names_, options_.lease_ms);
-      auto released = queue_.release_expired(*db);
-      if (released.requeued > 0 || released.failed > 0) {
-        log("released expired leases: " + std::to_string(released.requeued) + " queued again, " +
-            std::to_string(released.failed) + " failed after their last attempt");
-      }
+      release_expired(*db);
     } catch (const std::exception& e) {
       // Busy with a long job transaction, most likely; the next beat retries
       // well within the lease.

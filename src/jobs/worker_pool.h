@@ -93,6 +93,7 @@ class WorkerPool {
   // How many jobs a thread should claim now, from the number waiting.
   int batch_size(db::Database& db) const;
   void heartbeat_loop();
+  void release_expired(db::Database& db);
   void log(const std::string& message) const;
   // Waits up to `ms` or until notified/stopping.
   void idle_wait(Millis ms);

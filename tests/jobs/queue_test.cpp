@@ -119,6 +119,23 @@ TEST(JobQueue, ShortIsDrainedBeforeDefaultBeforeLongAndOldestFirst) {
   EXPECT_EQ(order, (std::vector<std::string>{"short1", "default1", "default2", "long1"}));
 }
 
+TEST(JobQueue, RenewExtendsTheLeaseOnlyForTheCurrentHolder) {
+  JobsDatabase site;
+  auto db = site.open();
+  FakeClock clock(kStart);
+  JobQueue queue(clock);
+  queue.enqueue(*db, request("m"));
+  auto job = queue.claim(*db, kAllQueues, "w1", 1000);
+  clock.advance(900);
+  EXPECT_TRUE(queue.renew(*db, *job, "w1", 1000));
+  clock.advance(900);
+  EXPECT_EQ(queue.release_expired(*db).requeued, 0) << "renewed until 1900 ms";
+  EXPECT_FALSE(queue.renew(*db, *job, "w2", 1000));
+  clock.advance(1000);
+  EXPECT_EQ(queue.release_expired(*db).requeued, 1);
+  EXPECT_FALSE(queue.renew(*db, *job, "w1", 1000)) << "the claim is gone";
+}
+
 TEST(JobQueue, AWorkerClaimsOnlyFromItsQueues) {
   JobsDatabase site;
   auto db = site.open();

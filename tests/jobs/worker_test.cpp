@@ -161,6 +161,26 @@ TEST(WorkerPool, AJobThatLostItsLeaseIsRolledBackAndLeftToItsNewOwner) {
   EXPECT_EQ(released.requeued, 1);
 }
 
+TEST(WorkerPool, AClaimedJobWhoseClaimExpiredBeforeItStartedIsNotRun) {
+  Harness h;
+  int runs = 0;
+  h.handlers.add("app.once", [&](JobContext&) { ++runs; });
+  h.queue.enqueue(*h.db, request("app.once"));
+  WorkerPool pool(h.site.opener(), h.queue, h.handlers, h.clock, h.options());
+  auto job = h.queue.claim(*h.db, {"default"}, "test/0", 1000);
+  ASSERT_TRUE(job);
+  h.clock.advance(1001);
+  h.queue.release_expired(*h.db);
+  auto other = h.queue.claim(*h.db, {"default"}, "other", 1000);
+  ASSERT_TRUE(other);
+  pool.run_claimed(*h.db, "test/0", *job);
+  EXPECT_EQ(runs, 0) << "the stale claim did not run";
+  EXPECT_EQ(pool.stats().lost, 1);
+  pool.run_claimed(*h.db, "other", *other);
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(h.queue.counts(*h.db)[JobStatus::finished], 1);
+}
+
 TEST(WorkerPool, ThreadsRunEveryJobAndStopGracefully) {
   JobsDatabase site;
   SystemClock clock;
