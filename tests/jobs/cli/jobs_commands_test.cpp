@@ -89,6 +89,22 @@ TEST_F(JobCommands, BadInputIsAUsageErrorWithAClearMessage) {
   EXPECT_EQ(none.out, "") << "nothing was enqueued by the bad commands";
 }
 
+TEST_F(JobCommands, BadJobSettingsInTheSiteConfigAreNamed) {
+  ASSERT_EQ(quire({"set-config", "--site", "a.local", "background_workers", "many"}).code, 0);
+  auto worker = quire({"worker", "--burst"});
+  EXPECT_EQ(worker.code, 2);
+  EXPECT_EQ(worker.err,
+            "quire: config key background_workers must be an integer from 1 to 256, not "
+            "\"many\"\n");
+  ASSERT_EQ(quire({"set-config", "--site", "a.local", "jobs_max_pending", "2"}).code, 0);
+  auto full = quire({"jobs", "enqueue", "quire.noop", "--count", "3"});
+  EXPECT_EQ(full.code, 1);
+  EXPECT_NE(full.err.find("the job queue is full: 2 jobs are queued or running (limit 2)"),
+            std::string::npos)
+      << full.err;
+  EXPECT_EQ(quire({"jobs", "list"}).out, "") << "the whole enqueue rolled back";
+}
+
 TEST_F(JobCommands, SchedulerEnableDisableStatus) {
   auto status = quire({"scheduler", "status"});
   ASSERT_EQ(status.code, 0) << status.err;
