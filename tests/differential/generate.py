@@ -89,6 +89,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=harness.DEFAULT_TIMEOUT)
     parser.add_argument("--found-dir", type=Path, default=HERE / "found")
     parser.add_argument("--max-reduce", type=int, default=5, help="reduce at most this many mismatches")
+    parser.add_argument("--reduce-seconds", type=float, default=120.0, help="time allowed per reduction")
     parser.add_argument("--soft", action="store_true",
                         help="mismatches exit 77 (ctest: skipped) instead of 1; generator bugs still exit 1")
     parser.add_argument("--print", action="store_true", help="print program --seed/--index and exit")
@@ -158,7 +159,7 @@ def main():
                 # that show the same first wrong line, so the reduction keeps to one bug.
                 return e.exit_code == 0 and symptom(e, a) == wanted
 
-            text = reduce_program(text, still_fails, time.monotonic() + 120)
+            text = reduce_program(text, still_fails, time.monotonic() + args.reduce_seconds)
             expected, actual = outcomes(quire_argv, python_argv, text, workdir, args.timeout)
             difference = harness.describe_difference(expected, actual) or difference
         args.found_dir.mkdir(parents=True, exist_ok=True)
