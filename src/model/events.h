@@ -48,6 +48,18 @@ class EventRegistry {
   // The conditions joined with " and " ("" when none).
   std::string permission_query_conditions(Session& session, const std::string& doctype) const;
 
+  // How Password field values are stored in __Auth: the site layer installs
+  // one that hashes user passwords and encrypts the others. Without one the
+  // value is stored as given (tests, tools).
+  struct StoredPassword {
+    std::string value;
+    bool encrypted = false;  // reversible (Frappe's __Auth.encrypted)
+  };
+  using PasswordStore = std::function<StoredPassword(
+      const std::string& doctype, const std::string& fieldname, const std::string& value)>;
+  void set_password_store(PasswordStore store) { password_store_ = std::move(store); }
+  const PasswordStore& password_store() const { return password_store_; }
+
   // Runs every handler for `event` on `doc`; returns the last result set.
   Json run(Document& doc, std::string_view event, Session& session,
            const Json& args = Json::object()) const;
@@ -59,6 +71,7 @@ class EventRegistry {
   Hook server_scripts_;
   std::map<std::string, std::vector<PermissionQuery>> permission_queries_;
   PermissionQuery permission_query_script_;
+  PasswordStore password_store_;
 };
 
 }  // namespace quire::model

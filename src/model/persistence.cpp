@@ -20,11 +20,15 @@ bool is_masked(const std::string& s) {
 
 void store_password(Session& session, const Document& doc, const std::string& field,
                     const std::string& value) {
+  EventRegistry::StoredPassword stored{value, false};
+  if (const auto& store = session.events.password_store())
+    stored = store(doc.doctype(), field, value);
   session.db.query(
       "INSERT INTO `__Auth` (`doctype`, `name`, `fieldname`, `password`, `encrypted`)"
-      " VALUES (?, ?, ?, ?, 0) ON CONFLICT (`doctype`, `name`, `fieldname`)"
-      " DO UPDATE SET `password` = excluded.`password`",
-      {doc.doctype(), doc.name_text(), field, value});
+      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (`doctype`, `name`, `fieldname`)"
+      " DO UPDATE SET `password` = excluded.`password`, `encrypted` = excluded.`encrypted`",
+      {doc.doctype(), doc.name_text(), field, stored.value,
+       static_cast<std::int64_t>(stored.encrypted ? 1 : 0)});
 }
 
 db::Value column_value(Session& session, const Document& doc, const std::string& column) {

@@ -223,6 +223,29 @@ TEST_F(Validation, PasswordsStayOutOfDocumentTablesAndResponses) {
   ASSERT_EQ(stored.size(), 1u);
 }
 
+TEST_F(Validation, PasswordStoreDecidesTheStoredForm) {
+  events.set_password_store([](const std::string& doctype, const std::string& field,
+                               const std::string& value) {
+    return EventRegistry::StoredPassword{"hashed:" + doctype + "/" + field + "/" + value, false};
+  });
+  auto user = make({{"doctype", "User"},
+                    {"email", "h@example.com"},
+                    {"first_name", "H"},
+                    {"new_password", "pw"}});
+  insert(*session, *user);
+  auto stored =
+      db->query("SELECT `password`, `encrypted` FROM `__Auth` WHERE `name` = 'h@example.com'");
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0][0], db::Value{std::string("hashed:User/new_password/pw")});
+  EXPECT_EQ(stored[0][1], db::Value{std::int64_t{0}});
+  // Saving again with the masked value leaves the secret alone.
+  auto again = get_doc(*session, "User", "h@example.com");
+  again->set("first_name", "Hal");
+  save(*session, *again);
+  EXPECT_EQ(db->query("SELECT `password` FROM `__Auth` WHERE `name` = 'h@example.com'")[0][0],
+            db::Value{std::string("hashed:User/new_password/pw")});
+}
+
 }  // namespace
 }  // namespace quire::model::testing
 
