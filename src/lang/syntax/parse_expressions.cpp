@@ -148,8 +148,26 @@ Expr* Parser::expression() {
   const Token& start = peek();
   Expr* a = disjunction();
   if (at_kw(KeywordKind::If)) {
+    const std::size_t before_if = pos_;
     advance();
-    Expr* test = disjunction();
+    Expr* test = nullptr;
+    if (!checks_enabled_) {
+      // Speculating for an error rule: like a PEG parser, fall back to the
+      // plain disjunction when the conditional expression does not complete.
+      try {
+        test = disjunction();
+      } catch (ParseFailure& failure) {
+        if (failure.from_tokens) throw;
+        pos_ = before_if;
+        return a;
+      }
+      if (!at_kw(KeywordKind::Else)) {
+        pos_ = before_if;
+        return a;
+      }
+    } else {
+      test = disjunction();
+    }
     if (!at_kw(KeywordKind::Else)) {
       if (checks_enabled_ && !at_op(Op::Colon)) {
         fail_range(*a, *test, "expected 'else' after 'if' expression");

@@ -179,7 +179,19 @@ Stmt* Parser::function_def(ExprList decorators, const Token& start) {
   advance();
   f->args = parameters(false, Op::RPar);
   expect_op(Op::RPar);
-  if (accept_op(Op::RArrow)) f->returns = expression();
+  if (at_op(Op::RArrow)) {
+    // `-> annotation` is optional before CPython's forced ':'; when the
+    // annotation does not parse, the error is the missing ':' at '->'.
+    const std::size_t arrow = pos_;
+    advance();
+    try {
+      f->returns = expression();
+    } catch (ParseFailure& failure) {
+      if (!failure.generic) throw;
+      pos_ = arrow;
+      fail_at(peek(), "expected ':'");
+    }
+  }
   expect_colon(true);
   block(f->body, def, "function definition");
   end_at_last(f, f->body);
