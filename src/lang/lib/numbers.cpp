@@ -260,7 +260,7 @@ Value t_bytes(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (args[0].is_int()) {
     if (args[0].i < 0) return raise(I, types().ValueError, "negative count");
     if (!I.heap.would_fit(static_cast<std::size_t>(args[0].i)))
-      return raise(I, types().MemoryError, "");
+      return raise_no_args(I, types().MemoryError);
     return new_bytes(I, std::string(static_cast<std::size_t>(args[0].i), '\0'));
   }
   return raise(I, types().TypeError, "cannot convert '" + type_name(args[0]) + "' object to bytes");

@@ -414,7 +414,7 @@ Value m_replace(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
     ++done;
   }
   out += t.substr(i);
-  if (!I.heap.would_fit(out.size())) return raise(I, types().MemoryError, "");
+  if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   return make(I, out);
 }
 
@@ -540,7 +540,7 @@ Value pad_impl(Isolate& I, Value* args, std::size_t nargs, int mode, const char*
     return args[0];
   }
   if (!I.heap.would_fit(static_cast<std::size_t>(width) * fill.size()))
-    return raise(I, types().MemoryError, "");
+    return raise_no_args(I, types().MemoryError);
   std::int64_t total = width - len, left = 0;
   if (mode == 0)
     left = 0;
@@ -680,7 +680,7 @@ Value str_repeat(Isolate& I, Str* s, std::int64_t n) {
   if (n <= 0 || s->nbytes == 0) return new_str(I, "");
   if (static_cast<std::uint64_t>(n) > (1ull << 40) / s->nbytes ||
       !I.heap.would_fit(s->nbytes * static_cast<std::size_t>(n)))
-    return raise(I, types().MemoryError, "");
+    return raise_no_args(I, types().MemoryError);
   Str* out = alloc_str(I, s->nbytes * static_cast<std::size_t>(n));
   for (std::int64_t i = 0; i < n; ++i)
     std::memcpy(out->data() + i * s->nbytes, s->data(), s->nbytes);

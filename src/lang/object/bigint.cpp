@@ -156,7 +156,7 @@ Value bigint_binary(Isolate& I, int op, Value a, Value b) {
       break;
     case kMul:
       if (!I.heap.would_fit((mpz_size(x) + mpz_size(y)) * sizeof(mp_limb_t))) {
-        result = raise(I, types().MemoryError, "");
+        result = raise_no_args(I, types().MemoryError);
         goto done;
       }
       mpz_mul(r, x, y);
@@ -185,14 +185,14 @@ Value bigint_binary(Isolate& I, int op, Value a, Value b) {
         goto done;
       }
       if (!mpz_fits_ulong_p(y)) {
-        result = raise(I, types().MemoryError, "");
+        result = raise_no_args(I, types().MemoryError);
         goto done;
       }
       unsigned long e = mpz_get_ui(y);
       double bits = static_cast<double>(mpz_sizeinbase(x, 2)) * static_cast<double>(e);
       if (mpz_cmpabs_ui(x, 1) > 0 && (bits > 8.0 * 1024 * 1024 * 64 ||
                                       !I.heap.would_fit(static_cast<std::size_t>(bits / 8)))) {
-        result = raise(I, types().MemoryError, "");
+        result = raise_no_args(I, types().MemoryError);
         goto done;
       }
       mpz_pow_ui(r, x, e);
@@ -204,7 +204,7 @@ Value bigint_binary(Isolate& I, int op, Value a, Value b) {
         goto done;
       }
       if (!mpz_fits_ulong_p(y) || !I.heap.would_fit(mpz_get_ui(y) / 8)) {
-        result = raise(I, types().MemoryError, "");
+        result = raise_no_args(I, types().MemoryError);
         goto done;
       }
       mpz_mul_2exp(r, x, mpz_get_ui(y));

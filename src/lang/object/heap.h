@@ -71,7 +71,9 @@ class Heap {
 
   Object head_{Kind::Cell};  // sentinel of the circular all-objects list
   std::size_t bytes_used_ = 0;
-  std::size_t limit_ = static_cast<std::size_t>(-1);
+  // Default cap until the host sets one: generous for scripts, small enough
+  // that a runaway allocation fails with MemoryError instead of exhausting RAM.
+  std::size_t limit_ = std::size_t{1} << 30;
   std::size_t live_ = 0;
   bool over_limit_ = false;
   bool freeing_ = false;

@@ -1217,9 +1217,9 @@ static Value seq_repeat(Isolate& I, Value seq, std::int64_t n) {
     size = as_tuple(seq)->size;
   }
   if (size && static_cast<std::uint64_t>(n) > (1ull << 40) / size)
-    return raise(I, types().MemoryError, "");
+    return raise_no_args(I, types().MemoryError);
   std::size_t total = size * static_cast<std::size_t>(n);
-  if (!I.heap.would_fit(total * sizeof(Value))) return raise(I, types().MemoryError, "");
+  if (!I.heap.would_fit(total * sizeof(Value))) return raise_no_args(I, types().MemoryError);
   if (is_list(seq)) {
     List* l = alloc_list(I, total);
     for (std::int64_t k = 0; k < n; ++k)

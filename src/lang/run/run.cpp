@@ -5,6 +5,8 @@
 #endif
 #include "lang/run/run.h"
 
+#include <new>
+
 #include "lang/object/runtime.h"
 #include "lang/vm/interp.h"
 
@@ -31,7 +33,21 @@ RunResult run(Isolate& isolate, const Program& program) {
   isolate.reset();
   IsolateScope scope(isolate);
   RunResult result;
-  Value v = run_module(isolate, program);
+  Value v;
+  try {
+    v = run_module(isolate, program);
+  } catch (const std::bad_alloc&) {
+    // The system refused memory mid-run: report MemoryError. The isolate's
+    // object list stays consistent (objects are linked only once allocated),
+    // so the next reset() frees everything.
+    isolate.frames.clear();
+    isolate.blocks.clear();
+    result.ok = false;
+    result.exception_type = "MemoryError";
+    result.exception_line = "MemoryError";
+    result.traceback = "MemoryError\n";
+    return result;
+  }
   if (v.is_exc()) {
     result.ok = false;
     Value exc = isolate.pending;

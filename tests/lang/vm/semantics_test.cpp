@@ -14,6 +14,25 @@ struct Case {
 };
 
 const Case kCases[] = {
+    {"adversarial_inputs",
+     "import_ok = True\ndef f(n): return f(n+1)\ntry: f(0)\nexcept RecursionError as e: "
+     "print(\"rec\", e)\na = []; a.append(a); print(a)\nd = {}; d['d'] = d; print(d)\ntry: \"x\" * "
+     "(10**12)\nexcept MemoryError: print(\"mem\")\nclass R:\n    def __repr__(self): raise "
+     "ValueError(\"bad repr\")\ntry: print([R()])\nexcept ValueError as e: print(\"repr err\", "
+     "e)\ntry: sorted([3, 1, 2], key=lambda x: 1 / (x - 1))\nexcept ZeroDivisionError as e: "
+     "print(\"key err\", e)\nd = {1: 1, 2: 2}\ntry:\n    for k in d: d[k + 10] = 0\nexcept "
+     "RuntimeError as e: print(e)\ndef g():\n    yield 1\n    raise ValueError(\"in gen\")\ntry: "
+     "print(list(g()))\nexcept ValueError as e: print(\"gen\", e)\nfs = [lambda: i for i in "
+     "range(3)]; print([h() for h in fs])\nclass E:\n    def __eq__(self, o): raise TypeError(\"no "
+     "eq\")\n    __hash__ = None\ntry: print(E() in [1, 2, E()])\nexcept TypeError as e: "
+     "print(e)\nx = [1, 2, 3]\ndef bad(v):\n    x.clear()\n    return v\nprint(sorted(x, key=bad), "
+     "x)\ntry: [].pop()\nexcept IndexError as e: print(e)\ngen = (i for i in range(3)); next(gen); "
+     "print(list(gen), list(gen))\ntry: raise KeyError(\"k\") from ValueError(\"v\")\nexcept "
+     "KeyError as e: print(repr(e), repr(e.__cause__))\ntry:\n    try: 1/0\n    finally: "
+     "print(\"fin\")\nexcept ZeroDivisionError: print(\"outer\")\ndef deep():\n    try:\n        "
+     "return deep()\n    finally:\n        pass\ntry: deep()\nexcept RecursionError: print(\"deep "
+     "finally ok\")\nprint(int(\"  -12_3 \"), float(\" 1e3 \"), int(\"0x1f\", 16), str(10**30), "
+     "-(2**63), 2**63 // -1)\n"},
     {"arithmetic",
      "print(1 + 2 * 3, 7 // 2, -7 // 2, -7 % 3, 7 % -3, 2 ** 10, 2 ** -1, 10 / 4)\n"
      "print(9223372036854775807 + 1, -9223372036854775808 - 1, 3 ** 50)\n"
