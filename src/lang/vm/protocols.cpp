@@ -384,7 +384,8 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
 bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
   if (is_kind(obj, Kind::Instance)) {
     auto* in = static_cast<Instance*>(obj.o);
-    if (in->cls->is_user || in->cls->is_exception) {
+    // User classes, exceptions, and host instances (which carry an attribute dict).
+    if (in->cls->is_user || in->cls->is_exception || in->attrs) {
       if (in->cls->is_user) {
         Value pv = type_lookup(in->cls, name->view());
         if (is_kind(pv, Kind::Property) && static_cast<Property*>(pv.o)->mode == 0) {
