@@ -183,10 +183,9 @@ int dict_del(Isolate& I, Dict* d, Value key) {
   return table_del(I, d->table, key);
 }
 
-Value dict_get_str(const Dict* d, std::string_view key) {
+Value dict_get_str_hashed(const Dict* d, std::string_view key, std::uint64_t h) {
   const HashTable& t = d->table;
   if (t.index.empty()) return Value();
-  std::uint64_t h = hash_bytes(key);
   std::size_t mask = t.index.size() - 1;
   for (std::size_t j = h & mask;; j = (j + 1) & mask) {
     std::int32_t ix = t.index[j];
@@ -195,6 +194,10 @@ Value dict_get_str(const Dict* d, std::string_view key) {
     const auto& e = t.entries[ix];
     if (e.hash == h && is_str(e.key) && as_str(e.key)->view() == key) return e.value;
   }
+}
+
+Value dict_get_str(const Dict* d, std::string_view key) {
+  return dict_get_str_hashed(d, key, hash_bytes(key));
 }
 
 bool set_add(Isolate& I, Set* s, Value key) {

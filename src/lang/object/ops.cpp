@@ -131,8 +131,18 @@ bool is_subtype(const Type* t, const Type* base) {
 }
 
 Value type_lookup(const Type* t, std::string_view name) {
+  std::uint64_t h = hash_bytes(name);
   for (; t; t = t->base) {
-    Value v = dict_get_str(t->dict, name);
+    Value v = dict_get_str_hashed(t->dict, name, h);
+    if (!v.is_undef()) return v;
+  }
+  return Value();
+}
+
+Value type_lookup(const Type* t, const Str* name) {
+  std::uint64_t h = str_hash(name);
+  for (; t; t = t->base) {
+    Value v = dict_get_str_hashed(t->dict, name->view(), h);
     if (!v.is_undef()) return v;
   }
   return Value();

@@ -147,6 +147,7 @@ bool del_attr(Isolate& I, Value obj, Str* name);
 bool lookup_method(Isolate& I, Value obj, Str* name, Value& out_func, bool& out_self_needed);
 // Finds `name` in the type's MRO (borrowed), or Undef.
 Value type_lookup(const Type* t, std::string_view name);
+Value type_lookup(const Type* t, const Str* name);  // uses the string's cached hash
 
 Value get_item(Isolate& I, Value obj, Value key);
 bool set_item(Isolate& I, Value obj, Value key, Value v);
@@ -190,6 +191,7 @@ Value dict_get(Isolate& I, Dict* d, Value key, bool& error);
 bool dict_set(Isolate& I, Dict* d, Value key, Value value);  // increfs both
 int dict_del(Isolate& I, Dict* d, Value key);                // 1 removed, 0 missing, -1 error
 Value dict_get_str(const Dict* d, std::string_view key);     // borrowed or Undef; no errors
+Value dict_get_str_hashed(const Dict* d, std::string_view key, std::uint64_t hash);
 bool set_add(Isolate& I, Set* s, Value key);
 int set_contains(Isolate& I, Set* s, Value key);
 int set_remove(Isolate& I, Set* s, Value key);

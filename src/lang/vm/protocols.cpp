@@ -201,7 +201,7 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
     switch (obj.o->kind) {
       case Kind::Instance: {
         auto* in = static_cast<Instance*>(obj.o);
-        Value cv = type_lookup(in->cls, n);
+        Value cv = type_lookup(in->cls, name);
         if (is_kind(cv, Kind::Property)) {
           auto* p = static_cast<Property*>(cv.o);
           if (p->mode == 1) return new_bound(I, Value::object(in->cls), p->getter);
@@ -212,7 +212,7 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
           return call1(I, p->getter, obj);
         }
         if (in->attrs) {
-          Value v = dict_get_str(in->attrs, n);
+          Value v = dict_get_str_hashed(in->attrs, n, str_hash(name));
           if (!v.is_undef()) {
             incref(v);
             return v;
@@ -240,14 +240,14 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
       }
       case Kind::Module: {
         auto* m = static_cast<Module*>(obj.o);
-        Value v = m->attrs ? dict_get_str(m->attrs, n) : Value();
+        Value v = m->attrs ? dict_get_str_hashed(m->attrs, n, str_hash(name)) : Value();
         if (v.is_undef()) return attr_error(I, obj, name);
         incref(v);
         return v;
       }
       case Kind::Type: {
         auto* t = static_cast<Type*>(obj.o);
-        Value v = type_lookup(t, n);
+        Value v = type_lookup(t, name);
         if (is_kind(v, Kind::Property) && static_cast<Property*>(v.o)->mode != 0) {
           auto* p = static_cast<Property*>(v.o);
           if (p->mode == 1) return new_bound(I, obj, p->getter);
@@ -309,7 +309,7 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
     }
   }
   Type* t = type_of(obj);
-  Value v = type_lookup(t, n);
+  Value v = type_lookup(t, name);
   if (is_kind(v, Kind::Native)) return new_bound(I, obj, v);
   if (is_kind(v, Kind::Property)) return call1(I, static_cast<Property*>(v.o)->getter, obj);
   if (!v.is_undef()) {
@@ -351,8 +351,10 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
     if (k == Kind::Instance || k == Kind::Module || k == Kind::Type || k == Kind::Super) {
       if (k == Kind::Instance) {
         auto* in = static_cast<Instance*>(obj.o);
-        if (in->cls->is_user && (!in->attrs || dict_get_str(in->attrs, name->view()).is_undef())) {
-          Value cv = type_lookup(in->cls, name->view());
+        if (in->cls->is_user &&
+            (!in->attrs ||
+             dict_get_str_hashed(in->attrs, name->view(), str_hash(name)).is_undef())) {
+          Value cv = type_lookup(in->cls, name);
           if (is_kind(cv, Kind::Function)) {
             incref(cv);
             out = cv;
@@ -368,7 +370,7 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
       return true;
     }
   }
-  Value v = type_lookup(type_of(obj), name->view());
+  Value v = type_lookup(type_of(obj), name);
   if (is_kind(v, Kind::Native)) {
     out = v;  // immortal
     self_needed = true;
