@@ -217,14 +217,16 @@ bool format_template(Isolate& I, std::string_view fmt, Value* args, std::size_t 
         return false;
       }
     }
+    Value v = resolve_field(I, field, auto_index, used_auto, used_manual, args, nargs, kwnames);
+    if (v.is_exc()) return false;
     std::string spec;
     if (colon != std::string_view::npos) {
       if (!format_template(I, inner.substr(colon + 1), args, nargs, kwnames, spec, auto_index,
-                           used_auto, used_manual, depth + 1))
+                           used_auto, used_manual, depth + 1)) {
+        decref(v);
         return false;
+      }
     }
-    Value v = resolve_field(I, field, auto_index, used_auto, used_manual, args, nargs, kwnames);
-    if (v.is_exc()) return false;
     if (conv) {
       Value c2 = conv == 'r' ? repr(I, v) : conv == 'a' ? ascii_repr(I, v) : to_str(I, v);
       decref(v);
