@@ -24,28 +24,25 @@
 
 namespace quire::lang {
 
+// clang-format off
+#define QUIRE_OPS(X) \
+  X(NOP) X(POP_TOP) X(DUP_TOP) X(DUP_TOP_TWO) X(ROT_TWO) X(ROT_THREE) X(ROT_FOUR) X(LOAD_CONST) \
+  X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST) X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) \
+  X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL) X(LOAD_NAME) X(STORE_NAME) X(LOAD_ATTR) \
+  X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) X(CALL_METHOD) X(CALL_METHOD_KW) X(CALL) \
+  X(CALL_KW) X(CALL_EX) X(BINARY) X(INPLACE) X(UNARY_NEG) X(UNARY_POS) X(UNARY_NOT) \
+  X(UNARY_INVERT) X(COMPARE) X(IS) X(CONTAINS) X(SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) \
+  X(BUILD_LIST) X(BUILD_TUPLE) X(BUILD_MAP) X(BUILD_SET) X(BUILD_SLICE) X(BUILD_STRING) \
+  X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND) X(SET_UPDATE) X(DICT_UPDATE) X(DICT_MERGE) \
+  X(LIST_TO_TUPLE) X(UNPACK_SEQUENCE) X(UNPACK_EX) X(GET_ITER) X(FOR_ITER) X(JUMP) X(POP_JUMP_IF_FALSE) \
+  X(POP_JUMP_IF_TRUE) X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) \
+  X(MAKE_FUNCTION) X(MAKE_CELL) X(FORMAT_VALUE) X(SETUP_FINALLY) X(POP_BLOCK) X(POP_EXCEPT) \
+  X(RERAISE) X(RAISE_VARARGS) X(JUMP_IF_NOT_EXC_MATCH) X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) \
+  X(YIELD_FROM) X(BUILD_CLASS) X(IMPORT_NAME) X(IMPORT_FROM) X(LOAD_ASSERTION_ERROR) \
+  X(SETUP_WITH) X(WITH_EXIT) X(LOAD_SUPER) X(CHECK_STEPS)
+// clang-format on
+
 enum Op : std::uint8_t {
-#define QUIRE_OPS(X)                                                                               \
-  X(NOP)                                                                                           \
-  X(POP_TOP)                                                                                       \
-  X(DUP_TOP)                                                                                       \
-  X(DUP_TOP_TWO) X(ROT_TWO) X(ROT_THREE) X(ROT_FOUR) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(   \
-      DELETE_FAST) X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_GLOBAL) X(STORE_GLOBAL)     \
-      X(DELETE_GLOBAL) X(LOAD_NAME) X(STORE_NAME) X(LOAD_ATTR) X(STORE_ATTR) X(DELETE_ATTR) X(     \
-          LOAD_METHOD) X(CALL_METHOD) X(CALL_METHOD_KW) X(CALL) X(CALL_KW) X(CALL_EX) X(BINARY)    \
-          X(INPLACE) X(UNARY_NEG) X(UNARY_POS) X(UNARY_NOT) X(UNARY_INVERT) X(COMPARE) X(IS) X(    \
-              CONTAINS) X(SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_LIST) X(BUILD_TUPLE)    \
-              X(BUILD_MAP) X(BUILD_SET) X(BUILD_SLICE) X(BUILD_STRING) X(LIST_APPEND) X(SET_ADD)   \
-                  X(MAP_ADD) X(LIST_EXTEND) X(SET_UPDATE) X(DICT_UPDATE) X(DICT_MERGE)             \
-                      X(LIST_TO_TUPLE) X(UNPACK_SEQUENCE) X(UNPACK_EX) X(GET_ITER) X(FOR_ITER)     \
-                          X(JUMP) X(POP_JUMP_IF_FALSE) X(POP_JUMP_IF_TRUE) X(JUMP_IF_FALSE_OR_POP) \
-                              X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) X(MAKE_FUNCTION) X(MAKE_CELL) \
-                                  X(FORMAT_VALUE) X(SETUP_FINALLY) X(POP_BLOCK) X(POP_EXCEPT)      \
-                                      X(RERAISE) X(RAISE_VARARGS) X(JUMP_IF_NOT_EXC_MATCH)         \
-                                          X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(YIELD_FROM)      \
-                                              X(BUILD_CLASS) X(IMPORT_NAME) X(IMPORT_FROM)         \
-                                                  X(LOAD_ASSERTION_ERROR) X(SETUP_WITH)            \
-                                                      X(WITH_EXIT) X(LOAD_SUPER) X(CHECK_STEPS)
 #define QUIRE_OP_ENUM(name) name,
   QUIRE_OPS(QUIRE_OP_ENUM)
 #undef QUIRE_OP_ENUM
