@@ -59,6 +59,7 @@ void for_each_child(Object* o, F&& f) {
       f(fn->defaults);
       f(fn->kwdefaults);
       f(fn->closure);
+      if (fn->owner) f(Value::object(fn->owner));
       break;
     }
     case Kind::BoundMethod: {

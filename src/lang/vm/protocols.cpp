@@ -1147,7 +1147,10 @@ Value build_class(Isolate& I, Value body, Value name, Value base) {
     if (is_kind(e.value, Kind::Function)) {
       auto* fn = static_cast<Function*>(e.value.o);
       if (!fn->owner) {
-        fn->owner = t;  // borrowed: the class outlives its methods' use through it
+        // Owned: a method kept after its class is dropped must still find it
+        // for super(); the resulting cycle is freed at reset.
+        incref(Value::object(t));
+        fn->owner = t;
       }
     }
   }
