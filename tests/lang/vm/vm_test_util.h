@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "lang/run/run.h"
 
 namespace quire::lang::test {
@@ -33,7 +35,11 @@ inline Outcome run_quire(const std::string& source, Isolate* reuse = nullptr) {
 
 inline Outcome run_python(const std::string& source) {
   Outcome o;
-  std::string path = ::testing::TempDir() + "quire_vm_test.py";
+  // ctest runs each test in its own process, two at a time: the file name must
+  // be unique per process and per call or parallel tests overwrite each other.
+  static int calls = 0;
+  std::string path = ::testing::TempDir() + "quire_vm_test_" + std::to_string(::getpid()) + "_" +
+                     std::to_string(calls++) + ".py";
   {
     std::ofstream f(path);
     f << source;
@@ -44,10 +50,14 @@ inline Outcome run_python(const std::string& source) {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
   pclose(p);
-  std::ifstream err(path + ".err");
   std::string line, last;
-  while (std::getline(err, line))
-    if (!line.empty()) last = line;
+  {
+    std::ifstream err(path + ".err");
+    while (std::getline(err, line))
+      if (!line.empty()) last = line;
+  }
+  std::remove(path.c_str());
+  std::remove((path + ".err").c_str());
   if (last.rfind("Traceback", 0) != 0 && last.find("Error") != std::string::npos)
     o.error_line = last;
   if (last.find(':') != std::string::npos || last.find("Error") != std::string::npos ||
