@@ -665,8 +665,8 @@ Value t_list(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
       decref(Value::object(l));
       return Value::exc();
     }
-    I.heap.charge(items.size() * sizeof(Value));
     l->items = std::move(items);
+    list_sync_charge(I, l);
   }
   return Value::object(l);
 }

@@ -74,11 +74,22 @@ Tuple* alloc_tuple(Isolate& I, std::size_t n) {
 List* alloc_list(Isolate& I, std::size_t reserve) {
   List* l = I.heap.make<List>();
   if (reserve) {
-    I.heap.charge(reserve * sizeof(Value));
+    I.heap.charge(reserve * sizeof(Value));  // before allocating, as everywhere
     l->items.reserve(reserve);
-    I.heap.charge((l->items.capacity() - reserve) * sizeof(Value));
+    l->charged_slots = reserve;
+    list_sync_charge(I, l);
   }
   return l;
+}
+
+void list_sync_charge(Isolate& I, List* list) {
+  const std::size_t capacity = list->items.capacity();
+  if (capacity > list->charged_slots) {
+    I.heap.charge((capacity - list->charged_slots) * sizeof(Value));
+  } else if (capacity < list->charged_slots) {
+    I.heap.uncharge((list->charged_slots - capacity) * sizeof(Value));
+  }
+  list->charged_slots = capacity;
 }
 
 void list_append(Isolate& I, List* list, Value v) {
@@ -87,9 +98,9 @@ void list_append(Isolate& I, List* list, Value v) {
     std::size_t old = items.capacity();
     std::size_t grow = old < 4 ? 4 : old;
     I.heap.charge(grow * sizeof(Value));
+    list->charged_slots += grow;
     items.reserve(old + grow);
-    if (items.capacity() != old + grow)
-      I.heap.charge((items.capacity() - old - grow) * sizeof(Value));
+    list_sync_charge(I, list);
   }
   items.push_back(v);
 }

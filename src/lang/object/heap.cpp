@@ -132,7 +132,7 @@ void Heap::destroy(Object* o, bool release_children) {
   switch (o->kind) {
     case Kind::List: {
       auto* l = static_cast<List*>(o);
-      bytes_used_ -= l->items.capacity() * sizeof(Value);
+      bytes_used_ -= l->charged_slots * sizeof(Value);
       l->~List();
       break;
     }

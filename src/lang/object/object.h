@@ -91,6 +91,10 @@ struct Tuple : Object {
 
 struct List : Object {
   std::vector<Value> items;
+  // Slots of `items` charged to the heap. Kept apart from items.capacity() so
+  // freeing uncharges exactly what was charged even when some path let the
+  // vector grow without telling the heap (see list_sync_charge).
+  std::size_t charged_slots = 0;
   List() : Object(Kind::List) {}
 };
 

@@ -1383,10 +1383,12 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     if (r.is_exc()) return r;
     std::vector<Value> fresh;
     fresh.swap(as_list(r)->items);
+    list_sync_charge(I, as_list(r));  // r's storage now belongs to `fresh`
     decref(r);
     std::vector<Value> old;
     old.swap(as_list(a)->items);
     as_list(a)->items = std::move(fresh);
+    list_sync_charge(I, as_list(a));
     for (Value v : old) decref(v);
     incref(a);
     return a;

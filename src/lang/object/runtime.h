@@ -104,6 +104,9 @@ inline bool is_set_like(Value v) {
   return v.tag == Tag::Obj && (v.o->kind == Kind::Set || v.o->kind == Kind::FrozenSet);
 }
 void list_append(Isolate& I, List* list, Value v);  // takes ownership of v
+// Brings the heap's charge for `list`'s storage in line with its capacity.
+// Call after any change that may reallocate `items` other than list_append.
+void list_sync_charge(Isolate& I, List* list);
 
 // ---------------------------------------------------------------- exceptions
 

@@ -667,6 +667,7 @@ bool set_item(Isolate& I, Value obj, Value key, Value v) {
             std::vector<Value> old(items.begin() + start, items.begin() + stop);
             items.erase(items.begin() + start, items.begin() + stop);
             items.insert(items.begin() + start, fresh.begin(), fresh.end());
+            list_sync_charge(I, as_list(obj));
             for (auto& o : old) decref(o);
             return true;
           }
