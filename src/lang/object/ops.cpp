@@ -13,6 +13,7 @@
 
 #include "lang/lib/text_bridge.h"
 #include "lang/numeric/float_ops.h"
+#include "lang/numeric/int64_ops.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
 #include "lang/text/repr.h"
@@ -823,25 +824,14 @@ static int numeric_compare(Value a, Value b, int& cmp) {
       std::int64_t iv =
           a.tag == Tag::Float ? (b.tag == Tag::Int ? b.i : b.b) : (a.tag == Tag::Int ? a.i : a.b);
       double fv = a.tag == Tag::Float ? a.f : b.f;
-      if (std::isnan(fv)) {
+      // The numeric library compares exactly (2**53 + 1 > 2.0**53) and never
+      // converts an out-of-range float to int64.
+      std::optional<int> exact = numeric::compare_int64_double(iv, fv);
+      if (!exact) {
         cmp = 2;
         return 1;
       }
-      int c;
-      if (fv >= 9.3e18)
-        c = -1;
-      else if (fv <= -9.3e18)
-        c = 1;
-      else {
-        double fl = std::floor(fv);
-        std::int64_t fi = static_cast<std::int64_t>(fl);
-        if (iv < fi)
-          c = -1;
-        else if (iv > fi)
-          c = 1;
-        else
-          c = fl == fv ? 0 : -1;
-      }
+      int c = *exact;
       cmp = a.tag == Tag::Float ? -c : c;
       return 1;
     }
