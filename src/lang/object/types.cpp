@@ -17,13 +17,18 @@ namespace quire::lang {
 
 namespace {
 
+// The runtime's immortal objects live as long as the process. The tables that
+// hold them are allocated once and never destroyed: no static destructor runs
+// at exit while another thread may still use them, and the objects stay
+// reachable to the end (LeakSanitizer reported them as leaked otherwise).
 BuiltinTypes g_types;
-std::vector<std::string> g_builtin_names;
-std::vector<Value> g_builtin_values;
-std::map<std::string, int, std::less<>> g_builtin_index;
+std::vector<std::string>& g_builtin_names = *new std::vector<std::string>();
+std::vector<Value>& g_builtin_values = *new std::vector<Value>();
+std::map<std::string, int, std::less<>>& g_builtin_index =
+    *new std::map<std::string, int, std::less<>>();
 std::mutex g_intern_mutex;
-std::map<std::string, Str*, std::less<>> g_interned;
-std::vector<Object*> g_static_objects;
+std::map<std::string, Str*, std::less<>>& g_interned = *new std::map<std::string, Str*, std::less<>>();
+std::vector<Object*>& g_static_objects = *new std::vector<Object*>();
 Value g_ellipsis;
 
 Type* make_type(const char* name, Type* base, Kind instance_kind) {
