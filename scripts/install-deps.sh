@@ -6,7 +6,7 @@ set -euo pipefail
 
 PACKAGES=(
   # toolchain
-  build-essential cmake ninja-build ccache pkg-config clang
+  build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev
   # libraries
   libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata
   # testing and tooling
