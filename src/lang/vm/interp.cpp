@@ -9,6 +9,7 @@
 
 #include "lang/vm/interp.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace quire::lang {
@@ -484,6 +485,37 @@ static void add_traceback(Isolate& I, const Frame& f) {
   do {                                   \
     if ((v).tag == Tag::Exc) goto error; \
   } while (0)
+
+// Iterates `seq` (consumed) into `got` for an unpacking assignment, stopping
+// once `stop_at` items are collected (one more than the targets is enough to
+// report "too many values"). On failure `got` is released and an exception is
+// pending; a non-iterable gets CPython's "cannot unpack non-iterable" message.
+static bool collect_for_unpack(Isolate& I, Value seq, std::vector<Value>& got,
+                               std::size_t stop_at) {
+  Value it = get_iter(I, seq);
+  if (it.is_exc()) {
+    std::string tn = type_name(seq);
+    decref(seq);
+    if (isinstance(I.pending, types().TypeError)) {
+      raise(I, types().TypeError, "cannot unpack non-iterable " + tn + " object");
+    }
+    return false;
+  }
+  decref(seq);
+  while (got.size() < stop_at) {
+    Value x = iter_next(I, it);
+    if (x.is_exc()) {
+      for (auto& g : got) decref(g);
+      got.clear();
+      decref(it);
+      return false;
+    }
+    if (x.is_undef()) break;
+    got.push_back(x);
+  }
+  decref(it);
+  return true;
+}
 
 static Value run_loop(Isolate& I) {
   Frame* f;
@@ -1170,29 +1202,8 @@ static Value run_loop(Isolate& I) {
           break;
         }
         SAVE();
-        Value it = get_iter(I, seq);
-        if (it.is_exc()) {
-          std::string tn = type_name(seq);
-          decref(seq);
-          if (isinstance(I.pending, types().TypeError)) {
-            raise(I, types().TypeError, "cannot unpack non-iterable " + tn + " object");
-          }
-          goto error;
-        }
-        decref(seq);
         std::vector<Value> got;
-        for (;;) {
-          Value x = iter_next(I, it);
-          if (x.is_exc()) {
-            for (auto& g : got) decref(g);
-            decref(it);
-            goto error;
-          }
-          if (x.is_undef()) break;
-          got.push_back(x);
-          if (got.size() > n) break;
-        }
-        decref(it);
+        if (!collect_for_unpack(I, seq, got, n + 1)) goto error;
         if (got.size() != n) {
           std::size_t g = got.size();
           for (auto& v : got) decref(v);
@@ -1212,28 +1223,8 @@ static Value run_loop(Isolate& I) {
         std::size_t before = arg & 0xfff, after = arg >> 12;
         Value seq = POP();
         SAVE();
-        Value it = get_iter(I, seq);
-        if (it.is_exc()) {
-          std::string tn = type_name(seq);
-          decref(seq);
-          if (isinstance(I.pending, types().TypeError)) {
-            raise(I, types().TypeError, "cannot unpack non-iterable " + tn + " object");
-          }
-          goto error;
-        }
-        decref(seq);
         std::vector<Value> got;
-        for (;;) {
-          Value x = iter_next(I, it);
-          if (x.is_exc()) {
-            for (auto& g : got) decref(g);
-            decref(it);
-            goto error;
-          }
-          if (x.is_undef()) break;
-          got.push_back(x);
-        }
-        decref(it);
+        if (!collect_for_unpack(I, seq, got, SIZE_MAX)) goto error;
         if (got.size() < before + after) {
           std::size_t g = got.size();
           for (auto& v : got) decref(v);
