@@ -959,6 +959,37 @@ void Parser::dict_value_check() {
   }
 }
 
+// The rest of a dict display after its first item: `, k: v` and `, **m`
+// items up to the closing brace (a trailing comma allowed).
+Expr* Parser::dict_display_rest(Dict* d) {
+  while (accept_op(Op::Comma)) {
+    if (at_op(Op::RBrace)) break;
+    if (accept_op(Op::DoubleStar)) {
+      d->keys.push_back(nullptr);
+      d->values.push_back(bitwise_or());
+    } else {
+      d->keys.push_back(expression());
+      if (!at_op(Op::Colon) && checks_enabled_ && (at_op(Op::Comma) || at_op(Op::RBrace))) {
+        const Expr* key = d->keys.back();
+        ParseFailure failure;
+        failure.error.message = "':' expected after dictionary key";
+        failure.error.lineno = key->lineno;
+        failure.error.col = key->end_col_offset - 1;
+        failure.error.end_lineno = key->end_lineno;
+        failure.error.raw_end_offset = 0;
+        throw failure;
+      }
+      if (!at_op(Op::Colon)) fail_generic();
+      dict_value_check();
+      advance();
+      d->values.push_back(expression());
+    }
+  }
+  expect_op(Op::RBrace);
+  finish(d);
+  return d;
+}
+
 Expr* Parser::brace_atom() {
   DepthGuard guard(*this);
   const Token& open = advance();
@@ -978,34 +1009,7 @@ Expr* Parser::brace_atom() {
     auto* d = make<Dict>(open);
     d->keys.push_back(nullptr);
     d->values.push_back(mapping);
-    goto dict_rest;
-  dict_rest:
-    while (accept_op(Op::Comma)) {
-      if (at_op(Op::RBrace)) break;
-      if (accept_op(Op::DoubleStar)) {
-        d->keys.push_back(nullptr);
-        d->values.push_back(bitwise_or());
-      } else {
-        d->keys.push_back(expression());
-        if (!at_op(Op::Colon) && checks_enabled_ && (at_op(Op::Comma) || at_op(Op::RBrace))) {
-          const Expr* key = d->keys.back();
-          ParseFailure failure;
-          failure.error.message = "':' expected after dictionary key";
-          failure.error.lineno = key->lineno;
-          failure.error.col = key->end_col_offset - 1;
-          failure.error.end_lineno = key->end_lineno;
-          failure.error.raw_end_offset = 0;
-          throw failure;
-        }
-        if (!at_op(Op::Colon)) fail_generic();
-        dict_value_check();
-        advance();
-        d->values.push_back(expression());
-      }
-    }
-    expect_op(Op::RBrace);
-    finish(d);
-    return d;
+    return dict_display_rest(d);
   }
   Expr* first = star_named_expression();
   if (at_op(Op::Colon) && first->kind != ExprKind::Starred) {
@@ -1024,32 +1028,7 @@ Expr* Parser::brace_atom() {
     auto* d = make<Dict>(open);
     d->keys.push_back(first);
     d->values.push_back(value);
-    while (accept_op(Op::Comma)) {
-      if (at_op(Op::RBrace)) break;
-      if (accept_op(Op::DoubleStar)) {
-        d->keys.push_back(nullptr);
-        d->values.push_back(bitwise_or());
-      } else {
-        d->keys.push_back(expression());
-        if (!at_op(Op::Colon) && checks_enabled_ && (at_op(Op::Comma) || at_op(Op::RBrace))) {
-          const Expr* key = d->keys.back();
-          ParseFailure failure;
-          failure.error.message = "':' expected after dictionary key";
-          failure.error.lineno = key->lineno;
-          failure.error.col = key->end_col_offset - 1;
-          failure.error.end_lineno = key->end_lineno;
-          failure.error.raw_end_offset = 0;
-          throw failure;
-        }
-        if (!at_op(Op::Colon)) fail_generic();
-        dict_value_check();
-        advance();
-        d->values.push_back(expression());
-      }
-    }
-    expect_op(Op::RBrace);
-    finish(d);
-    return d;
+    return dict_display_rest(d);
   }
   if (at_kw(KeywordKind::For)) {
     if (first->kind == ExprKind::Starred) {

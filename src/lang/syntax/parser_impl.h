@@ -171,6 +171,7 @@ class Parser {
   Expr* list_atom();
   Expr* brace_atom();
   void dict_value_check();
+  Expr* dict_display_rest(Dict* d);
   void comprehension_clauses(std::vector<Comprehension*>& out);
   Expr* comprehension_target(bool allow_tuple = true);
   Expr* strings();
