@@ -8,10 +8,15 @@ PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev
   # libraries
-  libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata
+  libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata libsodium-dev
   # testing and tooling
   libgtest-dev libgmock-dev python3 curl wrk clang-format
 )
+# The REST end-to-end test drives quire with an npm client (frappe-js-sdk).
+# A node that came with its own npm (e.g. from another apt source) is kept.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
