@@ -6,9 +6,8 @@ namespace quire::model {
 
 // Prepares a site's database for documents: the system tables, a table for
 // every core DocType, a DocType document for each (so DocTypes list and load
-// like any document), the standard roles; then loads the site's own DocTypes
-// into the MetaStore. Idempotent: run at every start (new core fields are
-// added to existing tables).
+// like any document) and the standard roles. Idempotent: run at every start (new core fields are
+// added to existing tables). The site's own DocTypes are loaded by load_site_doctypes.
 void install_core(Session& session);
 
 // Loads every DocType document that is not core from tabDocType into the

@@ -7,6 +7,7 @@
 #include "db/sqlite/sqlite_database.h"
 #include "site/config_file.h"
 #include "site/password.h"
+#include "site/site_documents.h"
 #include "site/site_error.h"
 
 namespace quire::site {
@@ -122,6 +123,7 @@ void Sites::create(std::string_view name, const NewSite& options) const {
     auto db = db::SqliteDatabase::open(db_path.string(), /*create=*/true);
     created_db = true;
     db::migrate(*db);
+    install_documents(*db);
     db->query(
         "INSERT INTO `__Auth` (`doctype`, `name`, `fieldname`, `password`)"
         " VALUES ('User', 'Administrator', 'password', ?)",

@@ -57,9 +57,10 @@ class Sites {
   // Where the site's SQLite database file is.
   std::filesystem::path database_path(std::string_view name) const;
 
-  // Creates the site: its folder, config, database at the latest schema, and
-  // the Administrator's password hash. Throws SiteError (name taken or
-  // invalid, bad URL) and leaves nothing behind on any failure.
+  // Creates the site: its folder, config, database at the latest schema, the
+  // core DocTypes with the standard roles and users, and the Administrator's
+  // password hash. Throws SiteError (name taken or invalid, bad URL) and
+  // leaves nothing behind on any failure.
   void create(std::string_view name, const NewSite& options) const;
 
   // Opens an existing site's database and brings its schema up to date.
