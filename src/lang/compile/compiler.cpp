@@ -968,18 +968,19 @@ class CodeGen {
         break;
       }
       case ExprKind::YieldFrom: {
-        // Delegation by iteration: values sent into the generator are not forwarded.
+        // Delegation as in CPython: YIELD_FROM sends the value below it into
+        // the delegate and either yields what the delegate yields (through
+        // YIELD_VALUE 1, which marks the suspension point for throw()/close())
+        // or, when the delegate finishes, jumps to `end` with its return value.
         int start = new_label(), end = new_label();
         expr(e->as<YieldFrom>()->value);
-        emit(GET_ITER);
         emit(GET_YIELD_FROM_ITER);
+        emit(LOAD_CONST, const_none());
         bind(start);
-        emit_jump(FOR_ITER, end);
-        emit(YIELD_VALUE);
-        emit(POP_TOP);
+        emit_jump(YIELD_FROM, end);
+        emit(YIELD_VALUE, 1);
         emit_jump(JUMP, start);
         bind(end);
-        emit(YIELD_FROM);  // the delegate's return value
         break;
       }
       case ExprKind::Compare:
@@ -1440,7 +1441,9 @@ class CodeGen {
         jumps = true;
         break;
       case YIELD_FROM:
-        fall = 1;
+        fall = 0;
+        jump = -1;
+        jumps = true;
         break;
       case BUILD_CLASS:
         fall = 1 - (2 + a);

@@ -556,13 +556,32 @@ Value g_send(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
 
 Value g_close(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (nargs != 1) return raise(I, types().TypeError, "generator.close() takes no arguments");
+  return generator_close(I, static_cast<Generator*>(args[0].o));
+}
+
+// generator.throw(exc), throw(type), throw(type, value): raised where the generator is suspended.
+Value g_throw(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs < 2 || nargs > 4)
+    return raise(I, types().TypeError,
+                 "throw expected at least 1 argument, got " + std::to_string(nargs - 1));
   auto* g = static_cast<Generator*>(args[0].o);
-  if (!g->finished) {
-    g->finished = true;
-    for (std::uint32_t i = 0; i < g->live; ++i) assign(g->storage[i], Value());
-    g->live = 0;
+  Value exc = args[1];
+  if (is_kind(exc, Kind::Type) && static_cast<Type*>(exc.o)->is_exception) {
+    bool with_value = nargs > 2 && !args[2].is_none();
+    exc = call(I, exc, with_value ? &args[2] : nullptr, with_value ? 1 : 0, nullptr);
+    if (exc.is_exc()) return exc;
+  } else if (is_kind(exc, Kind::Instance) && static_cast<Instance*>(exc.o)->cls->is_exception) {
+    if (nargs > 2 && !args[2].is_none())
+      return raise(I, types().TypeError, "instance exception may not have a separate value");
+    incref(exc);
+  } else {
+    return raise(I, types().TypeError,
+                 "exceptions must be classes or instances deriving from BaseException, not " +
+                     type_name(exc));
   }
-  return Value::none();
+  Value v = generator_throw(I, g, exc);
+  if (v.is_undef()) return stop_iteration_for(I, args[0]);
+  return v;
 }
 
 // Collects an iterable into a vector of new references.
@@ -996,6 +1015,7 @@ void register_builtins() {
   add_method(types().BaseException, "__init__", e_init);
   add_method(types().generator, "send", g_send);
   add_method(types().generator, "close", g_close);
+  add_method(types().generator, "throw", g_throw);
   add_method(types().object, "__init__", o_init);
   types().range->construct = t_range;
   types().type->construct = b_type;

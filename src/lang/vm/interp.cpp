@@ -242,7 +242,7 @@ bool check_limits(Isolate& I) {
   return true;
 }
 
-static Value run_loop(Isolate& I);
+static Value run_loop(Isolate& I, bool throw_in = false);
 
 // How CPython names a callable in call errors: "__main__.f()", "len()".
 static std::string function_str(Value callable) {
@@ -319,11 +319,12 @@ Value call_python(Isolate& I, Function* fn, Value* args, std::size_t nargs, cons
   return result;
 }
 
-Value generator_resume(Isolate& I, Generator* gen, Value sent) {
-  if (gen->finished) return Value();
-  if (gen->running) return raise(I, types().ValueError, "generator already executing");
-  if (static_cast<int>(I.frames.size()) >= I.max_depth)
-    return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+// Pushes the frame of suspended generator `gen` on I.frames (its locals and
+// stack stay in gen->storage). With `push_sent`, `sent` (owned) becomes the
+// value of the `yield` the generator is suspended at; a generator that has not
+// started yet has no such yield and drops it.
+static void push_generator_frame(Isolate& I, Generator* gen, Value sent, bool push_sent,
+                                 bool entry) {
   auto* fn = static_cast<Function*>(gen->func.o);
   const Code* code = fn->code;
   Frame f;
@@ -335,20 +336,50 @@ Value generator_resume(Isolate& I, Generator* gen, Value sent) {
   f.sp = f.locals + gen->live;
   f.ip = code->ops.data() + gen->ip;
   f.block_base = static_cast<std::uint32_t>(I.blocks.size());
-  for (auto& b : gen->blocks) I.blocks.push_back(b);
-  gen->blocks.clear();
+  if (!gen->blocks.empty()) {
+    I.blocks.insert(I.blocks.end(), gen->blocks.begin(), gen->blocks.end());
+    gen->blocks.clear();
+  }
   f.gen = gen;
-  f.entry = true;
+  f.entry = entry;
   f.saved_top = I.stack_top;
-  if (gen->ip != 0) {
-    incref(sent);
+  if (push_sent && gen->ip != 0) {
     *f.sp++ = sent;  // the value of the `yield` expression
+  } else {
+    decref(sent);
   }
   gen->running = true;
   I.frames.push_back(f);
+}
+
+Value generator_resume(Isolate& I, Generator* gen, Value sent, Resume mode) {
+  if (gen->finished) {
+    assign(I.stop_value, Value());
+    return mode == Resume::Throw ? Value::exc() : Value();
+  }
+  if (gen->running || static_cast<int>(I.frames.size()) >= I.max_depth) {
+    if (mode == Resume::Throw) {
+      decref(I.pending);
+      I.pending = Value();
+    }
+    if (gen->running) return raise(I, types().ValueError, "generator already executing");
+    return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+  }
+  if (mode == Resume::Continue) {
+    // The delegate of the `yield from` the generator is suspended at finished
+    // with `sent` (owned) as its return value: the delegate's stack slot takes
+    // it and execution continues after the delegation loop.
+    const std::uint32_t* ops = static_cast<Function*>(gen->func.o)->code->ops.data();
+    assign(gen->storage[gen->live - 1], sent);
+    gen->ip = arg_of(ops[gen->ip - 2]);
+    sent = Value();
+  } else {
+    incref(sent);
+  }
   Value* saved_top = I.stack_top;
+  push_generator_frame(I, gen, sent, mode == Resume::Send, true);
   incref(Value::object(gen));  // keep it alive while it runs
-  Value result = run_loop(I);
+  Value result = run_loop(I, mode == Resume::Throw);
   I.stack_top = saved_top;
   gen->running = false;
   decref(Value::object(gen));
@@ -517,7 +548,7 @@ static bool collect_for_unpack(Isolate& I, Value seq, std::vector<Value>& got,
   return true;
 }
 
-static Value run_loop(Isolate& I) {
+static Value run_loop(Isolate& I, bool throw_in) {
   Frame* f;
   const Code* code;
   Value* L;
@@ -528,6 +559,7 @@ static Value run_loop(Isolate& I) {
   std::uint32_t word, arg;
   bool reraise = false;
   LOAD_FRAME();
+  if (throw_in) goto error;  // generator.throw(): the exception is pending at the yield
 
   for (;;) {
     FETCH();
@@ -1275,6 +1307,17 @@ static Value run_loop(Isolate& I) {
           }
           break;
         }
+        if (it.o->kind == Kind::Generator) {
+          // Resume the generator in this loop (no native recursion); its
+          // YIELD_VALUE / RETURN_VALUE come back to this instruction's frame.
+          auto* g = static_cast<Generator*>(it.o);
+          if (!g->running && !g->finished && static_cast<int>(I.frames.size()) < I.max_depth) {
+            SAVE();
+            push_generator_frame(I, g, Value::none(), true, false);
+            LOAD_FRAME();
+            break;
+          }
+        }
         SAVE();
         Value v = iter_next(I, it);
         if (v.is_exc()) goto error;
@@ -1330,12 +1373,28 @@ static Value run_loop(Isolate& I) {
         if (f->gen) {
           Generator* gen = f->gen;
           gen->finished = true;
+          gen->running = false;
           gen->live = 0;
+          bool entry = f->entry;
           I.frames.pop_back();
-          // The return value travels as the StopIteration value (next(),
-          // send()) or the value of `yield from`.
-          assign(I.stop_value, result);
-          return Value();
+          if (entry) {
+            // The return value travels as the StopIteration value (next(),
+            // send()) or the value of `yield from`.
+            assign(I.stop_value, result);
+            return Value();
+          }
+          // Resumed in place by the caller's FOR_ITER (the loop ends) or
+          // YIELD_FROM (the delegation's value is the return value).
+          LOAD_FRAME();
+          std::uint32_t resumer = ip[-1];
+          decref(POP());
+          if (op_of(resumer) == YIELD_FROM) {
+            PUSH(result);
+          } else {
+            decref(result);
+          }
+          ip = ops0 + arg_of(resumer);
+          break;
         }
         for (Value* p = f->base; p < L; ++p) decref(*p);
         bool entry = f->entry;
@@ -1502,18 +1561,80 @@ static Value run_loop(Isolate& I) {
         Generator* gen = f->gen;
         gen->ip = static_cast<std::uint32_t>(ip - ops0);
         gen->live = static_cast<std::uint32_t>(sp - L);
-        gen->blocks.assign(I.blocks.begin() + f->block_base, I.blocks.end());
-        I.blocks.resize(f->block_base);
+        if (I.blocks.size() > f->block_base) {
+          gen->blocks.assign(I.blocks.begin() + f->block_base, I.blocks.end());
+          I.blocks.resize(f->block_base);
+        }
+        gen->running = false;
+        bool entry = f->entry;
         I.frames.pop_back();
-        return v;
-      }
-      case GET_YIELD_FROM_ITER:
-        assign(I.stop_value, Value());
-        break;
-      case YIELD_FROM: {
-        Value v = I.stop_value.is_undef() ? Value::none() : I.stop_value;
-        I.stop_value = Value();
+        if (entry) return v;
+        // Resumed in place by the caller's FOR_ITER or YIELD_FROM: the value
+        // lands on the caller's stack above the generator.
+        LOAD_FRAME();
         PUSH(v);
+        break;
+      }
+      case GET_YIELD_FROM_ITER: {
+        Value v = TOP();
+        if (!is_kind(v, Kind::Generator)) {
+          SAVE();
+          Value it = get_iter(I, v);
+          CHECK(it);
+          decref(v);
+          TOP() = it;
+        }
+        break;
+      }
+      case YIELD_FROM: {
+        // Stack: delegate, value to send. Either the delegate yields (the
+        // value replaces the sent one and YIELD_VALUE 1 follows) or it
+        // finishes (both are replaced by its return value, jump to arg).
+        Value sent = sp[-1];
+        Value it = sp[-2];
+        Value r;
+        if (it.o->kind == Kind::Generator) {
+          auto* g = static_cast<Generator*>(it.o);
+          if (g->ip == 0 && !g->finished && !sent.is_none()) {
+            raise(I, types().TypeError, "can't send non-None value to a just-started generator");
+            goto error;
+          }
+          if (!g->running && !g->finished && static_cast<int>(I.frames.size()) < I.max_depth) {
+            --sp;
+            SAVE();
+            push_generator_frame(I, g, sent, true, false);
+            LOAD_FRAME();
+            break;
+          }
+          SAVE();
+          r = generator_resume(I, g, sent);
+          if (r.is_undef()) {
+            r = I.stop_value.is_undef() ? Value::none() : I.stop_value;
+            I.stop_value = Value();
+            decref(POP());
+            decref(POP());
+            PUSH(r);
+            ip = ops0 + arg;
+            break;
+          }
+        } else {
+          SAVE();
+          if (sent.is_none()) {
+            r = iter_next(I, it);
+          } else {
+            r = call_method(I, it, "send", &sent, 1);
+          }
+          if (r.is_undef()) {
+            decref(POP());
+            decref(POP());
+            PUSH(Value::none());
+            ip = ops0 + arg;
+            break;
+          }
+        }
+        CHECK(r);
+        decref(sent);
+        sp[-1] = r;
         break;
       }
       case BUILD_CLASS: {
@@ -1661,9 +1782,25 @@ static Value run_loop(Isolate& I) {
       while (sp > L) decref(*--sp);
       if (f->gen) {
         f->gen->finished = true;
+        f->gen->running = false;
         f->gen->live = 0;
+        if (!I.uncatchable && isinstance(I.pending, types().StopIteration)) {
+          // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
+          Value stop = I.pending;
+          I.pending = Value();
+          raise(I, types().RuntimeError, "generator raised StopIteration");
+          auto* in = static_cast<Instance*>(I.pending.o);
+          incref(stop);
+          in->cause = stop;
+          in->context = stop;
+          in->suppress_context = true;
+        }
+        bool entry = f->entry;
         I.frames.pop_back();
-        return Value::exc();
+        if (entry) return Value::exc();
+        LOAD_FRAME();
+        add_traceback(I, *f);
+        continue;
       }
       for (Value* p = f->base; p < L; ++p) decref(*p);
       bool entry = f->entry;
