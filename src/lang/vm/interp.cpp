@@ -548,6 +548,111 @@ static bool collect_for_unpack(Isolate& I, Value seq, std::vector<Value>& got,
   return true;
 }
 
+// Python integer arithmetic on two int64 operands when the result is an
+// int64 too and no error is possible; false sends the operation to the
+// general path (overflow to big ints, division by zero, negative shifts).
+static inline bool int_fast_path(std::uint32_t op, std::int64_t a, std::int64_t b, Value& out) {
+  std::int64_t r;
+  switch (op) {
+    case kAdd:
+      if (__builtin_add_overflow(a, b, &r)) return false;
+      break;
+    case kSub:
+      if (__builtin_sub_overflow(a, b, &r)) return false;
+      break;
+    case kMul:
+      if (__builtin_mul_overflow(a, b, &r)) return false;
+      break;
+    case kMod:
+      if (b <= 0 || a < 0) {
+        if (b == 0 || b == -1) return false;
+        r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0))) r += b;  // the result takes the divisor's sign
+      } else {
+        r = a % b;
+      }
+      break;
+    case kFloorDiv:
+      if (b <= 0 || a < 0) {
+        if (b == 0 || b == -1) return false;
+        r = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) --r;  // round toward negative infinity
+      } else {
+        r = a / b;
+      }
+      break;
+    case kTrueDiv: {
+      // Exact operands (|x| <= 2**53) make one IEEE division correctly rounded.
+      constexpr std::int64_t kExact = std::int64_t{1} << 53;
+      if (b == 0 || a > kExact || a < -kExact || b > kExact || b < -kExact) return false;
+      out = Value::real(static_cast<double>(a) / static_cast<double>(b));
+      return true;
+    }
+    case kAnd:
+      r = a & b;
+      break;
+    case kOr:
+      r = a | b;
+      break;
+    case kXor:
+      r = a ^ b;
+      break;
+    case kRShift:
+      if (b < 0 || b > 63) return false;
+      r = a >> b;
+      break;
+    case kLShift:
+      if (b < 0 || b > 62) return false;
+      r = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
+      if ((r >> b) != a) return false;
+      break;
+    default:
+      return false;
+  }
+  out = Value::integer(r);
+  return true;
+}
+
+// Float arithmetic that cannot raise (division by zero and the rest go the general way).
+static inline bool float_fast_path(std::uint32_t op, double a, double b, Value& out) {
+  switch (op) {
+    case kAdd:
+      out = Value::real(a + b);
+      return true;
+    case kSub:
+      out = Value::real(a - b);
+      return true;
+    case kMul:
+      out = Value::real(a * b);
+      return true;
+    case kTrueDiv:
+      if (b == 0.0) return false;
+      out = Value::real(a / b);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Rich comparison of two numbers of the same C type (NaN compares false, as in Python).
+template <class T>
+static inline int compare_fast(std::uint32_t op, T a, T b) {
+  switch (op) {
+    case kEq:
+      return a == b;
+    case kNe:
+      return a != b;
+    case kLt:
+      return a < b;
+    case kLe:
+      return a <= b;
+    case kGt:
+      return a > b;
+    default:
+      return a >= b;
+  }
+}
+
 static Value run_loop(Isolate& I, bool throw_in) {
   Frame* f;
   const Code* code;
@@ -831,48 +936,14 @@ static Value run_loop(Isolate& I, bool throw_in) {
       case INPLACE: {
         Value b = sp[-1], a = sp[-2];
         if (a.tag == Tag::Int && b.tag == Tag::Int) {
-          std::int64_t r;
-          switch (arg) {
-            case kAdd:
-              if (!__builtin_add_overflow(a.i, b.i, &r)) {
-                sp[-2] = Value::integer(r);
-                --sp;
-                goto next;
-              }
-              break;
-            case kSub:
-              if (!__builtin_sub_overflow(a.i, b.i, &r)) {
-                sp[-2] = Value::integer(r);
-                --sp;
-                goto next;
-              }
-              break;
-            case kMul:
-              if (!__builtin_mul_overflow(a.i, b.i, &r)) {
-                sp[-2] = Value::integer(r);
-                --sp;
-                goto next;
-              }
-              break;
-            default:
-              break;
+          if (int_fast_path(arg, a.i, b.i, sp[-2])) {
+            --sp;
+            break;
           }
         } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
-          switch (arg) {
-            case kAdd:
-              sp[-2] = Value::real(a.f + b.f);
-              --sp;
-              goto next;
-            case kSub:
-              sp[-2] = Value::real(a.f - b.f);
-              --sp;
-              goto next;
-            case kMul:
-              sp[-2] = Value::real(a.f * b.f);
-              --sp;
-              goto next;
-            default:
-              break;
+          if (float_fast_path(arg, a.f, b.f, sp[-2])) {
+            --sp;
+            break;
           }
         }
         SAVE();
@@ -923,38 +994,29 @@ static Value run_loop(Isolate& I, bool throw_in) {
       }
       case COMPARE: {
         Value b = sp[-1], a = sp[-2];
+        int r = -1;
         if (a.tag == Tag::Int && b.tag == Tag::Int) {
-          bool r = false;
-          switch (arg) {
-            case kEq:
-              r = a.i == b.i;
-              break;
-            case kNe:
-              r = a.i != b.i;
-              break;
-            case kLt:
-              r = a.i < b.i;
-              break;
-            case kLe:
-              r = a.i <= b.i;
-              break;
-            case kGt:
-              r = a.i > b.i;
-              break;
-            case kGe:
-              r = a.i >= b.i;
-              break;
-          }
-          sp[-2] = Value::boolean(r);
+          r = compare_fast(arg, a.i, b.i);
+        } else if (a.tag == Tag::Float && b.tag == Tag::Float) {
+          r = compare_fast(arg, a.f, b.f);
+        } else if (arg <= kNe && a.tag == Tag::Obj && b.tag == Tag::Obj && a.o->kind == Kind::Str &&
+                   b.o->kind == Kind::Str) {
+          bool eq = a.o == b.o || static_cast<Str*>(a.o)->view() == static_cast<Str*>(b.o)->view();
+          r = eq == (arg == kEq);
+          decref(a);
+          decref(b);
+        }
+        if (r >= 0) {
+          sp[-2] = Value::boolean(r != 0);
           --sp;
           break;
         }
         SAVE();
-        Value r = compare_op(I, static_cast<int>(arg), a, b);
-        CHECK(r);
+        Value res = compare_op(I, static_cast<int>(arg), a, b);
+        CHECK(res);
         decref(a);
         decref(b);
-        sp[-2] = r;
+        sp[-2] = res;
         --sp;
         break;
       }
@@ -1743,7 +1805,6 @@ static Value run_loop(Isolate& I, bool throw_in) {
         raise(I, types().SystemError, std::string("bad opcode ") + op_name(op_of(word)));
         goto error;
     }
-  next:
     continue;
 
   error:
