@@ -4,6 +4,7 @@
 
 #include "db/db_error.h"
 #include "db/sqlite/statement.h"
+#include "db/sqlite/statement_cache.h"
 
 namespace quire::db {
 namespace {
@@ -40,11 +41,22 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
   return db;
 }
 
+SqliteDatabase::SqliteDatabase(sqlite3* handle, std::string path)
+    : handle_(handle),
+      path_(std::move(path)),
+      statements_(std::make_unique<sqlite::StatementCache>(kStatementCacheSize)) {}
+
 SqliteDatabase::~SqliteDatabase() {
+  statements_->clear();
   sqlite3_close_v2(handle_);
 }
 
 void SqliteDatabase::execute(std::string_view sql) {
+  // One statement (BEGIN, SAVEPOINT, RELEASE...): through the kept statements.
+  if (sql.find(';') == std::string_view::npos) {
+    run(sql, {}, /*plain_errors=*/true);
+    return;
+  }
   std::string text(sql);
   char* error = nullptr;
   if (sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -54,35 +66,62 @@ void SqliteDatabase::execute(std::string_view sql) {
   }
 }
 
-std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<Value>& params) {
+sqlite3_stmt* SqliteDatabase::prepare_one(std::string_view sql, bool plain_errors) {
   sqlite::Statement s;
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &s.stmt, &tail) !=
       SQLITE_OK) {
+    if (plain_errors) throw DbError(sqlite3_errmsg(handle_));
     fail(handle_, "preparing query");
   }
   if (s.stmt == nullptr) throw DbError("preparing query: no statement in the text");
-  if (tail != nullptr &&
-      std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos) {
+  std::string_view rest(tail, static_cast<size_t>(sql.data() + sql.size() - tail));
+  if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
     throw DbError("preparing query: only one statement is allowed per query");
   }
-  int expected = sqlite3_bind_parameter_count(s.stmt);
+  sqlite3_stmt* stmt = s.stmt;
+  s.stmt = nullptr;
+  return stmt;
+}
+
+std::vector<Row> SqliteDatabase::query(std::string_view sql, const std::vector<Value>& params) {
+  return run(sql, params, /*plain_errors=*/false);
+}
+
+std::vector<Row> SqliteDatabase::run(std::string_view sql, const std::vector<Value>& params,
+                                     bool plain_errors) {
+  sqlite3_stmt* stmt = statements_->take(sql);
+  if (stmt == nullptr) stmt = prepare_one(sql, plain_errors);
+  // Kept again on every way out, reset (so no read stays open) and unbound.
+  struct GiveBack {
+    sqlite::StatementCache& cache;
+    std::string_view sql;
+    sqlite3_stmt* stmt;
+    ~GiveBack() { cache.give_back(sql, stmt); }
+  } give_back{*statements_, sql, stmt};
+
+  int expected = sqlite3_bind_parameter_count(stmt);
   if (static_cast<size_t>(expected) != params.size()) {
     throw DbError("query expects " + std::to_string(expected) + " parameters, got " +
                   std::to_string(params.size()));
   }
   for (size_t i = 0; i < params.size(); ++i)
-    sqlite::bind(handle_, s.stmt, static_cast<int>(i + 1), params[i]);
+    sqlite::bind(handle_, stmt, static_cast<int>(i + 1), params[i]);
 
   std::vector<Row> rows;
-  int columns = sqlite3_column_count(s.stmt);
   for (;;) {
-    int rc = sqlite3_step(s.stmt);
+    int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) fail(handle_, "running query");
+    if (rc != SQLITE_ROW) {
+      if (plain_errors) throw DbError(sqlite3_errmsg(handle_));
+      fail(handle_, "running query");
+    }
+    // Read after the step: a kept `SELECT *` re-prepared after ALTER TABLE
+    // has more columns than when it was first prepared.
+    int columns = sqlite3_column_count(stmt);
     Row row;
     row.reserve(static_cast<size_t>(columns));
-    for (int c = 0; c < columns; ++c) row.push_back(sqlite::column(s.stmt, c));
+    for (int c = 0; c < columns; ++c) row.push_back(sqlite::column(stmt, c));
     rows.push_back(std::move(row));
   }
   return rows;

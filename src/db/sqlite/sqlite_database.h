@@ -1,22 +1,32 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
 #include "db/database.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace quire::db {
+namespace sqlite {
+class StatementCache;
+}
 
 // A SQLite connection opened for a server: WAL journal (readers never block the
 // writer), NORMAL sync (durable at checkpoints, safe with WAL), foreign keys on,
 // and a busy timeout so concurrent writers wait instead of failing at once.
+// Statements run through query() (and single statements through execute())
+// are prepared once and kept (sqlite/statement_cache.h).
 class SqliteDatabase final : public Database {
  public:
   // Opens (creating when `create` is true) the database file at `path`.
   // Throws DbError when the file cannot be opened or is not a database.
   static std::unique_ptr<SqliteDatabase> open(const std::string& path, bool create);
+
+  // How many prepared statements a connection keeps.
+  static constexpr std::size_t kStatementCacheSize = 256;
 
   ~SqliteDatabase() override;
   SqliteDatabase(const SqliteDatabase&) = delete;
@@ -32,12 +42,22 @@ class SqliteDatabase final : public Database {
   // The raw connection, for engine features outside this interface (the
   // authorizer used by db/sqlite/read_only_query.h). Owned by this object.
   sqlite3* handle() const { return handle_; }
+  // The kept prepared statements (tests and benchmarks read its counters).
+  const sqlite::StatementCache& statements() const { return *statements_; }
 
  private:
-  SqliteDatabase(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+  SqliteDatabase(sqlite3* handle, std::string path);
+
+  // Prepares the single statement in `sql`; throws DbError when it does not
+  // compile or holds more than one statement.
+  sqlite3_stmt* prepare_one(std::string_view sql, bool plain_errors);
+  // query() through the kept statements; `plain_errors` gives SQLite's
+  // message alone, as sqlite3_exec does (execute()).
+  std::vector<Row> run(std::string_view sql, const std::vector<Value>& params, bool plain_errors);
 
   sqlite3* handle_;
   std::string path_;
+  std::unique_ptr<sqlite::StatementCache> statements_;
 };
 
 }  // namespace quire::db
