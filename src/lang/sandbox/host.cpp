@@ -79,4 +79,71 @@ bool set_attribute(Isolate& I, Value object, std::string_view name, Value value)
   return ok;
 }
 
+Value raise_error(Isolate& I, Type* type, std::string_view message) {
+  return raise(I, type, message);
+}
+
+void define_class_attr(Type* type, const char* name, Value immortal_value) {
+  add_class_attr(type, name, immortal_value);
+}
+
+ValueType define_value_type(const char* name, Type* base) {
+  ValueType t;
+  t.type = make_static_type(name, base ? base : types().object, false);
+  t.impl = make_static_type(name, t.type, false);
+  t.impl->is_user = true;  // the VM calls the special methods of user-like classes
+  return t;
+}
+
+void define_special(const ValueType& t, const char* name, NativeFn fn) {
+  add_method(t.impl, name, fn);
+}
+
+void set_constructor(Type* type, NativeFn fn) {
+  type->construct = fn;
+}
+
+namespace {
+
+Value immortal_property(NativeFn fn, const char* name, std::uint8_t mode) {
+  Property* p = new (std::malloc(sizeof(Property))) Property();
+  p->flags = kImmortal;
+  p->getter = make_builtin_native(name, fn);
+  p->setter = Value::none();
+  p->mode = mode;
+  return Value::object(p);
+}
+
+}  // namespace
+
+void define_property(Type* type, const char* name, NativeFn getter) {
+  add_class_attr(type, name, immortal_property(getter, name, 0));
+}
+
+void define_classmethod(Type* type, const char* name, NativeFn fn) {
+  add_class_attr(type, name, immortal_property(fn, name, 1));
+}
+
+Value new_value(Isolate& I, Type* impl, const void* payload, std::size_t size) {
+  Instance* in = I.heap.make<Instance>();
+  in->cls = impl;
+  in->args = new_bytes(I, std::string_view(static_cast<const char*>(payload), size));
+  return Value::object(in);
+}
+
+Value immortal_value(Type* impl, const void* payload, std::size_t size) {
+  Instance* in = new (std::malloc(sizeof(Instance))) Instance();
+  in->flags = kImmortal;
+  in->cls = impl;
+  in->args = immortal_bytes(std::string_view(static_cast<const char*>(payload), size), nullptr);
+  return Value::object(in);
+}
+
+std::string_view payload_of(Value v) {
+  if (!is_kind(v, Kind::Instance)) return {};
+  auto* in = static_cast<Instance*>(v.o);
+  if (in->cls->is_exception || !is_kind(in->args, Kind::Bytes)) return {};
+  return static_cast<Bytes*>(in->args.o)->view();
+}
+
 }  // namespace quire::lang::host

@@ -1,0 +1,99 @@
+#pragma once
+// Shared by the datetime_*.cpp files: the value types, payload access,
+// argument conversion with CPython's messages, and the PyError bridge.
+
+#include <cstring>
+#include <string>
+
+#include "lang/lib/datetime.h"
+#include "lang/sandbox/host.h"
+
+namespace quire::lang::datetime::detail {
+
+struct Types {
+  host::ValueType date, datetime, time, timedelta, timezone;
+};
+// Created on first use (process-wide, immortal).
+const Types& types_();
+
+template <class T>
+bool payload(Value v, const Type* impl, T& out) {
+  if (!is_kind(v, Kind::Instance) || static_cast<Instance*>(v.o)->cls != impl) return false;
+  std::string_view raw = host::payload_of(v);
+  if (raw.size() != sizeof(T)) return false;
+  std::memcpy(&out, raw.data(), sizeof(T));
+  return true;
+}
+
+Value raise_py_error(Isolate& I, const numeric::PyError& e);
+
+// Runs f() (returning Value); a numeric::PyError becomes the Python exception.
+template <class F>
+Value guarded(Isolate& I, F&& f) {
+  try {
+    return f();
+  } catch (const numeric::PyError& e) {
+    return raise_py_error(I, e);
+  }
+}
+
+// An int argument of a constructor or replace(): "'str' object cannot be
+// interpreted as an integer".
+bool to_field(Isolate& I, Value v, int64_t& out);
+// A str argument: "<fname>() argument <n> must be str, not int".
+bool to_text(Isolate& I, Value v, const char* fname, int position, std::string& out);
+// A tzinfo argument: None or a timezone.
+bool to_tz(Isolate& I, Value v, time::TzRef& out);
+// An Int128 as a Python int.
+Value int128_value(Isolate& I, time::Int128 v);
+// TypeError "unsupported operand type(s) for <op>: 'A' and 'B'".
+Value unsupported(Isolate& I, const char* op, Value a, Value b);
+// TypeError "'<' not supported between instances of 'A' and 'B'".
+Value not_orderable(Isolate& I, const char* op, Value a, Value b);
+// Result of a three-way comparison for comparison special `which` (0 lt, 1 le, 2 gt, 3 ge).
+Value order_result(int which, int cmp);
+Value text_value(Isolate& I, const std::string& s);
+
+// Comparisons: a CompareFn gives 1 with `cmp` set (-1, 0, 1), 0 when `b` is
+// not comparable with `a` (==: False; <: TypeError), -1 on error. With
+// `equality`, cmp is 0 for equal values and nonzero otherwise (naive and
+// aware datetimes are unequal rather than an error).
+using CompareFn = int (*)(Isolate& I, Value a, Value b, int& cmp, bool equality);
+inline constexpr const char* kOrderSymbols[] = {"<", "<=", ">", ">="};
+
+template <CompareFn F, int W>
+Value ordering(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2) return raise(I, types().TypeError, "expected 1 argument");
+  int cmp = 0;
+  int r = F(I, args[0], args[1], cmp, false);
+  if (r < 0) return Value::exc();
+  if (r == 0) return not_orderable(I, kOrderSymbols[W], args[0], args[1]);
+  return order_result(W, cmp);
+}
+
+template <CompareFn F, bool Equal>
+Value equality(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2) return raise(I, types().TypeError, "expected 1 argument");
+  int cmp = 1;
+  int r = F(I, args[0], args[1], cmp, true);
+  if (r < 0) return Value::exc();
+  return Value::boolean((r == 1 && cmp == 0) == Equal);
+}
+
+template <CompareFn F>
+void add_comparisons(const host::ValueType& t) {
+  host::define_special(t, "__lt__", ordering<F, 0>);
+  host::define_special(t, "__le__", ordering<F, 1>);
+  host::define_special(t, "__gt__", ordering<F, 2>);
+  host::define_special(t, "__ge__", ordering<F, 3>);
+  host::define_special(t, "__eq__", equality<F, true>);
+  host::define_special(t, "__ne__", equality<F, false>);
+}
+
+void define_timedelta(const Types& all);
+void define_date(const Types& all);
+void define_time(const Types& all);
+void define_datetime(const Types& all);
+void define_timezone(const Types& all);
+
+}  // namespace quire::lang::datetime::detail

@@ -1,0 +1,233 @@
+// The datetime value types: creation, payload access, the conversions the
+// constructors share, the thread's clock and the module object.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+#include "lang/lib/datetime_support.h"
+#include "lang/sandbox/catalog.h"
+
+namespace quire::lang::datetime {
+
+namespace detail {
+
+const Types& types_() {
+  static const Types* t = [] {
+    auto* made = new Types();  // process-wide, never destroyed
+    made->date = host::define_value_type("datetime.date");
+    made->datetime = host::define_value_type("datetime.datetime", made->date.type);
+    made->time = host::define_value_type("datetime.time");
+    made->timedelta = host::define_value_type("datetime.timedelta");
+    made->timezone = host::define_value_type("datetime.timezone");
+    define_timedelta(*made);
+    define_date(*made);
+    define_time(*made);
+    define_datetime(*made);
+    define_timezone(*made);
+    catalog::describe("datetime", catalog::kModule, "",
+                      "Dates, times and durations (CPython's datetime module).");
+    catalog::describe("datetime.MINYEAR", catalog::kValue, "", "The smallest year: 1.");
+    catalog::describe("datetime.MAXYEAR", catalog::kValue, "", "The largest year: 9999.");
+    return made;
+  }();
+  return *t;
+}
+
+Value raise_py_error(Isolate& I, const numeric::PyError& e) {
+  Type* type = types().ValueError;
+  switch (e.kind) {
+    case numeric::ErrorKind::ValueError:
+      type = types().ValueError;
+      break;
+    case numeric::ErrorKind::TypeError:
+      type = types().TypeError;
+      break;
+    case numeric::ErrorKind::OverflowError:
+      type = types().OverflowError;
+      break;
+    case numeric::ErrorKind::ZeroDivisionError:
+      type = types().ZeroDivisionError;
+      break;
+    case numeric::ErrorKind::IndexError:
+      type = types().IndexError;
+      break;
+    case numeric::ErrorKind::KeyError:
+      type = types().KeyError;
+      break;
+    case numeric::ErrorKind::MemoryError:
+      type = types().MemoryError;
+      break;
+  }
+  return raise(I, type, e.message);
+}
+
+bool to_field(Isolate& I, Value v, int64_t& out) {
+  if (v.is_int()) {
+    out = v.i;
+    return true;
+  }
+  if (v.is_bool()) {
+    out = v.b;
+    return true;
+  }
+  if (is_kind(v, Kind::BigInt)) {
+    raise(I, types().OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  raise(I, types().TypeError, "'" + type_name(v) + "' object cannot be interpreted as an integer");
+  return false;
+}
+
+bool to_text(Isolate& I, Value v, const char* fname, int position, std::string& out) {
+  if (is_str(v)) {
+    out = as_str(v)->view();
+    return true;
+  }
+  raise(I, types().TypeError,
+        std::string(fname) + "() argument " + std::to_string(position) + " must be str, not " +
+            type_name(v));
+  return false;
+}
+
+bool to_tz(Isolate& I, Value v, time::TzRef& out) {
+  if (v.is_undef() || v.is_none()) {
+    out = time::TzRef();
+    return true;
+  }
+  if (auto tz = as_timezone(v)) {
+    out = *tz;
+    return true;
+  }
+  raise(I, types().TypeError,
+        "tzinfo argument must be None or of a tzinfo subclass, not type '" + type_name(v) + "'");
+  return false;
+}
+
+Value int128_value(Isolate& I, time::Int128 v) {
+  if (v >= INT64_MIN && v <= INT64_MAX) return Value::integer(static_cast<int64_t>(v));
+  return int_from_string(I, time::int128_to_string(v), 10);
+}
+
+Value unsupported(Isolate& I, const char* op, Value a, Value b) {
+  return raise(I, types().TypeError,
+               std::string("unsupported operand type(s) for ") + op + ": '" + type_name(a) +
+                   "' and '" + type_name(b) + "'");
+}
+
+Value not_orderable(Isolate& I, const char* op, Value a, Value b) {
+  return raise(I, types().TypeError,
+               std::string("'") + op + "' not supported between instances of '" + type_name(a) +
+                   "' and '" + type_name(b) + "'");
+}
+
+Value order_result(int which, int cmp) {
+  switch (which) {
+    case 0:
+      return Value::boolean(cmp < 0);
+    case 1:
+      return Value::boolean(cmp <= 0);
+    case 2:
+      return Value::boolean(cmp > 0);
+    default:
+      return Value::boolean(cmp >= 0);
+  }
+}
+
+Value text_value(Isolate& I, const std::string& s) {
+  return new_str(I, s);
+}
+
+}  // namespace detail
+
+using detail::types_;
+
+Type* date_type() {
+  return types_().date.type;
+}
+Type* datetime_type() {
+  return types_().datetime.type;
+}
+Type* time_type() {
+  return types_().time.type;
+}
+Type* timedelta_type() {
+  return types_().timedelta.type;
+}
+Type* timezone_type() {
+  return types_().timezone.type;
+}
+
+Value new_date(Isolate& I, const time::Date& d) {
+  return host::new_value(I, types_().date, d);
+}
+Value new_datetime(Isolate& I, const time::DateTime& dt) {
+  return host::new_value(I, types_().datetime, dt);
+}
+Value new_time(Isolate& I, const time::Time& t) {
+  return host::new_value(I, types_().time, t);
+}
+Value new_timedelta(Isolate& I, const time::TimeDelta& td) {
+  return host::new_value(I, types_().timedelta, td);
+}
+Value new_timezone(Isolate& I, time::TzRef tz) {
+  return host::new_value(I, types_().timezone, tz);
+}
+
+template <class T>
+static std::optional<T> read(Value v, const host::ValueType& t) {
+  T out;
+  if (detail::payload(v, t.impl, out)) return out;
+  return std::nullopt;
+}
+
+std::optional<time::Date> as_date(Value v) {
+  return read<time::Date>(v, types_().date);
+}
+std::optional<time::DateTime> as_datetime(Value v) {
+  return read<time::DateTime>(v, types_().datetime);
+}
+std::optional<time::Time> as_time(Value v) {
+  return read<time::Time>(v, types_().time);
+}
+std::optional<time::TimeDelta> as_timedelta(Value v) {
+  return read<time::TimeDelta>(v, types_().timedelta);
+}
+std::optional<time::TzRef> as_timezone(Value v) {
+  return read<time::TzRef>(v, types_().timezone);
+}
+
+namespace {
+
+thread_local const time::Clock* t_clock = nullptr;
+
+}  // namespace
+
+const time::Clock& current_clock() {
+  static const time::SystemClock* system = new time::SystemClock();
+  return t_clock ? *t_clock : *system;
+}
+
+ClockScope::ClockScope(const time::Clock& clock) : previous_(t_clock) {
+  t_clock = &clock;
+}
+ClockScope::~ClockScope() {
+  t_clock = previous_;
+}
+
+Value make_module(Isolate& I) {
+  const detail::Types& t = types_();
+  Value m = host::new_module(I, "datetime");
+  bool ok = host::module_set(I, m, "date", Value::object(t.date.type)) &&
+            host::module_set(I, m, "datetime", Value::object(t.datetime.type)) &&
+            host::module_set(I, m, "time", Value::object(t.time.type)) &&
+            host::module_set(I, m, "timedelta", Value::object(t.timedelta.type)) &&
+            host::module_set(I, m, "timezone", Value::object(t.timezone.type)) &&
+            host::module_set(I, m, "MINYEAR", Value::integer(1)) &&
+            host::module_set(I, m, "MAXYEAR", Value::integer(9999));
+  if (!ok) {
+    decref(m);
+    return Value::exc();
+  }
+  return m;
+}
+
+}  // namespace quire::lang::datetime
