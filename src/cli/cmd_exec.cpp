@@ -17,6 +17,7 @@
 #include <sstream>
 #include <vector>
 
+#include "lang/lib/stdlib_modules.h"
 #include "lang/run/run.h"
 
 namespace quire::cli {
@@ -44,6 +45,7 @@ int run_exec(const ExecOptions& options) {
     return 1;
   }
   lang::Isolate isolate;
+  isolate.import_hook = lang::stdlib_import;  // json, datetime
   if (options.repeat <= 0) {
     lang::RunResult result = lang::run(isolate, *compiled.program);
     std::fflush(stdout);
