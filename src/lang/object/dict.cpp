@@ -28,16 +28,34 @@ int keys_equal(Isolate& I, Value a, Value b) {
   return equals(I, a, b);
 }
 
+// Compacts the entries and sizes the index for a load factor <= 2/3. The
+// entry array gets room for every entry the index accepts before the next
+// rebuild, so inserting never reallocates it in between; the storage is
+// charged to the heap (and uncharged when the table is freed).
 void rebuild(HashTable& t, std::size_t min_entries) {
-  // Compact the entries, then size the index for a load factor <= 2/3.
-  std::vector<HashTable::Entry> dense;
-  dense.reserve(t.used + 1);
-  for (auto& e : t.entries)
-    if (!e.key.is_undef()) dense.push_back(e);
-  t.entries.swap(dense);
   std::size_t size = 8;
   while (size * 2 < (min_entries + 1) * 3) size *= 2;
+  std::size_t room = size * 2 / 3 + 1;
+  if (t.used == t.entries.size() && t.entries.capacity() >= room) {
+    // No holes and room enough: only the index changes.
+  } else {
+    std::vector<HashTable::Entry> dense;
+    dense.reserve(room);
+    for (auto& e : t.entries)
+      if (!e.key.is_undef()) dense.push_back(e);
+    t.entries.swap(dense);
+  }
   t.index.assign(size, kEmpty);
+  std::size_t bytes =
+      t.index.capacity() * sizeof(std::int32_t) + t.entries.capacity() * sizeof(HashTable::Entry);
+  if (t_heap) {
+    if (bytes > t.charged) {
+      t_heap->charge(bytes - t.charged);
+    } else {
+      t_heap->uncharge(t.charged - bytes);
+    }
+    t.charged = bytes;
+  }
   std::size_t mask = size - 1;
   for (std::size_t i = 0; i < t.entries.size(); ++i) {
     std::size_t j = t.entries[i].hash & mask;
@@ -90,10 +108,7 @@ bool table_set(Isolate& I, HashTable& t, Value key, Value value, bool& inserted)
     return true;
   }
   if (insert_at < 0 || (t.entries.size() + 1) * 3 > t.index.size() * 2) {
-    std::size_t before = t.index.size() * 4 + t.entries.capacity() * sizeof(HashTable::Entry);
     rebuild(t, t.used + 1);
-    std::size_t after = t.index.size() * 4 + (t.used + 1) * sizeof(HashTable::Entry);
-    if (t_heap && after > before) t_heap->charge(after - before);
     find(I, t, key, h, &insert_at);
   }
   incref(key);

@@ -137,10 +137,12 @@ void Heap::destroy(Object* o, bool release_children) {
       break;
     }
     case Kind::Dict:
+      bytes_used_ -= static_cast<Dict*>(o)->table.charged;
       static_cast<Dict*>(o)->~Dict();
       break;
     case Kind::Set:
     case Kind::FrozenSet:
+      bytes_used_ -= static_cast<Set*>(o)->table.charged;
       static_cast<Set*>(o)->~Set();
       break;
     case Kind::Type:
@@ -164,7 +166,30 @@ void Heap::destroy(Object* o, bool release_children) {
     default:
       break;
   }
-  std::free(o);
+  if (o->charged <= kPoolMax) {
+    pool_free(o, o->charged);
+  } else {
+    std::free(o);
+  }
+}
+
+void* Heap::pool_refill(std::size_t bytes) {
+  // The tail of the old chunk (smaller than `bytes`) is abandoned; a chunk
+  // holds dozens of objects, so the loss is small.
+  char* chunk = static_cast<char*>(std::malloc(kChunkBytes));
+  if (!chunk) return nullptr;
+  chunks_.push_back(chunk);
+  bump_ = chunk + bytes;
+  bump_end_ = chunk + kChunkBytes;
+  return chunk;
+}
+
+void Heap::pool_release() {
+  for (void* c : chunks_) std::free(c);
+  chunks_.clear();
+  chunks_.shrink_to_fit();
+  for (auto& f : free_) f = nullptr;
+  bump_ = bump_end_ = nullptr;
 }
 
 void Heap::free(Object* object) {
@@ -182,6 +207,7 @@ void Heap::free(Object* object) {
 void Heap::release_all() {
   while (head_.next != &head_) destroy(head_.next, false);
   pending_.clear();
+  pool_release();
   bytes_used_ = 0;
   over_limit_ = false;
 }

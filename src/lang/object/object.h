@@ -110,6 +110,7 @@ struct HashTable {
   std::vector<Entry> entries;
   std::vector<std::int32_t> index;  // -1 empty, -2 deleted, else entry position
   std::size_t used = 0;
+  std::size_t charged = 0;  // bytes of index and entry storage charged to the heap
 };
 
 struct Dict : Object {

@@ -408,9 +408,11 @@ Value run_module(Isolate& I, const Program& program) {
 // Calls `callable` with the arguments at args[0..n) (+kw values) for the VM:
 // Python functions get a frame in place (returns Undef = "frame pushed");
 // everything else is called and the result returned. `base..end` are the
-// call's stack slots, all owned; they are released here for native calls.
+// call's stack slots, all owned, and consumed in every case: the caller's
+// stack pointer goes back to `base` (taking no reference to it keeps the
+// dispatch loop's stack pointer in a register).
 static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::size_t nargs,
-                     const Tuple* kwnames, Value*& sp, bool in_generator) {
+                     const Tuple* kwnames, bool in_generator) {
   std::size_t total = nargs + (kwnames ? kwnames->size : 0);
   if (callable.tag == Tag::Obj && callable.o->kind == Kind::Function) {
     auto* fn = static_cast<Function*>(callable.o);
@@ -424,7 +426,6 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
       }
       // The generator took the locals; release the callable slots only.
       for (Value* p = base; p < args; ++p) decref(*p);
-      sp = base;
       return g;
     }
     if (in_generator) {
@@ -432,11 +433,12 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
       // onto the main stack so the callee has room.
       Value* nb = I.stack_top;
       std::size_t span = static_cast<std::size_t>(args - base) + total;
-      if (nb + span + fn->code->nlocals + fn->code->stack_size > I.stack_end)
+      if (nb + span + fn->code->nlocals + fn->code->stack_size > I.stack_end) {
+        for (Value* p = base; p < args + total; ++p) decref(*p);
         return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+      }
       std::memcpy(static_cast<void*>(nb), base, span * sizeof(Value));
       Value* result_to = base;
-      sp = base;
       Value* nargs_at = nb + (args - base);
       if (!push_frame(I, fn, nb, result_to, nargs_at, nargs, kwnames, false)) {
         for (Value* p = nb; p < nargs_at; ++p) decref(*p);
@@ -444,7 +446,6 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
       }
       return Value();
     }
-    sp = base;
     if (!push_frame(I, fn, base, base, args, nargs, kwnames, false)) {
       for (Value* p = base; p < args; ++p) decref(*p);
       return Value::exc();
@@ -453,7 +454,6 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
   }
   Value result = call(I, callable, args, nargs, kwnames);
   for (Value* p = base; p < args + total; ++p) decref(*p);
-  sp = base;
   return result;
 }
 
@@ -568,6 +568,8 @@ static inline bool int_fast_path(std::uint32_t op, std::int64_t a, std::int64_t 
         if (b == 0 || b == -1) return false;
         r = a % b;
         if (r != 0 && ((r < 0) != (b < 0))) r += b;  // the result takes the divisor's sign
+      } else if (((a | b) >> 32) == 0) {
+        r = static_cast<std::uint32_t>(a) % static_cast<std::uint32_t>(b);  // a much cheaper divide
       } else {
         r = a % b;
       }
@@ -577,6 +579,8 @@ static inline bool int_fast_path(std::uint32_t op, std::int64_t a, std::int64_t 
         if (b == 0 || b == -1) return false;
         r = a / b;
         if ((a % b != 0) && ((a < 0) != (b < 0))) --r;  // round toward negative infinity
+      } else if (((a | b) >> 32) == 0) {
+        r = static_cast<std::uint32_t>(a) / static_cast<std::uint32_t>(b);
       } else {
         r = a / b;
       }
@@ -867,7 +871,8 @@ static Value run_loop(Isolate& I, bool throw_in) {
         }
         if (--I.steps_left < 0 && !check_limits(I)) goto error;
         SAVE();
-        Value r = vm_call(I, callable, base, args, nargs, kwnames, sp, f->gen != nullptr);
+        Value r = vm_call(I, callable, base, args, nargs, kwnames, f->gen != nullptr);
+        sp = base;
         if (r.is_undef()) {
           f->sp = sp;
           LOAD_FRAME();
@@ -888,7 +893,8 @@ static Value run_loop(Isolate& I, bool throw_in) {
         Value* base = sp - arg - 1;
         if (--I.steps_left < 0 && !check_limits(I)) goto error;
         SAVE();
-        Value r = vm_call(I, base[0], base, base + 1, n, kwnames, sp, f->gen != nullptr);
+        Value r = vm_call(I, base[0], base, base + 1, n, kwnames, f->gen != nullptr);
+        sp = base;
         if (r.is_undef()) {
           f->sp = sp;
           LOAD_FRAME();

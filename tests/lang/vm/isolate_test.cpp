@@ -100,6 +100,21 @@ TEST(Limits, HugeRepeatFailsBeforeAllocating) {
   EXPECT_EQ(l.error_line, "MemoryError");
 }
 
+TEST(Limits, FreedDictsAndSetsGiveTheirStorageBack) {
+  // Table storage is charged when it grows and must be uncharged when the
+  // table is freed, or a loop of short-lived dicts hits the cap.
+  Isolate isolate;
+  isolate.heap.set_limit(1024 * 1024);
+  Outcome o = run_quire(
+      "for i in range(100000):\n"
+      "    d = {'a': i, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6}\n"
+      "    s = {i, i + 1, i + 2, i + 3, i + 4, i + 5}\n"
+      "print(len(d), len(s))\n",
+      &isolate);
+  EXPECT_EQ(o.error_line, "");
+  EXPECT_EQ(o.out, "6 6\n");
+}
+
 TEST(Errors, TracebackNamesFileLineFunctionAndSource) {
   Compiled c = compile("script.py", "def f(x):\n    return 1 / x\n\nf(0)\n");
   ASSERT_FALSE(c.error);
