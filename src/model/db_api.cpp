@@ -65,10 +65,8 @@ Json run_list(Session& session, ListArgs a, bool apply_permissions) {
   q.ignore_ifnull = a.ignore_ifnull;
   q.today = session.today();
   if (apply_permissions) {
-    ListPermission perm = list_permission(session, *meta);
-    q.trusted_conditions = perm.conditions;
-    std::string extra = session.events.permission_query_conditions(session, a.doctype);
-    if (!extra.empty()) q.trusted_conditions.push_back(extra);
+    std::string condition = list_permission_condition(session, *meta);
+    if (!condition.empty()) q.trusted_conditions.push_back(condition);
   }
   auto st = translating([&] { return db::query::build_select(q, session.metas); });
   auto rows = session.db.query(st.sql, st.params);

@@ -2,6 +2,7 @@
 
 #include "db/query/identifiers.h"
 #include "model/coercion.h"
+#include "model/delete_links.h"
 #include "model/errors.h"
 #include "model/fieldtypes.h"
 #include "model/naming.h"
@@ -164,44 +165,8 @@ void write_parent(Session& session, Document& doc, bool is_insert) {
   write_children(session, doc, is_insert);
 }
 
-// Documents linking to `doc` that block its deletion or cancellation.
-void check_links_to(Session& session, const Document& doc, bool submitted_only) {
-  for (const auto& name : session.metas.names()) {
-    auto meta = session.metas.find_meta(name);
-    if (!meta || meta->issingle) continue;
-    for (const DocField* f : meta->data_fields()) {
-      if (f->fieldtype != "Link" || f->options != doc.doctype()) continue;
-      std::string sql =
-          "SELECT `name`" + std::string(meta->istable ? ", `parent`, `parenttype`, `idx`" : "") +
-          " FROM " + quote_identifier(meta->table()) + " WHERE " + quote_identifier(f->fieldname) +
-          " = ? AND " + (submitted_only ? "`docstatus` = 1" : "`docstatus` != 2");
-      std::vector<db::Value> params = {to_db(doc.get("name"))};
-      if (!meta->istable && meta->name == doc.doctype()) {
-        sql += " AND `name` != ?";
-        params.push_back(to_db(doc.get("name")));
-      }
-      auto rows = session.db.query(sql + " LIMIT 1", params);
-      if (rows.empty()) continue;
-      std::string ref_doctype = meta->name, ref_name = cstr(from_db(rows[0][0])), row;
-      if (meta->istable) {
-        ref_doctype = cstr(from_db(rows[0][2]));
-        ref_name = cstr(from_db(rows[0][1]));
-        if (ref_doctype == doc.doctype() && ref_name == doc.name_text()) continue;
-        row = " at Row: " + cstr(from_db(rows[0][3]));
-      }
-      if (!submitted_only && (doc.meta().field("enabled") || doc.meta().field("disabled"))) {
-        raise(ErrorKind::LinkExistsError,
-              "You can disable this " + doc.doctype() + " instead of deleting it.");
-      }
-      raise(ErrorKind::LinkExistsError, "Cannot delete or cancel because " + doc.doctype() + " " +
-                                            doc.name_text() + " is linked with " + ref_doctype +
-                                            " " + ref_name + row);
-    }
-  }
-}
-
 void check_no_submitted_links(Session& session, const Document& doc, bool) {
-  check_links_to(session, doc, true);
+  check_links_to(session, doc, LinkCheck::for_cancel);
 }
 
 void save_version(Session& session, Document& doc) {
@@ -476,7 +441,7 @@ bool delete_doc(Session& session, const std::string& doctype, const Json& name,
     doc->flags["in_delete"] = true;
     run(session, *doc, "on_change");
   }
-  if (!options.force) check_links_to(session, *doc, false);
+  if (!options.force) check_links_to(session, *doc, LinkCheck::for_delete);
   std::string series =
       meta->autoname.rfind("naming_series:", 0) == 0 ? cstr(doc->get("naming_series")) + ".#####"
       : meta->autoname.find('#') != std::string::npos && meta->autoname.rfind("format:", 0) != 0
@@ -485,6 +450,10 @@ bool delete_doc(Session& session, const std::string& doctype, const Json& name,
   if (!series.empty()) revert_series_if_last(session, series, doc->name_text(), doc.get());
   delete_rows(session, *meta, doc->get("name"));
   run(session, *doc, "after_delete");
+  delete_references_to(session, doctype, doc->name_text());
+  if (!options.delete_permanently && !session.flag("in_install")) {
+    add_to_deleted_documents(session, *doc);
+  }
   tx.commit();
   return true;
 }

@@ -38,6 +38,8 @@ struct DeleteOptions {
   bool ignore_permissions = false;
   bool ignore_missing = true;
   bool ignore_on_trash = false;
+  // No "Deleted Document" copy is kept.
+  bool delete_permanently = false;
 };
 // frappe.delete_doc: false when the document was missing and ignore_missing.
 bool delete_doc(Session& session, const std::string& doctype, const Json& name,

@@ -1,15 +1,22 @@
 #include "model/site_model.h"
 
+#include "db/query/identifiers.h"
+
 #include "model/coercion.h"
 #include "model/errors.h"
 #include "model/fieldtypes.h"
 #include "model/lifecycle.h"
 #include "model/persistence.h"
 #include "model/schema_sync.h"
+#include "model/shares.h"
+#include "model/time_zone.h"
 #include "model/transaction.h"
+#include "model/user_permissions.h"
 
 namespace quire::model {
 namespace {
+
+using db::query::quote_identifier;
 
 Meta meta_of(const Document& doc) {
   Json j = doc.as_dict();
@@ -41,12 +48,70 @@ void remember_for_rollback(Session& session, const std::string& name) {
   });
 }
 
+// Frappe's rename_doctype and DocType.after_rename: the table (or the
+// Singles rows) follows the new name, child rows name their new parenttype,
+// Link and Table fields elsewhere point at the new name, and the MetaStore
+// swaps the entries (restored if the transaction rolls back).
+void rename_doctype_storage(Session& session, const std::string& old_name, Document& doc) {
+  const std::string new_name = doc.name_text();
+  auto old_meta = session.metas.find_meta(old_name);
+  if (!old_meta) return;
+  db::Database& db = session.db;
+  if (old_meta->issingle) {
+    db.query("UPDATE `tabSingles` SET `doctype` = ? WHERE `doctype` = ?", {new_name, old_name});
+  } else {
+    db.execute("ALTER TABLE " + quote_identifier("tab" + old_name) + " RENAME TO " +
+               quote_identifier("tab" + new_name));
+    // Indexes keep the names they were made with: drop them, sync remakes them.
+    for (const auto& row :
+         db.query("SELECT `name` FROM sqlite_master WHERE `type` = 'index' AND `tbl_name` = ?"
+                  " AND `sql` IS NOT NULL",
+                  {"tab" + new_name})) {
+      db.execute("DROP INDEX " + quote_identifier(cstr(from_db(row[0]))));
+    }
+    for (const DocField* tf : old_meta->table_fields()) {
+      auto child = session.metas.find_meta(tf->options);
+      if (!child) continue;
+      db.query("UPDATE " + quote_identifier(child->table()) +
+                   " SET `parenttype` = ? WHERE `parenttype` = ?",
+               {new_name, old_name});
+    }
+  }
+  db.query(
+      "UPDATE `tabDocField` SET `options` = ? WHERE `options` = ?"
+      " AND `fieldtype` IN ('Link', 'Table', 'Table MultiSelect')",
+      {new_name, old_name});
+
+  std::vector<std::string> changed = {old_name, new_name};
+  for (const auto& name : session.metas.names()) {
+    if (name == old_name || session.metas.is_core(name)) continue;
+    auto meta = session.metas.find_meta(name);
+    for (const auto& f : meta->fields) {
+      if (f.options == old_name && (f.fieldtype == "Link" || is_table_fieldtype(f.fieldtype))) {
+        changed.push_back(name);
+        break;
+      }
+    }
+  }
+  for (const auto& name : changed) remember_for_rollback(session, name);
+  session.metas.remove(old_name);
+  Meta renamed = meta_of(*load_doc(session, "DocType", new_name));
+  sync_schema(db, renamed);
+  session.metas.put(std::move(renamed));
+  for (size_t i = 2; i < changed.size(); ++i) {
+    session.metas.put(meta_of(*load_doc(session, "DocType", changed[i])));
+  }
+}
+
 const char* const kStandardRoles[] = {"Administrator", "System Manager", "All", "Guest",
                                       "Script Manager"};
 
 }  // namespace
 
 void register_doctype_controller(EventRegistry& events) {
+  register_docshare_controller(events);
+  register_user_permission_controller(events);
+  register_system_settings_controller(events);
   events.add_controller("DocType", "validate", [](Document& doc, HookCall& call) {
     if (call.session.metas.is_core(doc.name_text()) && !call.session.flag("in_install")) {
       raise(ErrorKind::PermissionError, "Core DocType " + doc.name_text() + " cannot be changed");
@@ -73,8 +138,19 @@ void register_doctype_controller(EventRegistry& events) {
     remember_for_rollback(call.session, meta->name);
     call.session.metas.remove(meta->name);
   });
-  events.add_controller("DocType", "before_rename", [](Document&, HookCall&) {
-    raise(ErrorKind::ValidationError, "Renaming a DocType is not supported yet");
+  events.add_controller("DocType", "before_rename", [](Document& doc, HookCall& call) {
+    if (call.session.metas.is_core(doc.name_text())) {
+      raise(ErrorKind::PermissionError, "Core DocType " + doc.name_text() + " cannot be renamed");
+    }
+    if (cint(doc.get("custom")) == 0 && !call.session.is_administrator()) {
+      raise(ErrorKind::PermissionError, "DocType can only be renamed by Administrator");
+    }
+    if (call.args.value("merge", false)) {
+      raise(ErrorKind::ValidationError, "DocType can not be merged");
+    }
+  });
+  events.add_controller("DocType", "after_rename", [](Document& doc, HookCall& call) {
+    rename_doctype_storage(call.session, cstr(call.args["old"]), doc);
   });
 }
 

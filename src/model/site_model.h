@@ -16,7 +16,9 @@ void load_site_doctypes(Session& session);
 
 // The DocType controller: validating a DocType document parses it as
 // metadata; saving it syncs its table and the MetaStore; deleting it drops
-// the table. Core DocTypes cannot be changed or deleted.
+// the table. Core DocTypes cannot be changed or deleted. Registers the other
+// core controllers too (DocShare, User Permission, System Settings), so one call readies a
+// registry.
 void register_doctype_controller(EventRegistry& events);
 
 }  // namespace quire::model
