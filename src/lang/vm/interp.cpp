@@ -401,6 +401,7 @@ Value run_module(Isolate& I, const Program& program) {
   I.frames.reserve(static_cast<std::size_t>(I.max_depth) + 2);
   for (auto& g : I.globals) decref(g);
   I.globals.assign(program.global_names.size(), Value());
+  if (I.bind_globals && !I.bind_globals(I)) return Value::exc();
   Function* fn = I.heap.make<Function>();
   fn->code = program.main;
   Value fv = Value::object(fn);

@@ -77,6 +77,10 @@ class Isolate {
 
   ImportHook import_hook;
   OutputSink output;  // print() goes here (stdout when unset)
+  // Called by run_module once the module's globals are fresh and before its
+  // code runs: the host binds names (`frappe`, `doc`) with set_global here.
+  // Returning false aborts the run (the exception must be pending).
+  std::function<bool(class Isolate&)> bind_globals;
 
   // Frees everything the last run left and returns to the idle state.
   void reset();

@@ -417,7 +417,10 @@ bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
       return dict_set(I, in->attrs, Value::object(name), v);
     }
   }
-  if (is_kind(obj, Kind::Type) && static_cast<Type*>(obj.o)->is_user) {
+  // Host types (immortal, shared by every isolate) stay read-only even when
+  // they use Python-class protocols.
+  if (is_kind(obj, Kind::Type) && static_cast<Type*>(obj.o)->is_user &&
+      !(obj.o->flags & kImmortal)) {
     return dict_set(I, static_cast<Type*>(obj.o)->dict, Value::object(name), v);
   }
   if (is_kind(obj, Kind::Module)) {
