@@ -1,0 +1,724 @@
+#include "scripting/document_binding.h"
+
+#include <mutex>
+
+#include "lang/sandbox/host.h"
+#include "model/db_api.h"
+#include "model/fieldtypes.h"
+#include "model/lifecycle.h"
+#include "scripting/attr_dict.h"
+#include "scripting/frappe_exceptions.h"
+#include "scripting/value_convert.h"
+
+namespace quire::scripting {
+
+using namespace quire::lang;
+using model::Document;
+
+namespace {
+
+Type* g_type = nullptr;
+
+Value get_attr_text(Isolate& I, Value obj, std::string_view name) {
+  Value key = new_str(I, name);
+  bool error = false;
+  Dict* attrs = static_cast<Instance*>(obj.o)->attrs;
+  Value v = attrs ? dict_get(I, attrs, key, error) : Value();
+  decref(key);
+  return v;  // borrowed or Undef
+}
+
+bool set_attr_text(Isolate& I, Value obj, std::string_view name, Value v) {
+  auto* in = static_cast<Instance*>(obj.o);
+  if (!in->attrs) in->attrs = alloc_dict(I);
+  Value key = new_str(I, name);
+  bool ok = dict_set(I, in->attrs, key, v);
+  decref(key);
+  return ok;
+}
+
+bool set_attr_json(Isolate& I, Value obj, std::string_view name, const Json& j) {
+  Value v = to_value(I, j);
+  if (v.is_exc()) return false;
+  bool ok = set_attr_text(I, obj, name, v);
+  decref(v);
+  return ok;
+}
+
+bool is_table_field(const model::Meta& meta, std::string_view key) {
+  const model::DocField* f = meta.field(key);
+  return f && model::is_table_fieldtype(f->fieldtype);
+}
+
+bool is_stored_key(const model::Meta& meta, std::string_view key) {
+  if (meta.field(key) || model::is_standard_column(key)) return true;
+  if (!meta.istable) return false;
+  for (const auto& c : model::child_columns()) {
+    if (c == key) return true;
+  }
+  return false;
+}
+
+// The table's rows as a list of row wrappers.
+Value rows_list(Isolate& I, RunState& run, Document& doc, const std::string& field) {
+  const auto& rows = doc.table(field);
+  List* list = alloc_list(I, rows.size());
+  for (const auto& row : rows) {
+    Value w = wrap_document(I, run, row);
+    if (w.is_exc()) {
+      decref(Value::object(list));
+      return w;
+    }
+    if (!pull_document(I, run, w)) {
+      decref(w);
+      decref(Value::object(list));
+      return Value::exc();
+    }
+    list_append(I, list, w);
+  }
+  return Value::object(list);
+}
+
+// Rebuilds the document's rows of `field` from the script's list (rows may be
+// wrappers, kept as they are, or dicts, made into new rows).
+bool push_table(Isolate& I, RunState& run, Document& doc, const std::string& field, Value list) {
+  Document::Rows rows;
+  if (!list.is_none() && !list.is_undef()) {
+    const Value* items = nullptr;
+    std::size_t n = 0;
+    if (is_list(list)) {
+      items = as_list(list)->items.data();
+      n = as_list(list)->items.size();
+    } else if (is_tuple(list)) {
+      items = as_tuple(list)->items();
+      n = as_tuple(list)->size;
+    } else {
+      raise_frappe(
+          I, "ValidationError",
+          "Value for " + doc.meta().field(field)->display_label() + " must be a list of rows");
+      return false;
+    }
+    // Copy first: pushing a row can run script code that changes the list.
+    std::vector<Value> held(items, items + n);
+    for (Value v : held) incref(v);
+    bool ok = true;
+    for (Value item : held) {
+      if (!ok) break;
+      if (is_document(item)) {
+        Document::Ptr row = document_of(run, item);
+        if (!row || !push_document(I, run, item)) {
+          ok = false;
+          break;
+        }
+        rows.push_back(row);
+        continue;
+      }
+      Json values;
+      if (!to_json(I, item, values)) {
+        ok = false;
+        break;
+      }
+      if (!values.is_object()) {
+        raise_frappe(I, "ValidationError",
+                     "Rows of " + doc.meta().field(field)->display_label() + " must be dicts");
+        ok = false;
+        break;
+      }
+      try {
+        doc.append(field, values);
+        rows.push_back(doc.table(field).back());
+      } catch (...) {
+        raise_cpp_exception(I);
+        ok = false;
+      }
+    }
+    for (Value v : held) decref(v);
+    if (!ok) return false;
+  }
+  Json name = doc.get("name");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Document& row = *rows[i];
+    row.parent_doc = &doc;
+    row.set("parent", name);
+    row.set("parentfield", field);
+    row.set("parenttype", doc.doctype());
+    row.set("idx", static_cast<std::int64_t>(i + 1));
+  }
+  doc.table(field) = std::move(rows);
+  return true;
+}
+
+struct Self {
+  RunState* run = nullptr;
+  Document::Ptr doc;
+};
+
+bool self_of(Isolate& I, Value* args, std::size_t nargs, const char* method, Self& out) {
+  out.run = current_run();
+  if (nargs == 0 || !is_document(args[0]) || !out.run) {
+    raise(I, types().TypeError, std::string("Document.") + method + "() needs a document");
+    return false;
+  }
+  out.doc = document_of(*out.run, args[0]);
+  if (!out.doc) {
+    raise(I, types().RuntimeError, "this document belongs to a finished script run");
+    return false;
+  }
+  return true;
+}
+
+Value return_self(Isolate& I, RunState& run, Value self) {
+  if (!pull_document(I, run, self)) return Value::exc();
+  incref(self);
+  return self;
+}
+
+// Events whose handlers would run again if their own document were saved.
+bool save_recurses(std::string_view label) {
+  return label == "Before Insert" || label == "Before Validate" || label == "Before Save" ||
+         label == "After Save" || label == "Before Submit" ||
+         label == "Before Save (Submitted Document)" || label == "After Save (Submitted Document)";
+}
+
+bool check_not_recursing(Isolate& I, RunState& run, const Document& doc, const char* method) {
+  for (RunState* r = &run; r; r = r->outer) {
+    if (!r->event_doc || !save_recurses(r->event_label)) continue;
+    bool same =
+        r->event_doc == &doc || (r->event_doc->doctype() == doc.doctype() && !doc.is_new() &&
+                                 r->event_doc->name_text() == doc.name_text());
+    if (!same) continue;
+    raise_frappe(I, "ValidationError",
+                 "Server Script " + r->script_name + " (" + r->event_label + ") called " + method +
+                     "() on the " + doc.doctype() + " " + doc.name_text() +
+                     " it runs for: that would run the same event again without end. Set the "
+                     "fields on doc directly in Before events, or use doc.db_set() in After "
+                     "events.");
+    return false;
+  }
+  return true;
+}
+
+bool kw_bool(Isolate& I, Value v, std::optional<bool>& out) {
+  if (v.is_undef() || v.is_none()) return true;
+  bool b;
+  if (!is_true(I, v, b)) return false;
+  out = b;
+  return true;
+}
+
+Value m_getattr(Isolate&, Value*, std::size_t, const Tuple*, void*) {
+  return Value::none();
+}
+
+Value m_repr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "__repr__", s)) return Value::exc();
+  std::string cls;
+  for (char c : s.doc->doctype()) {
+    if (c != ' ') cls += c;
+  }
+  std::string name = s.doc->name_text();
+  std::string text = "<" + cls + ": " + (name.empty() ? "unsaved" : name);
+  if (int ds = s.doc->docstatus()) text += " docstatus=" + std::to_string(ds);
+  if (s.doc->meta().istable) {
+    Json parent = s.doc->get("parent");
+    if (parent.is_string()) text += " parent=" + parent.get<std::string>();
+  }
+  return new_str(I, text + ">");
+}
+
+// Frappe's rows filter: every key of `filters` equals the row's value.
+Value filter_rows(Isolate& I, Value list, Value filters) {
+  List* out = alloc_list(I);
+  Value result = Value::object(out);
+  if (!is_list(list)) return result;
+  Dict* f = is_attr_dict(filters) ? attr_dict_table(I, filters) : as_dict(filters);
+  std::vector<Value> items = as_list(list)->items;
+  for (Value row : items) {
+    bool match = true;
+    for (const auto& e : f->table.entries) {
+      if (e.key.is_undef()) continue;
+      Value actual = Value::none();
+      if (is_kind(row, Kind::Instance) && static_cast<Instance*>(row.o)->attrs) {
+        bool err = false;
+        Value v = dict_get(I, static_cast<Instance*>(row.o)->attrs, e.key, err);
+        if (err) {
+          decref(result);
+          return Value::exc();
+        }
+        if (!v.is_undef()) actual = v;
+      }
+      int eq = equals(I, actual, e.value);
+      if (eq < 0) {
+        decref(result);
+        return Value::exc();
+      }
+      if (!eq) {
+        match = false;
+        break;
+      }
+    }
+    if (match) {
+      incref(row);
+      list_append(I, out, row);
+    }
+  }
+  return result;
+}
+
+Value m_get(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "get", s)) return Value::exc();
+  Value a[4];
+  if (!parse_args(I, "get", args + 1, nargs - 1, kwnames, {"key", "filters", "limit", "default"}, 1,
+                  a))
+    return Value::exc();
+  Value key = a[0], filters = a[1], dflt = a[3].is_undef() ? Value::none() : a[3];
+  if (!filters.is_undef() && !filters.is_none()) {
+    if (is_dict(filters) || is_attr_dict(filters)) {
+      Value list = is_str(key) ? get_attr_text(I, args[0], as_str(key)->view()) : Value();
+      return filter_rows(I, list, filters);
+    }
+    int t = truthy(I, filters);
+    if (t < 0) return Value::exc();
+    if (t) dflt = filters;  // doc.get("f", default): Frappe takes it as the default
+  }
+  if (!is_str(key)) return raise(I, types().TypeError, "get() key must be str");
+  Value v = get_attr_text(I, args[0], as_str(key)->view());
+  if (v.is_undef()) v = dflt;
+  incref(v);
+  return v;
+}
+
+Value m_set(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "set", s)) return Value::exc();
+  Value a[3];
+  if (!parse_args(I, "set", args + 1, nargs - 1, kwnames, {"key", "value", "as_value"}, 2, a))
+    return Value::exc();
+  std::string key;
+  if (!arg_string(I, a[0], key, "key")) return Value::exc();
+  if (is_table_field(s.doc->meta(), key)) {
+    if (!push_table(I, *s.run, *s.doc, key, a[1])) return Value::exc();
+    Value list = rows_list(I, *s.run, *s.doc, key);
+    if (list.is_exc()) return list;
+    bool ok = set_attr_text(I, args[0], key, list);
+    decref(list);
+    if (!ok) return Value::exc();
+    return Value::none();
+  }
+  if (!set_attr_text(I, args[0], key, a[1])) return Value::exc();
+  return Value::none();
+}
+
+Value m_update(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "update", s)) return Value::exc();
+  if (nargs != 2 || !(is_dict(args[1]) || is_attr_dict(args[1]))) {
+    return raise(I, types().TypeError, "update() takes one dict");
+  }
+  Dict* d = is_attr_dict(args[1]) ? attr_dict_table(I, args[1]) : as_dict(args[1]);
+  std::vector<std::pair<Value, Value>> entries;
+  for (const auto& e : d->table.entries) {
+    if (!e.key.is_undef()) entries.emplace_back(e.key, e.value);
+  }
+  for (auto& [k, v] : entries) {
+    if (!is_str(k)) continue;
+    Value call_args[3] = {args[0], k, v};
+    Value r = m_set(I, call_args, 3, nullptr, nullptr);
+    if (r.is_exc()) return r;
+    decref(r);
+  }
+  incref(args[0]);
+  return args[0];
+}
+
+Value m_append(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "append", s)) return Value::exc();
+  Value a[2];
+  if (!parse_args(I, "append", args + 1, nargs - 1, kwnames, {"key", "value"}, 1, a))
+    return Value::exc();
+  std::string key;
+  if (!arg_string(I, a[0], key, "key")) return Value::exc();
+  Value list = get_attr_text(I, args[0], key);
+  if (list.is_undef() || list.is_none()) {
+    Value fresh = Value::object(alloc_list(I));
+    bool ok = set_attr_text(I, args[0], key, fresh);
+    decref(fresh);
+    if (!ok) return Value::exc();
+    list = get_attr_text(I, args[0], key);
+  }
+  if (!is_list(list)) return raise(I, types().TypeError, "'" + key + "' is not a table");
+  Value row;
+  if (is_document(a[1])) {
+    row = a[1];
+    incref(row);
+  } else {
+    Json values = Json::object();
+    if (!a[1].is_undef() && !a[1].is_none() && !to_json(I, a[1], values)) return Value::exc();
+    Value r = guarded(I, [&]() -> Value {
+      Document& child = s.doc->append(key, values);
+      Document::Ptr ptr = s.doc->table(key).back();
+      (void)child;
+      return wrap_document(I, *s.run, ptr);
+    });
+    if (r.is_exc()) return r;
+    row = r;
+  }
+  Document::Ptr child = document_of(*s.run, row);
+  if (child) {
+    child->parent_doc = s.doc.get();
+    child->set("parent", s.doc->get("name"));
+    child->set("parentfield", key);
+    child->set("parenttype", s.doc->doctype());
+    child->set("docstatus", s.doc->docstatus());
+    child->set("idx", static_cast<std::int64_t>(as_list(list)->items.size() + 1));
+    if (!pull_document(I, *s.run, row)) {
+      decref(row);
+      return Value::exc();
+    }
+  }
+  incref(row);
+  list_append(I, as_list(list), row);
+  return row;
+}
+
+template <typename Op>
+Value model_op(Isolate& I, Value* args, std::size_t nargs, const char* name, bool guard_recursion,
+               Op&& op) {
+  Self s;
+  if (!self_of(I, args, nargs, name, s)) return Value::exc();
+  if (guard_recursion && !check_not_recursing(I, *s.run, *s.doc, name)) return Value::exc();
+  if (!push_document(I, *s.run, args[0])) return Value::exc();
+  Value r = guarded(I, [&]() -> Value {
+    op(*s.run, *s.doc);
+    return Value::none();
+  });
+  if (r.is_exc()) {
+    pull_document(I, *s.run, args[0]);
+    return r;
+  }
+  return return_self(I, *s.run, args[0]);
+}
+
+Value m_save(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Value a[2];
+  if (!parse_args(I, "save", args + 1, nargs ? nargs - 1 : 0, kwnames,
+                  {"ignore_permissions", "ignore_version"}, 0, a))
+    return Value::exc();
+  std::optional<bool> ignore_permissions;
+  if (!kw_bool(I, a[0], ignore_permissions)) return Value::exc();
+  return model_op(I, args, nargs, "save", true, [&](RunState& run, Document& doc) {
+    model::save(run.session, doc, ignore_permissions);
+  });
+}
+
+Value m_insert(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Value a[6];
+  if (!parse_args(I, "insert", args + 1, nargs ? nargs - 1 : 0, kwnames,
+                  {"ignore_permissions", "ignore_links", "ignore_if_duplicate", "ignore_mandatory",
+                   "set_name", "set_child_names"},
+                  0, a))
+    return Value::exc();
+  model::InsertOptions o;
+  std::optional<bool> dup;
+  if (!kw_bool(I, a[0], o.ignore_permissions) || !kw_bool(I, a[1], o.ignore_links) ||
+      !kw_bool(I, a[2], dup) || !kw_bool(I, a[3], o.ignore_mandatory))
+    return Value::exc();
+  o.ignore_if_duplicate = dup.value_or(false);
+  if (!a[4].is_undef() && !a[4].is_none()) {
+    Json n;
+    if (!to_json(I, a[4], n)) return Value::exc();
+    o.set_name = n;
+  }
+  return model_op(I, args, nargs, "insert", true,
+                  [&](RunState& run, Document& doc) { model::insert(run.session, doc, o); });
+}
+
+Value m_submit(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  return model_op(I, args, nargs, "submit", true,
+                  [&](RunState& run, Document& doc) { model::submit(run.session, doc); });
+}
+
+Value m_cancel(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  return model_op(I, args, nargs, "cancel", false,
+                  [&](RunState& run, Document& doc) { model::cancel(run.session, doc); });
+}
+
+Value m_discard(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  return model_op(I, args, nargs, "discard", false,
+                  [&](RunState& run, Document& doc) { model::discard(run.session, doc); });
+}
+
+Value m_reload(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "reload", s)) return Value::exc();
+  Value r = guarded(I, [&]() -> Value {
+    model::reload(s.run->session, *s.doc);
+    return Value::none();
+  });
+  if (r.is_exc()) return r;
+  return return_self(I, *s.run, args[0]);
+}
+
+Value m_delete(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "delete", s)) return Value::exc();
+  Value a[4];
+  if (!parse_args(I, "delete", args + 1, nargs - 1, kwnames,
+                  {"ignore_permissions", "force", "delete_permanently", "ignore_on_trash"}, 0, a))
+    return Value::exc();
+  model::DeleteOptions o;
+  std::optional<bool> ip, force;
+  if (!kw_bool(I, a[0], ip) || !kw_bool(I, a[1], force)) return Value::exc();
+  o.ignore_permissions = ip.value_or(false);
+  o.force = force.value_or(false);
+  return guarded(I, [&]() -> Value {
+    model::delete_doc(s.run->session, s.doc->doctype(), s.doc->name(), o);
+    return Value::none();
+  });
+}
+
+Value m_db_set(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "db_set", s)) return Value::exc();
+  Value a[5];
+  if (!parse_args(I, "db_set", args + 1, nargs - 1, kwnames,
+                  {"fieldname", "value", "update_modified", "notify", "commit"}, 1, a))
+    return Value::exc();
+  Json values;
+  if (is_str(a[0])) {
+    Json v;
+    if (!to_json(I, a[1], v)) return Value::exc();
+    values = Json::object();
+    values[std::string(as_str(a[0])->view())] = v;
+  } else if (!to_json(I, a[0], values) || !values.is_object()) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "db_set() fieldname must be a str or a dict");
+  }
+  std::optional<bool> update_modified;
+  if (!kw_bool(I, a[2], update_modified)) return Value::exc();
+  if (!push_document(I, *s.run, args[0])) return Value::exc();
+  Value r = guarded(I, [&]() -> Value {
+    model::db_set(s.run->session, *s.doc, values, update_modified.value_or(true));
+    return Value::none();
+  });
+  if (r.is_exc()) return r;
+  if (!pull_document(I, *s.run, args[0])) return Value::exc();
+  return Value::none();
+}
+
+Value m_as_dict(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "as_dict", s)) return Value::exc();
+  Value a[4];
+  if (!parse_args(
+          I, "as_dict", args + 1, nargs - 1, kwnames,
+          {"no_nulls", "no_default_fields", "convert_dates_to_str", "no_child_table_fields"}, 0, a))
+    return Value::exc();
+  Json j;
+  if (!document_to_json(I, args[0], j)) return Value::exc();
+  bool no_nulls = false;
+  if (!is_true(I, a[0], no_nulls)) return Value::exc();
+  if (no_nulls) {
+    for (auto it = j.begin(); it != j.end();) it = it->is_null() ? j.erase(it) : std::next(it);
+  }
+  return to_value(I, j);
+}
+
+Value m_is_new(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "is_new", s)) return Value::exc();
+  return Value::boolean(s.doc->is_new());
+}
+
+Value m_get_doc_before_save(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "get_doc_before_save", s)) return Value::exc();
+  const Document::Ptr& before = s.doc->doc_before_save();
+  if (!before) return Value::none();
+  return wrap_document(I, *s.run, before);
+}
+
+Value m_has_value_changed(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "has_value_changed", s)) return Value::exc();
+  std::string key;
+  if (nargs != 2 || !arg_string(I, args[1], key, "fieldname")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "has_value_changed() takes one fieldname");
+  }
+  if (!push_document(I, *s.run, args[0])) return Value::exc();
+  return Value::boolean(s.doc->has_value_changed(key));
+}
+
+Value m_get_db_value(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  Self s;
+  if (!self_of(I, args, nargs, "get_db_value", s)) return Value::exc();
+  std::string key;
+  if (nargs != 2 || !arg_string(I, args[1], key, "fieldname")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "get_db_value() takes one fieldname");
+  }
+  return guarded(I, [&]() -> Value {
+    if (s.doc->is_new()) return Value::none();
+    return to_value(I, model::get_value(s.run->session, s.doc->doctype(), s.doc->name(), key));
+  });
+}
+
+void create_type() {
+  Type* t = host::define_type("Document");
+  t->is_user = true;  // the VM then consults __getattr__ and __repr__ (see attr_dict.cpp)
+  host::define_method(t, "__getattr__", m_getattr);
+  host::define_method(t, "__repr__", m_repr);
+  host::define_method(t, "get", m_get);
+  host::define_method(t, "set", m_set);
+  host::define_method(t, "update", m_update);
+  host::define_method(t, "append", m_append);
+  host::define_method(t, "save", m_save);
+  host::define_method(t, "insert", m_insert);
+  host::define_method(t, "submit", m_submit);
+  host::define_method(t, "cancel", m_cancel);
+  host::define_method(t, "discard", m_discard);
+  host::define_method(t, "delete", m_delete);
+  host::define_method(t, "reload", m_reload);
+  host::define_method(t, "db_set", m_db_set);
+  host::define_method(t, "as_dict", m_as_dict);
+  host::define_method(t, "is_new", m_is_new);
+  host::define_method(t, "get_doc_before_save", m_get_doc_before_save);
+  host::define_method(t, "has_value_changed", m_has_value_changed);
+  host::define_method(t, "get_db_value", m_get_db_value);
+  g_type = t;
+}
+
+}  // namespace
+
+Type* document_type() {
+  static std::once_flag once;
+  std::call_once(once, create_type);
+  return g_type;
+}
+
+bool is_document(Value v) {
+  return is_kind(v, Kind::Instance) && static_cast<Instance*>(v.o)->cls == document_type();
+}
+
+Value wrap_document(Isolate& I, RunState& run, const Document::Ptr& doc) {
+  if (auto it = run.wrappers.find(doc.get()); it != run.wrappers.end()) {
+    incref(it->second);
+    return it->second;
+  }
+  Value w = host::new_instance(I, document_type());
+  static_cast<Instance*>(w.o)->attrs = alloc_dict(I);
+  // The maps hold one reference; the isolate frees everything at its next run.
+  incref(w);
+  run.wrappers[doc.get()] = w;
+  run.documents[w.o] = doc;
+  if (!pull_document(I, run, w)) {
+    decref(w);
+    return Value::exc();
+  }
+  return w;
+}
+
+Document::Ptr document_of(RunState& run, Value wrapper) {
+  if (!is_document(wrapper)) return nullptr;
+  auto it = run.documents.find(wrapper.o);
+  return it == run.documents.end() ? nullptr : it->second;
+}
+
+bool pull_document(Isolate& I, RunState& run, Value w) {
+  Document::Ptr doc = document_of(run, w);
+  if (!doc) return true;
+  const model::Meta& meta = doc->meta();
+  Value dt = new_str(I, doc->doctype());
+  bool ok = set_attr_text(I, w, "doctype", dt);
+  decref(dt);
+  for (const auto& col : model::standard_columns())
+    ok = ok && set_attr_json(I, w, col, doc->get(col));
+  if (meta.istable) {
+    for (const auto& col : model::child_columns())
+      ok = ok && set_attr_json(I, w, col, doc->get(col));
+  }
+  for (const auto* f : meta.data_fields())
+    ok = ok && set_attr_json(I, w, f->fieldname, doc->get(f->fieldname));
+  if (!ok) return false;
+  for (const auto* f : meta.table_fields()) {
+    Value list = rows_list(I, run, *doc, f->fieldname);
+    if (list.is_exc()) return false;
+    ok = set_attr_text(I, w, f->fieldname, list);
+    decref(list);
+    if (!ok) return false;
+  }
+  Value flags = to_value(I, doc->flags.is_object() ? doc->flags : Json::object());
+  if (flags.is_exc()) return false;
+  ok = set_attr_text(I, w, "flags", flags);
+  decref(flags);
+  return ok;
+}
+
+bool push_document(Isolate& I, RunState& run, Value w) {
+  Document::Ptr doc = document_of(run, w);
+  if (!doc) return true;
+  Dict* attrs = static_cast<Instance*>(w.o)->attrs;
+  if (!attrs) return true;
+  const model::Meta& meta = doc->meta();
+  std::vector<std::pair<Value, Value>> entries;
+  for (const auto& e : attrs->table.entries) {
+    if (!e.key.is_undef() && is_str(e.key)) entries.emplace_back(e.key, e.value);
+  }
+  for (const auto& e : entries) incref(e.second);
+  bool ok = true;
+  for (const auto& [k, v] : entries) {
+    if (!ok) break;
+    std::string key(as_str(k)->view());
+    if (key == "doctype") continue;
+    if (key == "flags") {
+      Json flags;
+      if (!to_json(I, v, flags)) {
+        ok = false;
+      } else if (flags.is_object()) {
+        doc->flags = std::move(flags);
+      }
+      continue;
+    }
+    if (is_table_field(meta, key)) {
+      ok = push_table(I, run, *doc, key, v);
+      continue;
+    }
+    if (!is_stored_key(meta, key)) continue;  // a script's own attribute stays on the wrapper
+    Json j;
+    if (!to_json(I, v, j)) {
+      ok = false;
+      break;
+    }
+    try {
+      doc->set(key, j);
+    } catch (...) {
+      raise_cpp_exception(I);
+      ok = false;
+    }
+  }
+  for (const auto& e : entries) decref(e.second);
+  return ok;
+}
+
+bool document_to_json(Isolate& I, Value wrapper, Json& out) {
+  RunState* run = current_run();
+  Document::Ptr doc = run ? document_of(*run, wrapper) : nullptr;
+  if (!doc) {
+    out = nullptr;
+    return true;
+  }
+  if (!push_document(I, *run, wrapper)) return false;
+  try {
+    out = doc->as_dict();
+  } catch (...) {
+    raise_cpp_exception(I);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace quire::scripting

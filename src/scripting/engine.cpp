@@ -1,0 +1,156 @@
+#include "scripting/engine.h"
+
+#include <new>
+
+#include "lang/object/runtime.h"
+#include "lang/run/run.h"
+#include "lang/vm/interp.h"
+#include "model/errors.h"
+#include "scripting/frappe_api.h"
+#include "scripting/frappe_exceptions.h"
+#include "scripting/value_convert.h"
+
+namespace quire::scripting {
+
+using namespace quire::lang;
+
+namespace {
+
+// Step budget of one run until the sandbox's limits API sets it per site.
+constexpr std::int64_t kDefaultSteps = 200'000'000;
+
+Isolate& isolate_at(int depth) {
+  thread_local std::vector<std::unique_ptr<Isolate>> pool;
+  while (static_cast<int>(pool.size()) <= depth) pool.push_back(std::make_unique<Isolate>());
+  return *pool[static_cast<std::size_t>(depth)];
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+    --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// The offending line and a caret under the column, as Frappe's
+// validate_python_code shows them.
+std::string source_line(const std::string& source, int line) {
+  int current = 1;
+  std::size_t start = 0;
+  while (current < line && start < source.size()) {
+    std::size_t nl = source.find('\n', start);
+    if (nl == std::string::npos) return "";
+    start = nl + 1;
+    ++current;
+  }
+  std::size_t end = source.find('\n', start);
+  return source.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// frappe.response and frappe.form_dict as the script left them, for the
+// request (and the runs nested in it) to see.
+void sync_request_back(lang::Isolate& I, RunState& run) {
+  lang::Value frappe = global_value(I, "frappe");
+  if (frappe.is_undef() || !lang::is_kind(frappe, lang::Kind::Module)) return;
+  for (const char* key : {"response", "form_dict"}) {
+    lang::Value v = lang::dict_get_str(static_cast<lang::Module*>(frappe.o)->attrs, key);
+    if (v.is_undef()) continue;
+    Json j;
+    if (!to_json(I, v, j)) {
+      lang::Value p = I.pending;
+      I.pending = lang::Value();
+      lang::decref(p);
+      continue;
+    }
+    if (!j.is_object()) continue;
+    (std::string_view(key) == "response" ? run.request.response : run.request.form_dict) = j;
+  }
+}
+
+}  // namespace
+
+std::string scrub(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == ' ' || c == '-') {
+      out += '_';
+    } else {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  return out;
+}
+
+std::shared_ptr<const Program> compile_script(const std::string& name, const std::string& source) {
+  std::string filename = "<serverscript>: " + scrub(name);
+  Compiled c = compile(filename, source);
+  if (c.error) {
+    int line = c.error->lineno;
+    std::string text = c.error->text.empty() ? source_line(source, line) : c.error->text;
+    std::string caret = c.error->offset > 0
+                            ? std::string(static_cast<std::size_t>(c.error->offset - 1), ' ') + "^"
+                            : "^";
+    throw model::FrappeError(model::ErrorKind::ValidationError,
+                             "Script: Invalid python code on line " + std::to_string(line) +
+                                 "<br><pre>" + text + "\n" + caret + "</pre>" + "\n" +
+                                 c.error->type + ": " + c.error->message,
+                             "Syntax Error");
+  }
+  return c.program;
+}
+
+Value global_value(Isolate& I, std::string_view name) {
+  if (!I.program) return Value();
+  int slot = I.program->global_slot(name);
+  if (slot < 0 || static_cast<std::size_t>(slot) >= I.globals.size()) return Value();
+  return I.globals[static_cast<std::size_t>(slot)];
+}
+
+bool bind_global(Isolate& I, std::string_view name, Value v) {
+  I.set_global(name, v);  // false only when the script never names it
+  return true;
+}
+
+void execute(const Program& program, RunState& run, const RunHooks& hooks) {
+  CurrentRun current(run);
+  if (run.depth >= kMaxScriptDepth) {
+    throw model::FrappeError(model::ErrorKind::ValidationError,
+                             "Server scripts nested more than " + std::to_string(kMaxScriptDepth) +
+                                 " deep (a script saves a document whose script saves another...)");
+  }
+  init_runtime();
+  Isolate& I = isolate_at(run.depth);
+  I.reset();
+  IsolateScope scope(I);
+  I.steps_left = kDefaultSteps;
+  I.import_hook = nullptr;
+  I.output = [&run](std::string_view text) { run.request.debug_log.push_back(trim(text)); };
+  I.bind_globals = [&run, &hooks](Isolate& iso) {
+    if (!bind_safe_globals(iso, run)) return false;
+    return hooks.bind ? hooks.bind(iso) : true;
+  };
+  Value result;
+  try {
+    result = run_module(I, program);
+  } catch (const std::bad_alloc&) {
+    I.frames.clear();
+    I.blocks.clear();
+    I.bind_globals = nullptr;
+    throw ScriptError("MemoryError", "", 500, "MemoryError\n");
+  }
+  I.bind_globals = nullptr;
+  if (result.is_exc()) {
+    Value exc = I.pending;
+    I.pending = Value();
+    std::string traceback = format_traceback(I, exc);
+    // The exception object stays alive until the isolate's next reset.
+    throw_script_exception(I, exc, traceback);
+  }
+  decref(result);
+  sync_request_back(I, run);
+  if (hooks.after) hooks.after(I);
+}
+
+}  // namespace quire::scripting

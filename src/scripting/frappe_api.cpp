@@ -1,0 +1,672 @@
+// The `frappe` namespace: documents, lists, messages, session and helpers
+// (spec §3.6-§3.7). frappe.db is in frappe_db.cpp, frappe.utils in
+// frappe_utils.cpp.
+#include "scripting/frappe_api.h"
+
+#include "model/db_api.h"
+#include "model/lifecycle.h"
+#include "model/permissions.h"
+#include "scripting/attr_dict.h"
+#include "scripting/document_binding.h"
+#include "scripting/engine.h"
+#include "scripting/native_util.h"
+#include "scripting/server_scripts.h"
+
+namespace quire::scripting {
+
+using namespace quire::lang;
+using model::Document;
+
+bool add_function(Isolate& I, Value module, const char* name, NativeFn fn) {
+  return host::module_add_function(I, module, name, fn);
+}
+
+namespace {
+
+Value wrap(Isolate& I, RunState& run, const Document::Ptr& doc) {
+  return wrap_document(I, run, doc);
+}
+
+// frappe.get_doc(doctype, name) / get_doc(dict) / get_doc(doctype) for a Single.
+QUIRE_NATIVE(f_get_doc) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[3];
+  if (!parse_args(I, "get_doc", args, nargs, kwnames, {"doctype", "name", "for_update"}, 0, a))
+    return Value::exc();
+  return guarded(I, [&]() -> Value {
+    if (is_dict(a[0]) || is_attr_dict(a[0])) {
+      Json values;
+      if (!to_json(I, a[0], values)) return Value::exc();
+      return wrap(I, *run, model::doc_from_dict(run->session, values));
+    }
+    std::string doctype;
+    if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
+    Json name;
+    if (!json_arg(I, a[1], name)) return Value::exc();
+    return wrap(I, *run, model::get_doc(run->session, doctype, name));
+  });
+}
+
+QUIRE_NATIVE(f_new_doc) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[4];
+  if (!parse_args(I, "new_doc", args, nargs, kwnames,
+                  {"doctype", "parent_doc", "parentfield", "as_dict"}, 1, a))
+    return Value::exc();
+  std::string doctype;
+  if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
+  return guarded(I, [&]() -> Value {
+    auto doc = model::new_doc(run->session, doctype);
+    bool as_dict = false;
+    if (!opt_bool(I, a[3], as_dict)) return Value::exc();
+    if (as_dict) return to_value(I, doc->as_dict());
+    return wrap(I, *run, doc);
+  });
+}
+
+// get_list / get_all keyword arguments (spec §7.1) into ListArgs.
+bool list_args(Isolate& I, const char* fname, Value* args, std::size_t nargs, const Tuple* kwnames,
+               model::ListArgs& out, bool& ignore_permissions) {
+  static const std::initializer_list<const char*> params = {"doctype",
+                                                            "fields",
+                                                            "filters",
+                                                            "order_by",
+                                                            "group_by",
+                                                            "start",
+                                                            "page_length",
+                                                            "limit",
+                                                            "limit_start",
+                                                            "as_list",
+                                                            "limit_page_length",
+                                                            "pluck",
+                                                            "distinct",
+                                                            "or_filters",
+                                                            "ignore_permissions",
+                                                            "debug",
+                                                            "parent",
+                                                            "ignore_ifnull",
+                                                            "user",
+                                                            "parent_doctype",
+                                                            "run"};
+  Value a[21];
+  if (!parse_args(I, fname, args, nargs, kwnames, params, 1, a)) return false;
+  if (!arg_string(I, a[0], out.doctype, "doctype")) return false;
+  Json fields, filters;
+  if (!json_arg(I, a[1], fields) || !json_arg(I, a[2], filters)) return false;
+  // Positional (doctype, filters) written the other way round: Frappe swaps them.
+  auto looks_like_filters = [](const Json& j) {
+    return j.is_object() || (j.is_array() && !j.empty() && j[0].is_array());
+  };
+  if (looks_like_filters(fields) && !looks_like_filters(filters)) std::swap(fields, filters);
+  out.fields = fields;
+  out.filters = filters;
+  if (!json_arg(I, a[13], out.or_filters)) return false;
+  std::string text;
+  if (given(a[3])) {
+    if (!arg_string(I, a[3], text, "order_by")) return false;
+    out.order_by = text;
+  }
+  if (!opt_string(I, a[4], out.group_by, "group_by")) return false;
+  std::int64_t start = 0, limit = 0;
+  if (!opt_int(I, given(a[8]) ? a[8] : a[5], start, 0)) return false;
+  Value lim = given(a[10]) ? a[10] : given(a[7]) ? a[7] : a[6];
+  if (!opt_int(I, lim, limit, 0)) return false;
+  out.limit_start = start;
+  out.limit = limit;
+  if (!opt_bool(I, a[9], out.as_list) || !opt_bool(I, a[12], out.distinct) ||
+      !opt_bool(I, a[17], out.ignore_ifnull) || !opt_bool(I, a[14], ignore_permissions))
+    return false;
+  if (!opt_string(I, a[11], out.pluck, "pluck")) return false;
+  return true;
+}
+
+Value list_result(Isolate& I, const model::ListArgs& a, const Json& rows) {
+  if (!a.pluck.empty() || !a.as_list) return to_value(I, rows);
+  // as_list: the raw cursor result, a tuple of tuples (db_query.py runs db.sql).
+  Value list = rows_to_value(I, rows);
+  if (list.is_exc()) return list;
+  Value tuple = new_tuple_from(I, as_list(list)->items.data(), as_list(list)->items.size());
+  decref(list);
+  return tuple;
+}
+
+QUIRE_NATIVE(f_get_all) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  model::ListArgs a;
+  bool ignore = false;
+  if (!list_args(I, "get_all", args, nargs, kwnames, a, ignore)) return Value::exc();
+  return guarded(I, [&]() -> Value { return list_result(I, a, model::get_all(run->session, a)); });
+}
+
+QUIRE_NATIVE(f_get_list) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  model::ListArgs a;
+  bool ignore = false;
+  if (!list_args(I, "get_list", args, nargs, kwnames, a, ignore)) return Value::exc();
+  return guarded(I, [&]() -> Value {
+    Json rows = ignore ? model::get_all(run->session, a) : model::get_list(run->session, a);
+    return list_result(I, a, rows);
+  });
+}
+
+QUIRE_NATIVE(f_get_last_doc) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[3];
+  if (!parse_args(I, "get_last_doc", args, nargs, kwnames, {"doctype", "filters", "order_by"}, 1,
+                  a))
+    return Value::exc();
+  model::ListArgs l;
+  if (!arg_string(I, a[0], l.doctype, "doctype") || !json_arg(I, a[1], l.filters))
+    return Value::exc();
+  std::string order = "creation desc";
+  if (!opt_string(I, a[2], order, "order_by", order)) return Value::exc();
+  l.order_by = order;
+  l.limit = 1;
+  l.pluck = "name";
+  return guarded(I, [&]() -> Value {
+    Json names = model::get_all(run->session, l);
+    if (names.empty()) {
+      throw model::FrappeError(model::ErrorKind::DoesNotExistError, l.doctype + " not found");
+    }
+    return wrap(I, *run, model::get_doc(run->session, l.doctype, names[0]));
+  });
+}
+
+QUIRE_NATIVE(f_delete_doc) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[10];
+  if (!parse_args(
+          I, "delete_doc", args, nargs, kwnames,
+          {"doctype", "name", "force", "ignore_doctypes", "for_reload", "ignore_permissions",
+           "flags", "ignore_on_trash", "ignore_missing", "delete_permanently"},
+          1, a))
+    return Value::exc();
+  std::string doctype;
+  Json name;
+  if (!arg_string(I, a[0], doctype, "doctype") || !json_arg(I, a[1], name)) return Value::exc();
+  model::DeleteOptions o;
+  if (!opt_bool(I, a[2], o.force) || !opt_bool(I, a[5], o.ignore_permissions) ||
+      !opt_bool(I, a[7], o.ignore_on_trash) || !opt_bool(I, a[8], o.ignore_missing, true))
+    return Value::exc();
+  return guarded(I, [&]() -> Value {
+    model::delete_doc(run->session, doctype, name, o);
+    return Value::none();
+  });
+}
+
+QUIRE_NATIVE(f_rename_doc) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[6];
+  if (!parse_args(I, "rename_doc", args, nargs, kwnames,
+                  {"doctype", "old", "new", "force", "merge", "ignore_permissions"}, 3, a))
+    return Value::exc();
+  std::string doctype;
+  Json old_name, new_name;
+  bool force = false, merge = false;
+  if (!arg_string(I, a[0], doctype, "doctype") || !json_arg(I, a[1], old_name) ||
+      !json_arg(I, a[2], new_name) || !opt_bool(I, a[3], force) || !opt_bool(I, a[4], merge))
+    return Value::exc();
+  return guarded(I, [&]() -> Value {
+    return to_value(I, model::rename_doc(run->session, doctype, old_name, new_name, merge, force));
+  });
+}
+
+QUIRE_NATIVE(f_get_meta) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string doctype;
+  if (nargs < 1 || !arg_string(I, args[0], doctype, "doctype")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "get_meta() missing required argument 'doctype'");
+  }
+  return guarded(I, [&]() -> Value {
+    auto meta = run->session.metas.get(doctype);
+    Json j = meta->raw.is_object() ? meta->raw : Json::object();
+    j["name"] = meta->name;
+    j["istable"] = meta->istable ? 1 : 0;
+    j["issingle"] = meta->issingle ? 1 : 0;
+    j["is_submittable"] = meta->is_submittable ? 1 : 0;
+    return to_value(I, j);
+  });
+}
+
+QUIRE_NATIVE(f_throw) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[7];
+  if (!parse_args(I, "throw", args, nargs, kwnames,
+                  {"msg", "exc", "title", "is_minimizable", "wide", "as_list", "primary_action"}, 1,
+                  a))
+    return Value::exc();
+  Value exc = given(a[1]) ? a[1] : Value::object(frappe_exception_type("ValidationError"));
+  return message(I, *run, a[0], a[2], exc, Value::object(intern("red").o), false);
+}
+
+QUIRE_NATIVE(f_msgprint) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[10];
+  if (!parse_args(I, "msgprint", args, nargs, kwnames,
+                  {"msg", "title", "raise_exception", "as_table", "as_list", "indicator", "alert",
+                   "primary_action", "is_minimizable", "wide"},
+                  1, a))
+    return Value::exc();
+  Value raise_class;
+  if (given(a[2])) {
+    if (is_kind(a[2], Kind::Type)) {
+      raise_class = a[2];
+    } else {
+      bool r = false;
+      if (!is_true(I, a[2], r)) return Value::exc();
+      if (r) raise_class = Value::object(frappe_exception_type("ValidationError"));
+    }
+  }
+  bool alert = false;
+  if (!opt_bool(I, a[6], alert)) return Value::exc();
+  return message(I, *run, a[0], a[1], raise_class, a[5], alert);
+}
+
+QUIRE_NATIVE(f_log) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string text;
+  if (nargs >= 1 && !str_into(I, args[0], text)) return Value::exc();
+  run->request.debug_log.push_back(text);
+  return Value::none();
+}
+
+QUIRE_NATIVE(f_errprint) {
+  return f_log(I, args, nargs, kwnames, data);
+}
+
+QUIRE_NATIVE(f_log_error) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[5];
+  if (!parse_args(I, "log_error", args, nargs, kwnames,
+                  {"title", "message", "reference_doctype", "reference_name", "defer_insert"}, 0,
+                  a))
+    return Value::exc();
+  std::string title, text, ref_dt, ref_name;
+  if ((given(a[0]) && !str_into(I, a[0], title)) || (given(a[1]) && !str_into(I, a[1], text)) ||
+      !opt_string(I, a[2], ref_dt, "reference_doctype") ||
+      (given(a[3]) && !str_into(I, a[3], ref_name)))
+    return Value::exc();
+  if (title.empty()) title = "Error";
+  return guarded(I, [&]() -> Value {
+    Json values = {{"doctype", "Error Log"}, {"method", title}, {"error", text}};
+    if (!ref_dt.empty()) values["reference_doctype"] = ref_dt;
+    if (!ref_name.empty()) values["reference_name"] = ref_name;
+    auto doc = model::doc_from_dict(run->session, values);
+    model::InsertOptions o;
+    o.ignore_permissions = true;
+    o.ignore_links = true;
+    model::insert(run->session, *doc, o);
+    return wrap(I, *run, doc);
+  });
+}
+
+QUIRE_NATIVE(f_get_roles) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string user;
+  if (!opt_string(I, nargs ? args[0] : Value(), user, "user", run->session.user))
+    return Value::exc();
+  return guarded(I, [&]() -> Value {
+    if (user == run->session.user) return to_value(I, Json(run->session.roles));
+    model::ListArgs l;
+    l.doctype = "Has Role";
+    l.filters = Json{{"parent", user}, {"parenttype", "User"}};
+    l.pluck = "role";
+    Json roles = model::get_all(run->session, l);
+    if (user != "Guest") roles.push_back("All");
+    roles.push_back("Guest");
+    return to_value(I, roles);
+  });
+}
+
+QUIRE_NATIVE(f_get_fullname) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string user;
+  if (!opt_string(I, nargs ? args[0] : Value(), user, "user", run->session.user))
+    return Value::exc();
+  return guarded(I, [&]() -> Value {
+    Json row = model::get_value(run->session, "User", user,
+                                Json::array({"first_name", "middle_name", "last_name"}), true);
+    if (!row.is_object()) return new_str(I, user);
+    std::string full;
+    for (const char* k : {"first_name", "middle_name", "last_name"}) {
+      if (row[k].is_string() && !row[k].get<std::string>().empty()) {
+        if (!full.empty()) full += " ";
+        full += row[k].get<std::string>();
+      }
+    }
+    return new_str(I, full.empty() ? user : full);
+  });
+}
+
+QUIRE_NATIVE(f_has_permission) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[5];
+  if (!parse_args(I, "has_permission", args, nargs, kwnames,
+                  {"doctype", "ptype", "doc", "user", "throw"}, 0, a))
+    return Value::exc();
+  std::string doctype, ptype;
+  if (!opt_string(I, a[1], ptype, "ptype", "read")) return Value::exc();
+  Document::Ptr doc;
+  if (is_document(a[2])) {
+    doc = document_of(*run, a[2]);
+    if (!push_document(I, *run, a[2])) return Value::exc();
+  }
+  if (given(a[0])) {
+    if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
+  } else if (doc) {
+    doctype = doc->doctype();
+  }
+  bool throw_ = false;
+  if (!opt_bool(I, a[4], throw_)) return Value::exc();
+  return guarded(I, [&]() -> Value {
+    if (!doc && is_str(a[2])) {
+      doc = model::get_doc(run->session, doctype, std::string(as_str(a[2])->view()));
+    }
+    auto meta = run->session.metas.get(doctype);
+    bool ok = model::has_permission(run->session, *meta, ptype, doc.get());
+    if (!ok && throw_) {
+      throw model::FrappeError(model::ErrorKind::PermissionError, "No permission for " + doctype);
+    }
+    return Value::boolean(ok);
+  });
+}
+
+QUIRE_NATIVE(f_translate) {
+  Value a[3];
+  if (!parse_args(I, "_", args, nargs, kwnames, {"msg", "lang", "context"}, 1, a))
+    return Value::exc();
+  if (is_str(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  return to_str(I, a[0]);
+}
+
+QUIRE_NATIVE(f_bold) {
+  std::string text;
+  if (nargs != 1 || !str_into(I, args[0], text)) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "bold() takes exactly one argument");
+  }
+  return new_str(I, "<strong>" + text + "</strong>");
+}
+
+// frappe.as_json: json.dumps(obj, indent=1, sort_keys=True, separators=(",", ": ")).
+QUIRE_NATIVE(f_as_json) {
+  Value a[4];
+  if (!parse_args(I, "as_json", args, nargs, kwnames,
+                  {"obj", "indent", "separators", "ensure_ascii"}, 1, a))
+    return Value::exc();
+  Json j;
+  if (!to_json(I, a[0], j, /*strict=*/true)) return Value::exc();
+  std::int64_t indent = 1;
+  if (!opt_int(I, a[1], indent, 1)) return Value::exc();
+  bool ensure_ascii = true;
+  if (!opt_bool(I, a[3], ensure_ascii, true)) return Value::exc();
+  return new_str(I, j.dump(static_cast<int>(indent), ' ', ensure_ascii));
+}
+
+// frappe.parse_json: a str is parsed; a dict becomes a _dict; anything else is returned.
+QUIRE_NATIVE(f_parse_json) {
+  if (nargs != 1) return raise(I, types().TypeError, "parse_json() takes exactly one argument");
+  if (is_str(args[0])) {
+    Json j = Json::parse(as_str(args[0])->view(), nullptr, false);
+    if (j.is_discarded()) return raise(I, types().ValueError, "Expecting value: invalid JSON");
+    return to_value(I, j);
+  }
+  if (is_dict(args[0])) {
+    Json j;
+    if (!to_json(I, args[0], j)) return Value::exc();
+    return to_value(I, j);
+  }
+  incref(args[0]);
+  return args[0];
+}
+
+QUIRE_NATIVE(f_scrub) {
+  std::string text;
+  if (nargs != 1 || !arg_string(I, args[0], text, "txt")) return Value::exc();
+  return new_str(I, scrub(text));
+}
+
+QUIRE_NATIVE(f_get_url) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[2];
+  if (!parse_args(I, "get_url", args, nargs, kwnames, {"uri", "full_address"}, 0, a))
+    return Value::exc();
+  std::string base = run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
+  std::string uri;
+  if (!opt_string(I, a[0], uri, "uri")) return Value::exc();
+  if (uri.rfind("http://", 0) == 0 || uri.rfind("https://", 0) == 0) return new_str(I, uri);
+  if (uri.empty()) return new_str(I, base);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return new_str(I, base + (uri[0] == '/' ? "" : "/") + uri);
+}
+
+// Runs an API script with form_dict updated by the keyword arguments, then
+// restores form_dict (spec §2.5). Returns the script's flags result.
+Value call_api_script(Isolate& I, RunState& run, const std::shared_ptr<const ScriptInfo>& info,
+                      Value* args, std::size_t nargs, const Tuple* kwnames) {
+  Json kwargs = Json::object();
+  for (std::size_t i = 0; kwnames && i < kwnames->size; ++i) {
+    Json v;
+    if (!to_json(I, args[nargs + i], v)) return Value::exc();
+    kwargs[std::string(as_str(kwnames->items()[i])->view())] = v;
+  }
+  Json saved = run.request.form_dict;
+  return guarded(I, [&]() -> Value {
+    struct Restore {
+      RequestState& r;
+      Json saved;
+      ~Restore() { r.form_dict = std::move(saved); }
+    } restore{run.request, saved};
+    run.request.form_dict.update(kwargs);
+    Json result = run.scripts->execute_api(run.session, *info);
+    return to_value(I, result);
+  });
+}
+
+QUIRE_NATIVE(f_run_script) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string name;
+  if (nargs != 1 || !arg_string(I, args[0], name, "script")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "run_script() takes the script name");
+  }
+  if (!run->scripts)
+    return raise_frappe(I, "DoesNotExistError", "Server Script " + name + " not found");
+  std::shared_ptr<const ScriptInfo> info;
+  Value r = guarded(I, [&]() -> Value {
+    info = run->scripts->find_by_name(run->session, name);
+    return Value::none();
+  });
+  if (r.is_exc()) return r;
+  if (!info || info->script_type != "API") {
+    return raise_frappe(I, "DoesNotExistError", "Server Script " + name + " not found");
+  }
+  return call_api_script(I, *run, info, args + 1, 0, kwnames);
+}
+
+// frappe.call(method, **kwargs): API scripts first, else the few built-in
+// whitelisted methods; anything else is not whitelisted (spec §2.5, §9.2).
+QUIRE_NATIVE(f_call) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  std::string method;
+  if (nargs < 1 || !arg_string(I, args[0], method, "method")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "call() missing required argument 'method'");
+  }
+  if (run->scripts) {
+    std::shared_ptr<const ScriptInfo> info;
+    Value r = guarded(I, [&]() -> Value {
+      info = run->scripts->find_api(run->session, method);
+      return Value::none();
+    });
+    if (r.is_exc()) return r;
+    if (info) return call_api_script(I, *run, info, args + 1, nargs - 1, kwnames);
+  }
+  if (method == "ping" || method == "frappe.ping") return new_str(I, "pong");
+  return raise_frappe(I, "PermissionError",
+                      "<details><summary>You are not permitted to access this resource. Login to "
+                      "access</summary>Function <strong>" +
+                          method + "</strong> is not whitelisted.</details>");
+}
+
+bool set_value(Isolate& I, Value module, const char* name, Value v) {
+  bool ok = host::module_set(I, module, name, v);
+  decref(v);
+  return ok;
+}
+
+bool set_json(Isolate& I, Value module, const char* name, const Json& j) {
+  Value v = to_value(I, j);
+  if (v.is_exc()) return false;
+  return set_value(I, module, name, v);
+}
+
+}  // namespace
+
+Value message(Isolate& I, RunState& run, Value msg, Value title, Value raise_class, Value indicator,
+              bool alert) {
+  std::string text;
+  if (!str_into(I, msg, text)) return Value::exc();
+  Json out = Json::object();
+  out["message"] = text;
+  std::string title_text;
+  if (given(title) && !str_into(I, title, title_text)) return Value::exc();
+  out["title"] = title_text.empty() ? "Message" : title_text;
+  std::string ind;
+  if (given(indicator) && !str_into(I, indicator, ind)) return Value::exc();
+  if (ind.empty() && given(raise_class)) ind = "red";
+  if (!ind.empty()) out["indicator"] = ind;
+  if (alert) out["alert"] = 1;
+  if (given(raise_class)) out["raise_exception"] = 1;
+  if (!run.session.flag("mute_messages")) run.request.message_log.push_back(out);
+  if (!given(raise_class)) return Value::none();
+  if (!is_kind(raise_class, Kind::Type) || !static_cast<Type*>(raise_class.o)->is_exception) {
+    return raise(I, types().TypeError, "exceptions must derive from BaseException");
+  }
+  Value m = new_str(I, text);
+  Value t = new_tuple_from(I, &m, 1);
+  decref(m);
+  return raise_value(I, new_exception(I, static_cast<Type*>(raise_class.o), t));
+}
+
+bool bind_safe_globals(Isolate& I, RunState& run) {
+  Value frappe = host::new_module(I, "frappe");
+  struct Fn {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Fn functions[] = {
+      {"get_doc", f_get_doc},
+      {"get_cached_doc", f_get_doc},
+      {"new_doc", f_new_doc},
+      {"get_all", f_get_all},
+      {"get_list", f_get_list},
+      {"get_last_doc", f_get_last_doc},
+      {"delete_doc", f_delete_doc},
+      {"rename_doc", f_rename_doc},
+      {"get_meta", f_get_meta},
+      {"throw", f_throw},
+      {"msgprint", f_msgprint},
+      {"log", f_log},
+      {"errprint", f_errprint},
+      {"log_error", f_log_error},
+      {"get_roles", f_get_roles},
+      {"get_fullname", f_get_fullname},
+      {"has_permission", f_has_permission},
+      {"_", f_translate},
+      {"_dict", attr_dict_construct},
+      {"as_json", f_as_json},
+      {"parse_json", f_parse_json},
+      {"bold", f_bold},
+      {"get_url", f_get_url},
+      {"call", f_call},
+      {"scrub", f_scrub},
+  };
+  bool ok = true;
+  for (const auto& f : functions) ok = ok && add_function(I, frappe, f.name, f.fn);
+  if (!ok) return false;
+
+  // frappe.get_value is frappe.db.get_value.
+  Value db = make_db_module(I, run);
+  if (db.is_exc()) return false;
+  Value get_value = get_attr(I, db, as_str(intern("get_value")));
+  if (get_value.is_exc() || !set_value(I, frappe, "get_value", get_value)) return false;
+  for (const char* name : {"get_all", "get_list"}) {  // frappe.db.get_all is frappe.get_all
+    Value f = get_attr(I, frappe, as_str(intern(name)));
+    if (f.is_exc() || !set_value(I, db, name, f)) return false;
+  }
+  if (!set_value(I, frappe, "db", db)) return false;
+  Value utils = make_utils_module(I);
+  if (utils.is_exc() || !set_value(I, frappe, "utils", utils)) return false;
+
+  Json form_dict = run.request.form_dict.is_object() ? run.request.form_dict : Json::object();
+  form_dict.erase("_");
+  Value fd = to_value(I, form_dict);
+  if (fd.is_exc()) return false;
+  ok = host::module_set(I, frappe, "form_dict", fd) && bind_global(I, "args", fd);
+  decref(fd);
+  if (!ok) return false;
+  ok = set_json(I, frappe, "response", run.request.response) &&
+       set_value(I, frappe, "flags", new_attr_dict(I)) &&
+       set_json(I, frappe, "session", Json{{"user", run.session.user}, {"csrf_token", ""}}) &&
+       set_json(I, frappe, "user", run.session.user) && set_json(I, frappe, "lang", "en") &&
+       set_json(I, frappe, "date_format", "yyyy-mm-dd") &&
+       set_json(I, frappe, "time_format", "HH:mm:ss") &&
+       set_json(I, frappe, "number_format", "#,###.##");
+  if (!ok) return false;
+  for (const auto& c : frappe_exception_classes()) {
+    if (!host::module_set(I, frappe, c.name, Value::object(c.type))) return false;
+  }
+
+  // Top-level names (spec §3.6).
+  ok = bind_global(I, "frappe", frappe);
+  decref(frappe);
+  struct Global {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Global globals[] = {
+      {"_dict", attr_dict_construct},
+      {"_", f_translate},
+      {"as_json", f_as_json},
+      {"log", f_log},
+      {"scrub", f_scrub},
+      {"run_script", f_run_script},
+  };
+  for (const auto& g : globals) {
+    if (I.program->global_slot(g.name) < 0) continue;  // bind only what the script names
+    Value f = new_native(I, g.fn, g.name);
+    ok = ok && bind_global(I, g.name, f);
+    decref(f);
+  }
+  if (I.program->global_slot("style") >= 0) {
+    Value style = to_value(I, Json{{"border_color", "#d1d8dd"}});
+    ok = ok && bind_global(I, "style", style);
+    decref(style);
+  }
+  return ok;
+}
+
+}  // namespace quire::scripting

@@ -1,0 +1,22 @@
+#pragma once
+// The safe globals of a run (spec §3.6): `frappe` with its namespaces,
+// `_dict`, `_`, `as_json`, `log`, `args`, `scrub`, `run_script`, and every
+// Frappe exception class as `frappe.<Name>`.
+
+#include "lang/vm/isolate.h"
+#include "scripting/run_state.h"
+
+namespace quire::scripting {
+
+bool bind_safe_globals(lang::Isolate& I, RunState& run);
+
+// Namespaces (frappe_db.cpp, frappe_utils.cpp).
+lang::Value make_db_module(lang::Isolate& I, RunState& run);
+lang::Value make_utils_module(lang::Isolate& I);
+
+// Frappe's msgprint / throw: records the message for _server_messages and,
+// when `raise_class` is set, raises it (returns Exc then).
+lang::Value message(lang::Isolate& I, RunState& run, lang::Value msg, lang::Value title,
+                    lang::Value raise_class, lang::Value indicator, bool alert);
+
+}  // namespace quire::scripting

@@ -1,0 +1,95 @@
+#pragma once
+// What a running script reaches beside its code: the session it acts in, the
+// request it serves (frappe.local: form_dict, response, message and debug
+// logs) and the documents it holds.
+//
+// RequestState lives as long as a RequestScope (one HTTP request, one job,
+// one CLI call). RunState lives for one script run; runs nest (a script saves
+// a document whose event runs another script, in another isolate), and
+// natives find the innermost one with current_run().
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lang/object/runtime.h"
+#include "model/document.h"
+#include "model/session.h"
+
+namespace quire::scripting {
+
+using model::Json;
+class ServerScripts;
+
+struct RequestState {
+  Json form_dict = Json::object();
+  // frappe.response; Frappe's starts as {"docs": []}.
+  Json response = Json{{"docs", Json::array()}};
+  std::vector<Json> message_log;       // msgprint / throw dicts (_server_messages)
+  std::vector<std::string> debug_log;  // print() and log() (_debug_messages)
+  std::string http_method;             // "" outside HTTP
+  std::string client_ip;
+  // frappe.db.commit / rollback for scripts allowed to use them: set by whoever
+  // owns the transaction (run_api_script, execute_scheduled); no-ops when unset.
+  std::function<void()> commit;
+  std::function<void()> rollback;
+};
+
+// Makes `state` the request of `session` while it lives.
+class RequestScope {
+ public:
+  RequestScope(model::Session& session, RequestState& state);
+  ~RequestScope();
+  RequestScope(const RequestScope&) = delete;
+  RequestScope& operator=(const RequestScope&) = delete;
+
+ private:
+  const model::Session* session_;
+  RequestState* previous_;
+};
+
+// The request `session` serves, or nullptr outside any RequestScope.
+RequestState* find_request(const model::Session& session);
+
+enum class ScriptKind { DocTypeEvent, Api, Scheduler, PermissionQuery, Adhoc };
+
+struct RunState {
+  RunState(model::Session& s, RequestState& r) : session(s), request(r) {}
+  model::Session& session;
+  RequestState& request;
+  ServerScripts* scripts = nullptr;
+  ScriptKind kind = ScriptKind::Adhoc;
+  std::string script_name;
+  bool restrict_commit = false;
+  // DocType Event runs: the document and the event label the script runs for
+  // (a script saving that document again would recurse; see document_binding).
+  const model::Document* event_doc = nullptr;
+  std::string event_label;
+  RunState* outer = nullptr;  // the run this one is nested in (set by CurrentRun)
+  int depth = 0;
+  // Transaction control for frappe.db.commit/rollback (API and scheduled
+  // scripts); unset where they are not available.
+  std::function<void()> commit;
+  std::function<void()> rollback;
+
+  // Document wrappers made during the run and the documents behind them.
+  std::unordered_map<const lang::Object*, model::Document::Ptr> documents;
+  std::unordered_map<const model::Document*, lang::Value> wrappers;
+};
+
+RunState* current_run();
+
+// Makes `run` the innermost run of this thread while it lives.
+class CurrentRun {
+ public:
+  explicit CurrentRun(RunState& run);
+  ~CurrentRun();
+  CurrentRun(const CurrentRun&) = delete;
+  CurrentRun& operator=(const CurrentRun&) = delete;
+
+ private:
+  RunState* previous_;
+};
+
+}  // namespace quire::scripting

@@ -1,0 +1,515 @@
+#include "scripting/server_scripts.h"
+
+#include <fstream>
+
+#include "model/db_api.h"
+#include "model/errors.h"
+#include "model/lifecycle.h"
+#include "model/read_sql.h"
+#include "model/transaction.h"
+#include "scripting/document_binding.h"
+#include "scripting/engine.h"
+#include "scripting/frappe_exceptions.h"
+#include "scripting/script_error.h"
+#include "scripting/value_convert.h"
+
+namespace quire::scripting {
+
+using model::Document;
+using model::ErrorKind;
+using model::FrappeError;
+using model::Session;
+
+namespace {
+
+const std::pair<const char*, const char*> kEventMap[] = {
+    {"before_insert", "Before Insert"},
+    {"after_insert", "After Insert"},
+    {"before_validate", "Before Validate"},
+    {"validate", "Before Save"},
+    {"on_update", "After Save"},
+    {"before_rename", "Before Rename"},
+    {"after_rename", "After Rename"},
+    {"before_submit", "Before Submit"},
+    {"on_submit", "After Submit"},
+    {"before_cancel", "Before Cancel"},
+    {"on_cancel", "After Cancel"},
+    {"before_discard", "Before Discard"},
+    {"on_discard", "After Discard"},
+    {"on_trash", "Before Delete"},
+    {"after_delete", "After Delete"},
+    {"before_update_after_submit", "Before Save (Submitted Document)"},
+    {"on_update_after_submit", "After Save (Submitted Document)"},
+    {"before_print", "Before Print"},
+    {"on_payment_paid", "On Payment Paid"},
+    {"on_payment_failed", "On Payment Failed"},
+    {"on_payment_authorized", "On Payment Authorization"},
+    {"on_payment_charge_processed", "On Payment Charge Processed"},
+    {"on_payment_mandated_charge_processed", "On Payment Mandate Charge Processed"},
+    {"on_payment_mandate_acquisition_processed", "On Payment Mandate Acquisition Processed"},
+};
+
+std::string text_of(const Json& row, const char* key) {
+  auto it = row.find(key);
+  if (it == row.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+std::int64_t int_of(const Json& row, const char* key, std::int64_t fallback) {
+  auto it = row.find(key);
+  if (it == row.end() || it->is_null()) return fallback;
+  if (it->is_number()) return it->get<std::int64_t>();
+  if (it->is_string()) {
+    try {
+      return std::stoll(it->get<std::string>());
+    } catch (...) {
+    }
+  }
+  return fallback;
+}
+
+// Runs `body` with the request of `session`, or a throwaway one when the
+// caller has none (messages of such a run are not delivered anywhere).
+template <typename Body>
+void with_request(Session& session, Body&& body) {
+  if (RequestState* r = find_request(session)) {
+    body(*r);
+    return;
+  }
+  RequestState temp;
+  RequestScope scope(session, temp);
+  body(temp);
+}
+
+// The document behind a hook's reference, without owning it.
+Document::Ptr borrowed(Document& doc) {
+  return Document::Ptr(Document::Ptr(), &doc);
+}
+
+void only_script_managers(const Session& session) {
+  if (session.is_administrator() || session.has_role("Script Manager")) return;
+  throw FrappeError(ErrorKind::PermissionError,
+                    "This action is only allowed for <strong>Script Manager</strong>");
+}
+
+}  // namespace
+
+std::string_view event_label(std::string_view method) {
+  for (const auto& [m, label] : kEventMap) {
+    if (method == m) return label;
+  }
+  return "";
+}
+
+bool read_server_script_enabled(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return false;
+  Json j = Json::parse(in, nullptr, false);
+  if (!j.is_object()) return false;
+  auto it = j.find("server_script_enabled");
+  if (it == j.end()) return false;
+  if (it->is_boolean()) return it->get<bool>();
+  if (it->is_number()) return it->get<double>() != 0;
+  if (it->is_string()) return !it->get<std::string>().empty() && it->get<std::string>() != "0";
+  return false;
+}
+
+ServerScripts::ServerScripts(ScriptSettings settings) : settings_(std::move(settings)) {}
+
+bool ServerScripts::enabled() const {
+  return settings_.enabled && settings_.enabled();
+}
+
+void ServerScripts::check_enabled() const {
+  if (enabled()) return;
+  throw ScriptError("ServerScriptNotEnabled",
+                    "Server Scripts are disabled. Please enable server scripts from bench "
+                    "configuration.<br><a "
+                    "href='https://frappeframework.com/docs/user/en/desk/scripting/"
+                    "server-script'>Read the documentation to know more</a>",
+                    403, "", "Server Scripts Disabled");
+}
+
+void ServerScripts::clear_cache() {
+  std::lock_guard lock(mutex_);
+  map_.reset();
+}
+
+std::shared_ptr<const ScriptMap> ServerScripts::script_map(Session& session) {
+  {
+    std::lock_guard lock(mutex_);
+    if (map_) return map_;
+  }
+  auto map = std::make_shared<ScriptMap>();
+  if (session.metas.find_meta("Server Script")) {
+    model::ListArgs args;
+    args.doctype = "Server Script";
+    args.fields = Json::array({"name", "script_type", "reference_doctype", "doctype_event",
+                               "api_method", "modified", "script", "allow_guest",
+                               "enable_rate_limit", "rate_limit_count", "rate_limit_seconds"});
+    args.filters = Json{{"disabled", 0}};
+    args.order_by = "modified desc";
+    Json rows = model::get_all(session, args);
+    for (const auto& row : rows) {
+      auto info = std::make_shared<ScriptInfo>();
+      info->name = text_of(row, "name");
+      info->script_type = text_of(row, "script_type");
+      info->reference_doctype = text_of(row, "reference_doctype");
+      info->doctype_event = text_of(row, "doctype_event");
+      info->api_method = text_of(row, "api_method");
+      info->modified = text_of(row, "modified");
+      info->script = text_of(row, "script");
+      info->allow_guest = int_of(row, "allow_guest", 0) != 0;
+      info->enable_rate_limit = int_of(row, "enable_rate_limit", 0) != 0;
+      info->rate_limit_count = int_of(row, "rate_limit_count", 5);
+      info->rate_limit_seconds = int_of(row, "rate_limit_seconds", 86400);
+      map->by_name[info->name] = info;
+      if (info->script_type == "DocType Event") {
+        map->doc_events[{info->reference_doctype, info->doctype_event}].push_back(info);
+      } else if (info->script_type == "Permission Query") {
+        // One per DocType: the later row (the older script) wins, as in Frappe's map.
+        map->permission_query[info->reference_doctype] = info;
+      } else if (info->script_type == "API") {
+        // The most recently modified script owns a method name.
+        map->api.emplace(info->api_method, info);
+      }
+    }
+  }
+  std::lock_guard lock(mutex_);
+  if (!map_) map_ = map;
+  return map_;
+}
+
+std::shared_ptr<const lang::Program> ServerScripts::program_for(const ScriptInfo& info) {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = compiled_.find(info.name);
+    if (it != compiled_.end() && it->second.modified == info.modified &&
+        it->second.source == info.script)
+      return it->second.program;
+  }
+  auto program = compile_script(info.name, info.script);
+  std::lock_guard lock(mutex_);
+  compiled_[info.name] = {info.modified, info.script, program};
+  return program;
+}
+
+void ServerScripts::install(model::EventRegistry& events) {
+  events.set_server_scripts([this](Document& doc, model::HookCall& call) {
+    run_doc_event(call.session, doc, call.event);
+  });
+  events.set_permission_query_script([this](Session& session, const std::string& doctype) {
+    return permission_query(session, doctype);
+  });
+  auto invalidate = [this](Document&, model::HookCall& call) {
+    clear_cache();
+    // The map is rebuilt from whatever the transaction leaves behind.
+    call.session.after_commit.push_back([this] { clear_cache(); });
+    call.session.after_rollback.push_back([this] { clear_cache(); });
+  };
+  events.add_controller("Server Script", "validate", [this](Document& doc, model::HookCall& call) {
+    validate_server_script(call.session, doc);
+  });
+  events.add_controller("Server Script", "on_update", [this](Document& doc, model::HookCall& call) {
+    sync_scheduled_job_type(call.session, doc);
+  });
+  events.add_controller("Server Script", "on_trash", [this](Document& doc, model::HookCall& call) {
+    only_script_managers(call.session);
+    stop_scheduled_jobs(call.session, doc.name_text());
+  });
+  for (const char* event :
+       {"after_insert", "on_update", "on_trash", "after_rename", "after_delete"}) {
+    events.add_controller("Server Script", event, invalidate);
+  }
+}
+
+void ServerScripts::validate_server_script(Session& session, Document& doc) {
+  only_script_managers(session);
+  Json script = doc.get("script");
+  std::string source = script.is_string() ? script.get<std::string>() : "";
+  compile_script(doc.name_text(), source);  // throws "Script: Invalid python code on line N"
+  std::string type =
+      doc.get("script_type").is_string() ? doc.get("script_type").get<std::string>() : "";
+  auto required = [&](const char* field, const char* label) {
+    Json v = doc.get(field);
+    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {
+      throw FrappeError(ErrorKind::MandatoryError,
+                        "[Server Script, " + doc.name_text() + "]: " + field,
+                        std::string(label) + " is required");
+    }
+  };
+  if (type == "DocType Event") {
+    required("reference_doctype", "Reference Document Type");
+    required("doctype_event", "DocType Event");
+  } else if (type == "Permission Query") {
+    required("reference_doctype", "Reference Document Type");
+  } else if (type == "API") {
+    required("api_method", "API Method");
+  } else if (type == "Scheduler Event") {
+    required("event_frequency", "Event Frequency");
+  }
+}
+
+void ServerScripts::stop_scheduled_jobs(Session& session, const std::string& script_name) {
+  if (!session.metas.find_meta("Scheduled Job Type")) return;
+  model::ListArgs args;
+  args.doctype = "Scheduled Job Type";
+  args.filters = Json{{"server_script", script_name}};
+  args.pluck = "name";
+  for (const auto& name : model::get_all(session, args)) {
+    auto job = model::get_doc(session, "Scheduled Job Type", name);
+    job->set("stopped", 1);
+    job->set("server_script", nullptr);
+    model::save(session, *job, true);
+  }
+}
+
+// spec §2.3: a Scheduler Event script keeps a Scheduled Job Type in step.
+void ServerScripts::sync_scheduled_job_type(Session& session, Document& doc) {
+  if (!session.metas.find_meta("Scheduled Job Type")) return;
+  auto text = [&](const char* f) {
+    Json v = doc.get(f);
+    return v.is_string() ? v.get<std::string>() : v.is_null() ? std::string() : v.dump();
+  };
+  std::string type = text("script_type");
+  const auto& before = doc.doc_before_save();
+  auto linked = [&]() {
+    model::ListArgs args;
+    args.doctype = "Scheduled Job Type";
+    args.filters = Json{{"server_script", doc.name_text()}};
+    args.pluck = "name";
+    return model::get_all(session, args);
+  };
+  if (before && before->get("script_type") == Json("Scheduler Event") &&
+      type != "Scheduler Event") {
+    for (const auto& name : linked()) {
+      auto job = model::get_doc(session, "Scheduled Job Type", name);
+      job->set("stopped", 1);
+      model::save(session, *job, true);
+    }
+    return;
+  }
+  if (type != "Scheduler Event") return;
+  bool changed = !before;
+  for (const char* f : {"event_frequency", "cron_format", "disabled", "script_type"}) {
+    changed = changed || doc.has_value_changed(f);
+  }
+  if (!changed) return;
+  Json names = linked();
+  Document::Ptr job;
+  if (names.empty()) {
+    job = model::new_doc(session, "Scheduled Job Type");
+    job->set("server_script", doc.name_text());
+  } else {
+    job = model::get_doc(session, "Scheduled Job Type", names[0]);
+  }
+  std::string frequency = text("event_frequency");
+  job->set("method", scrub(doc.name_text() + "-" + frequency));
+  job->set("frequency", frequency);
+  job->set("cron_format", frequency == "Cron" ? text("cron_format") : "");
+  job->set("stopped",
+           doc.get("disabled").is_number() ? doc.get("disabled").get<std::int64_t>() : 0);
+  if (job->is_new()) {
+    job->set("create_log", frequency == "All" || frequency == "Cron" ? 0 : 1);
+    model::InsertOptions o;
+    o.ignore_permissions = true;
+    model::insert(session, *job, o);
+  } else {
+    model::save(session, *job, true);
+  }
+  if (RequestState* r = find_request(session)) {
+    r->message_log.push_back(
+        Json{{"message", "Scheduled execution for script " + doc.name_text() + " has updated"},
+             {"title", "Message"},
+             {"alert", 1},
+             {"indicator", "green"}});
+  }
+}
+
+void ServerScripts::run_doc_event(Session& session, Document& doc, std::string_view event) {
+  std::string_view label = event_label(event);
+  if (label.empty() || session.flag("in_install") || session.flag("in_migrate")) return;
+  auto map = script_map(session);
+  auto it = map->doc_events.find({doc.doctype(), std::string(label)});
+  if (it == map->doc_events.end()) return;
+  check_enabled();
+  for (const auto& info : it->second) {
+    auto program = program_for(*info);
+    with_request(session, [&](RequestState& request) {
+      RunState run(session, request);
+      run.scripts = this;
+      run.kind = ScriptKind::DocTypeEvent;
+      run.script_name = info->name;
+      run.restrict_commit = true;
+      run.event_doc = &doc;
+      run.event_label = std::string(label);
+      lang::Value wrapper;
+      RunHooks hooks;
+      hooks.bind = [&](lang::Isolate& I) {
+        wrapper = wrap_document(I, run, borrowed(doc));
+        if (wrapper.is_exc()) return false;
+        return bind_global(I, "doc", wrapper);
+      };
+      hooks.after = [&](lang::Isolate& I) {
+        // What the script set on doc reaches the document being saved.
+        if (!push_document(I, run, wrapper)) {
+          lang::Value exc = I.pending;
+          I.pending = lang::Value();
+          throw_script_exception(I, exc, "");
+        }
+      };
+      execute(*program, run, hooks);
+    });
+  }
+}
+
+std::string ServerScripts::permission_query(Session& session, const std::string& doctype) {
+  auto map = script_map(session);
+  auto it = map->permission_query.find(doctype);
+  if (it == map->permission_query.end()) return "";
+  check_enabled();
+  const ScriptInfo& info = *it->second;
+  auto program = program_for(info);
+  std::string conditions;
+  with_request(session, [&](RequestState& request) {
+    RunState run(session, request);
+    run.scripts = this;
+    run.kind = ScriptKind::PermissionQuery;
+    run.script_name = info.name;
+    RunHooks hooks;
+    hooks.bind = [&](lang::Isolate& I) {
+      lang::Value user = lang::new_str(I, session.user);
+      lang::Value empty = lang::new_str(I, "");
+      bind_global(I, "user", user);
+      bind_global(I, "conditions", empty);
+      lang::decref(user);
+      lang::decref(empty);
+      return true;
+    };
+    hooks.after = [&](lang::Isolate& I) {
+      lang::Value v = global_value(I, "conditions");
+      if (v.is_undef() || v.is_none()) return;
+      int t = lang::truthy(I, v);
+      if (t <= 0) return;
+      std::string text;
+      if (!lang::str_into(I, v, text)) return;
+      conditions = text;
+    };
+    execute(*program, run, hooks);
+  });
+  if (conditions.empty()) return "";
+  // Accepted only as a read-only expression over the DocType: the engine's
+  // read-only path prepares it inside a query on the DocType's table (no
+  // statements, no writes, no credential tables).
+  try {
+    model::read_sql(session,
+                    "select 1 from `tab" + doctype + "` where (" + conditions + ") limit 0");
+  } catch (const std::exception& e) {
+    throw FrappeError(ErrorKind::ValidationError, "Permission Query script " + info.name +
+                                                      " set conditions that are not a "
+                                                      "read-only SQL expression over " +
+                                                      doctype + ": " + e.what());
+  }
+  return "(" + conditions + ")";
+}
+
+std::shared_ptr<const ScriptInfo> ServerScripts::find_api(Session& session,
+                                                          const std::string& method) {
+  auto map = script_map(session);
+  auto it = map->api.find(method);
+  return it == map->api.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const ScriptInfo> ServerScripts::find_by_name(Session& session,
+                                                              const std::string& name) {
+  auto map = script_map(session);
+  auto it = map->by_name.find(name);
+  return it == map->by_name.end() ? nullptr : it->second;
+}
+
+std::optional<RateLimit> ServerScripts::rate_limit(Session& session, const std::string& method) {
+  auto info = find_api(session, method);
+  if (!info || !info->enable_rate_limit) return std::nullopt;
+  return RateLimit{info->rate_limit_count ? info->rate_limit_count : 5,
+                   info->rate_limit_seconds ? info->rate_limit_seconds : 86400};
+}
+
+void ServerScripts::check_rate(const ScriptInfo& info, const std::string& client_ip) {
+  std::int64_t limit = info.rate_limit_count ? info.rate_limit_count : 5;
+  std::int64_t seconds = info.rate_limit_seconds ? info.rate_limit_seconds : 86400;
+  auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(mutex_);
+  Window& w = rate_windows_[{info.api_method, client_ip}];
+  if (w.count == 0 || now - w.start >= std::chrono::seconds(seconds)) {
+    w.start = now;
+    w.count = 0;
+  }
+  if (++w.count > limit) {
+    throw ScriptError("RateLimitExceededError",
+                      "You hit the rate limit because of too many requests. Please try after "
+                      "sometime.",
+                      417);
+  }
+}
+
+Json ServerScripts::execute_api(Session& session, const ScriptInfo& info) {
+  if (info.script_type != "API") {
+    throw FrappeError(ErrorKind::DoesNotExistError, "Server Script " + info.name + " not found");
+  }
+  if (session.user == "Guest" && !info.allow_guest)
+    throw FrappeError(ErrorKind::PermissionError, "");
+  check_enabled();
+  Json result = Json::object();
+  with_request(session, [&](RequestState& request) {
+    if (info.enable_rate_limit && !request.client_ip.empty()) check_rate(info, request.client_ip);
+    auto program = program_for(info);
+    RunState run(session, request);
+    run.scripts = this;
+    run.kind = ScriptKind::Api;
+    run.script_name = info.name;
+    RunHooks hooks;
+    hooks.after = [&](lang::Isolate& I) {
+      lang::Value frappe = global_value(I, "frappe");
+      if (frappe.is_undef() || !lang::is_kind(frappe, lang::Kind::Module)) return;
+      lang::Value flags = lang::dict_get_str(static_cast<lang::Module*>(frappe.o)->attrs, "flags");
+      if (flags.is_undef()) return;
+      if (!to_json(I, flags, result)) {
+        lang::Value exc = I.pending;
+        I.pending = lang::Value();
+        throw_script_exception(I, exc, "");
+      }
+    };
+    execute(*program, run, hooks);
+  });
+  return result;
+}
+
+void ServerScripts::execute_scheduled(Session& session, const std::string& name) {
+  auto info = find_by_name(session, name);
+  if (!info || info->script_type != "Scheduler Event") {
+    throw FrappeError(ErrorKind::DoesNotExistError, "Server Script " + name + " not found");
+  }
+  check_enabled();
+  auto program = program_for(*info);
+  RequestState request;
+  RequestScope scope(session, request);
+  std::optional<model::Transaction> txn;
+  txn.emplace(session);
+  request.commit = [&] {
+    txn->commit();
+    txn.emplace(session);
+  };
+  request.rollback = [&] {
+    txn.reset();
+    txn.emplace(session);
+  };
+  RunState run(session, request);
+  run.scripts = this;
+  run.kind = ScriptKind::Scheduler;
+  run.script_name = info->name;
+  execute(*program, run);
+  txn->commit();
+}
+
+}  // namespace quire::scripting

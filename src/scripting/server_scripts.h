@@ -1,0 +1,131 @@
+#pragma once
+// The Server Script DocType at work on one site (spec §1-§2): its controller
+// (who may change one, compile on save, Scheduled Job Type sync), the script
+// map (which scripts fire where), the compiled-code cache, and the four ways
+// scripts run: DocType events, API methods, scheduled runs, permission queries.
+//
+// One ServerScripts per site, shared by every thread: the map and the cache
+// are immutable snapshots behind a mutex, rebuilt after a Server Script is
+// saved, renamed or deleted (and after the transaction that did it ends).
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lang/compile/code.h"
+#include "model/document.h"
+#include "model/events.h"
+#include "model/session.h"
+#include "scripting/run_state.h"
+
+namespace quire::scripting {
+
+struct ScriptSettings {
+  // `server_script_enabled` of sites/common_site_config.json (spec §3.1),
+  // asked at every run. Unset: disabled.
+  std::function<bool()> enabled;
+  // What frappe.utils.get_url() builds on.
+  std::string site_url = "http://localhost:8000";
+};
+
+// Reads `server_script_enabled` from <bench>/sites/common_site_config.json
+// (false when the file or key is missing or unreadable).
+bool read_server_script_enabled(const std::string& common_site_config_path);
+
+// One Server Script row as the map keeps it.
+struct ScriptInfo {
+  std::string name;
+  std::string script_type;
+  std::string reference_doctype;
+  std::string doctype_event;
+  std::string api_method;
+  std::string modified;
+  std::string script;
+  bool allow_guest = false;
+  bool enable_rate_limit = false;
+  std::int64_t rate_limit_count = 5;
+  std::int64_t rate_limit_seconds = 86400;
+};
+
+struct ScriptMap {
+  // (reference_doctype, event label) -> scripts, most recently modified first.
+  std::map<std::pair<std::string, std::string>, std::vector<std::shared_ptr<const ScriptInfo>>>
+      doc_events;
+  std::map<std::string, std::shared_ptr<const ScriptInfo>> permission_query;  // by doctype
+  std::map<std::string, std::shared_ptr<const ScriptInfo>> api;               // by api_method
+  std::map<std::string, std::shared_ptr<const ScriptInfo>> by_name;           // every enabled one
+};
+
+// The label of spec §2.1 for a controller method ("validate" -> "Before Save"), or "".
+std::string_view event_label(std::string_view method);
+
+// Limits an API script declares (spec §11), for the HTTP layer.
+struct RateLimit {
+  std::int64_t limit = 5;
+  std::int64_t seconds = 86400;
+};
+
+class ServerScripts {
+ public:
+  explicit ServerScripts(ScriptSettings settings = {});
+
+  // Registers the Server Script controller, the DocType event dispatcher and
+  // the permission-query hook in the site's event registry.
+  void install(model::EventRegistry& events);
+
+  bool enabled() const;
+  // ServerScriptNotEnabled (spec §3.1) when scripts are off.
+  void check_enabled() const;
+
+  std::shared_ptr<const ScriptMap> script_map(model::Session& session);
+  void clear_cache();
+
+  // The compiled code of a script (cached by name and modified).
+  std::shared_ptr<const lang::Program> program_for(const ScriptInfo& info);
+
+  // Runs every DocType Event script of `doc.doctype` for the controller method `event`.
+  void run_doc_event(model::Session& session, model::Document& doc, std::string_view event);
+  // The Permission Query script's validated conditions for `doctype` ("" when none).
+  std::string permission_query(model::Session& session, const std::string& doctype);
+
+  // execute_method of an API script: guest rule, rate limit, run; returns
+  // the script's frappe.flags (spec §2.2). Needs a RequestState for `session`.
+  Json execute_api(model::Session& session, const ScriptInfo& info);
+  // An API script by api_method, or null when there is none.
+  std::shared_ptr<const ScriptInfo> find_api(model::Session& session, const std::string& method);
+  std::shared_ptr<const ScriptInfo> find_by_name(model::Session& session, const std::string& name);
+  std::optional<RateLimit> rate_limit(model::Session& session, const std::string& method);
+
+  // Runs a Scheduler Event script now (commits on success, rolls back on failure).
+  void execute_scheduled(model::Session& session, const std::string& name);
+
+  const ScriptSettings& settings() const { return settings_; }
+
+ private:
+  void validate_server_script(model::Session& session, model::Document& doc);
+  void sync_scheduled_job_type(model::Session& session, model::Document& doc);
+  void stop_scheduled_jobs(model::Session& session, const std::string& script_name);
+  void check_rate(const ScriptInfo& info, const std::string& client_ip);
+
+  ScriptSettings settings_;
+  std::mutex mutex_;
+  std::shared_ptr<const ScriptMap> map_;
+  struct CompiledEntry {
+    std::string modified;
+    std::string source;
+    std::shared_ptr<const lang::Program> program;
+  };
+  std::map<std::string, CompiledEntry> compiled_;
+  struct Window {
+    std::chrono::steady_clock::time_point start;
+    std::int64_t count = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Window> rate_windows_;
+};
+
+}  // namespace quire::scripting

@@ -1,0 +1,343 @@
+#include "scripting/string_dates.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "model/db_api.h"
+#include "scripting/native_util.h"
+
+namespace quire::scripting {
+
+using namespace quire::lang;
+
+namespace {
+
+// Proleptic Gregorian day numbers (days since 1970-01-01), H. Hinnant's algorithms.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+}
+
+bool leap(std::int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+unsigned month_days(std::int64_t y, unsigned m) {
+  static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+struct Stamp {
+  std::int64_t year = 1970;
+  unsigned month = 1, day = 1;
+  std::int64_t micros = 0;  // of the day
+  bool has_time = false;
+};
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, std::int64_t& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// "YYYY-MM-DD" with an optional " HH:MM[:SS[.ffffff]]".
+bool parse_stamp(std::string_view s, Stamp& out) {
+  std::int64_t y, mo, d;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d))
+    return false;
+  if (mo < 1 || mo > 12 || d < 1 || d > month_days(y, static_cast<unsigned>(mo))) return false;
+  out.year = y;
+  out.month = static_cast<unsigned>(mo);
+  out.day = static_cast<unsigned>(d);
+  if (s.size() == 10) return true;
+  if (s[10] != ' ' && s[10] != 'T') return false;
+  std::int64_t h, mi, sec = 0, frac = 0;
+  if (!digits(s, 11, 2, h) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, mi)) return false;
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2, sec)) return false;
+    pos += 3;
+    if (pos < s.size() && s[pos] == '.') {
+      std::size_t start = ++pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+      std::string f(s.substr(start, pos - start));
+      if (f.empty()) return false;
+      f = (f + "000000").substr(0, 6);
+      frac = std::stoll(f);
+    }
+  }
+  if (pos != s.size() || h > 23 || mi > 59 || sec > 59) return false;
+  out.micros = ((h * 60 + mi) * 60 + sec) * 1000000 + frac;
+  out.has_time = true;
+  return true;
+}
+
+std::string format_date(std::int64_t days) {
+  std::int64_t y;
+  unsigned m, d;
+  civil_from_days(days, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  return buf;
+}
+
+std::string format_datetime(std::int64_t days, std::int64_t micros) {
+  char buf[48];
+  std::int64_t s = micros / 1000000;
+  std::snprintf(buf, sizeof buf, " %02lld:%02lld:%02lld.%06lld", static_cast<long long>(s / 3600),
+                static_cast<long long>(s / 60 % 60), static_cast<long long>(s % 60),
+                static_cast<long long>(micros % 1000000));
+  return format_date(days) + buf;
+}
+
+std::string now_text(RunState* run) {
+  return run ? run->session.now() : model::now_datetime_text();
+}
+
+Value invalid_date(Isolate& I) {
+  return raise_frappe(I, "ValidationError", "Please select a valid date filter");
+}
+
+// A date argument as a Stamp: a string, or None/"" for today.
+bool date_arg(Isolate& I, Value v, Stamp& out) {
+  if (!given(v) || (is_str(v) && as_str(v)->nbytes == 0)) {
+    parse_stamp(now_text(current_run()).substr(0, 10), out);
+    return true;
+  }
+  if (!is_str(v)) {
+    raise(I, types().TypeError,
+          "date objects are not supported yet: pass a 'YYYY-MM-DD' string, not " + type_name(v));
+    return false;
+  }
+  if (!parse_stamp(as_str(v)->view(), out)) {
+    raise_frappe(
+        I, "ValidationError",
+        "<strong>" + std::string(as_str(v)->view()) + "</strong> is not a valid date string.");
+    return false;
+  }
+  return true;
+}
+
+bool number_arg(Isolate& I, Value v, double& out) {
+  if (!given(v)) {
+    out = 0;
+    return true;
+  }
+  if (v.is_int()) {
+    out = static_cast<double>(v.i);
+    return true;
+  }
+  if (v.is_float()) {
+    out = v.f;
+    return true;
+  }
+  if (v.is_bool()) {
+    out = v.b;
+    return true;
+  }
+  raise(I, types().TypeError, "unsupported type for a date offset: '" + type_name(v) + "'");
+  return false;
+}
+
+// add_to_date on a string (data.py add_to_date with relativedelta).
+Value add_to_date_text(Isolate& I, Value date, Value years, Value months, Value weeks, Value days,
+                       Value hours, Value minutes, Value seconds, bool as_datetime_flag) {
+  if (!is_str(date)) {
+    return raise(
+        I, types().TypeError,
+        "date objects are not supported yet: pass a 'YYYY-MM-DD' string, not " + type_name(date));
+  }
+  Stamp s;
+  if (!parse_stamp(as_str(date)->view(), s)) return invalid_date(I);
+  double y, mo, w, d, h, mi, sec;
+  if (!number_arg(I, years, y) || !number_arg(I, months, mo) || !number_arg(I, weeks, w) ||
+      !number_arg(I, days, d) || !number_arg(I, hours, h) || !number_arg(I, minutes, mi) ||
+      !number_arg(I, seconds, sec))
+    return Value::exc();
+  if (y != std::floor(y) || mo != std::floor(mo)) {
+    return raise(I, types().ValueError,
+                 "Non-integer years and months are ambiguous and not currently supported.");
+  }
+  bool as_datetime = as_datetime_flag || h != 0 || s.has_time;
+  // Years and months first, the day clamped to the month's length.
+  std::int64_t total_months = s.year * 12 + (s.month - 1) + static_cast<std::int64_t>(y) * 12 +
+                              static_cast<std::int64_t>(mo);
+  std::int64_t year = total_months >= 0 ? total_months / 12 : (total_months - 11) / 12;
+  unsigned month = static_cast<unsigned>(total_months - year * 12) + 1;
+  if (year < 1 || year > 9999) return raise(I, types().ValueError, "year is out of range");
+  unsigned day = std::min(s.day, month_days(year, month));
+  std::int64_t day_number = days_from_civil(year, month, day);
+  // Then the timedelta part, in microseconds (relativedelta normalises fractions the same way).
+  double delta = ((w * 7 + d) * 86400.0 + h * 3600.0 + mi * 60.0 + sec) * 1e6;
+  std::int64_t micros = s.micros + static_cast<std::int64_t>(std::llround(delta));
+  std::int64_t day_shift =
+      micros >= 0 ? micros / 86400000000LL : -((-micros + 86400000000LL - 1) / 86400000000LL);
+  micros -= day_shift * 86400000000LL;
+  day_number += day_shift;
+  return new_str(I, as_datetime ? format_datetime(day_number, micros) : format_date(day_number));
+}
+
+QUIRE_NATIVE(d_now) {
+  return new_str(I, now_text(current_run()));
+}
+
+QUIRE_NATIVE(d_nowdate) {
+  return new_str(I, now_text(current_run()).substr(0, 10));
+}
+
+QUIRE_NATIVE(d_nowtime) {
+  return new_str(I, now_text(current_run()).substr(11));
+}
+
+QUIRE_NATIVE(d_add_to_date) {
+  Value a[10];
+  if (!parse_args(I, "add_to_date", args, nargs, kwnames,
+                  {"date", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
+                   "as_string", "as_datetime"},
+                  1, a))
+    return Value::exc();
+  bool as_datetime = false;
+  if (!opt_bool(I, a[9], as_datetime)) return Value::exc();
+  return add_to_date_text(I, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], as_datetime);
+}
+
+template <int Which>
+QUIRE_NATIVE(d_add) {
+  static const char* names[] = {"add_days", "add_months", "add_years"};
+  static const char* second[] = {"days", "months", "years"};
+  Value a[2];
+  if (!parse_args(I, names[Which], args, nargs, kwnames, {"date", second[Which]}, 2, a))
+    return Value::exc();
+  Value none;
+  return add_to_date_text(I, a[0], Which == 2 ? a[1] : none, Which == 1 ? a[1] : none, none,
+                          Which == 0 ? a[1] : none, none, none, none, false);
+}
+
+QUIRE_NATIVE(d_date_diff) {
+  Value a[2];
+  if (!parse_args(I, "date_diff", args, nargs, kwnames, {"string_ed_date", "string_st_date"}, 2, a))
+    return Value::exc();
+  Stamp e, s;
+  if (!date_arg(I, a[0], e) || !date_arg(I, a[1], s)) return Value::exc();
+  return Value::integer(days_from_civil(e.year, e.month, e.day) -
+                        days_from_civil(s.year, s.month, s.day));
+}
+
+QUIRE_NATIVE(d_month_diff) {
+  Value a[2];
+  if (!parse_args(I, "month_diff", args, nargs, kwnames, {"string_ed_date", "string_st_date"}, 2,
+                  a))
+    return Value::exc();
+  Stamp e, s;
+  if (!date_arg(I, a[0], e) || !date_arg(I, a[1], s)) return Value::exc();
+  return Value::integer((e.year - s.year) * 12 + static_cast<std::int64_t>(e.month) -
+                        static_cast<std::int64_t>(s.month) + 1);
+}
+
+// format_date with the user date format (System Settings, default
+// "dd-mm-yyyy" patterns of dd, mm and yyyy), as babel renders such patterns.
+QUIRE_NATIVE(d_format_date) {
+  Value a[3];
+  if (!parse_args(I, "format_date", args, nargs, kwnames,
+                  {"string_date", "format_string", "parse_day_first"}, 0, a))
+    return Value::exc();
+  if (!given(a[0]) || (is_str(a[0]) && as_str(a[0])->nbytes == 0)) return new_str(I, "");
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  std::string format;
+  if (!opt_string(I, a[1], format, "format_string")) return Value::exc();
+  if (format.empty()) {
+    RunState* run = current_run();
+    if (run) {
+      try {
+        auto meta = run->session.metas.find_meta("System Settings");
+        if (meta && meta->field("date_format")) {
+          Json v = model::get_single_value(run->session, "System Settings", "date_format");
+          if (v.is_string()) format = v.get<std::string>();
+        }
+      } catch (...) {
+      }
+    }
+    if (format.empty()) format = "yyyy-mm-dd";
+  }
+  char y[16], m[8], d[8];
+  std::snprintf(y, sizeof y, "%04lld", static_cast<long long>(s.year));
+  std::snprintf(m, sizeof m, "%02u", s.month);
+  std::snprintf(d, sizeof d, "%02u", s.day);
+  std::string out;
+  for (std::size_t i = 0; i < format.size();) {
+    if (format.compare(i, 4, "yyyy") == 0) {
+      out += y;
+      i += 4;
+    } else if (format.compare(i, 2, "mm") == 0 || format.compare(i, 2, "MM") == 0) {
+      out += m;
+      i += 2;
+    } else if (format.compare(i, 2, "dd") == 0) {
+      out += d;
+      i += 2;
+    } else {
+      out += format[i++];
+    }
+  }
+  return new_str(I, out);
+}
+
+}  // namespace
+
+bool add_string_date_functions(Isolate& I, Value utils) {
+  struct Fn {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Fn functions[] = {
+      {"now", d_now},
+      {"nowdate", d_nowdate},
+      {"today", d_nowdate},
+      {"nowtime", d_nowtime},
+      {"add_to_date", d_add_to_date},
+      {"add_days", d_add<0>},
+      {"add_months", d_add<1>},
+      {"add_years", d_add<2>},
+      {"date_diff", d_date_diff},
+      {"month_diff", d_month_diff},
+      {"format_date", d_format_date},
+      {"formatdate", d_format_date},
+  };
+  for (const auto& f : functions) {
+    if (!add_function(I, utils, f.name, f.fn)) return false;
+  }
+  Value v = new_str(I, "%Y-%m-%d");
+  bool ok = host::module_set(I, utils, "DATE_FORMAT", v);
+  decref(v);
+  v = new_str(I, "%H:%M:%S.%f");
+  ok = ok && host::module_set(I, utils, "TIME_FORMAT", v);
+  decref(v);
+  v = new_str(I, "%Y-%m-%d %H:%M:%S.%f");
+  ok = ok && host::module_set(I, utils, "DATETIME_FORMAT", v);
+  decref(v);
+  return ok;
+}
+
+}  // namespace quire::scripting

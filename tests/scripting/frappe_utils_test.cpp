@@ -1,0 +1,101 @@
+// frappe.utils against results derived by hand from Frappe's own code
+// (frappe/utils/data.py, develop): each expectation names the step of the
+// Frappe function it follows. Float printing itself is the language's and is
+// checked against python3 by the language tests.
+
+#include "scripting_fixture.h"
+
+namespace quire::scripting::testing {
+namespace {
+
+using FrappeUtils = ScriptingTest;
+
+TEST_F(FrappeUtils, FltFollowsDataPy) {
+  // flt docstring examples: flt("43.5", precision=0) == 44, flt("42.5",
+  // precision=0) == 42 (banker's legacy rounding, precision 0 returns an int),
+  // flt("10,500.5666", precision=2) == 10500.57, flt("a") == 0.0.
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.flt('43.5', precision=0), u.flt('42.5', precision=0))\n"
+                "print(u.flt('10,500.5666', precision=2), u.flt('a'), u.flt(None), u.flt(3))\n"
+                "print(u.flt(2.675, 2), u.flt(1.005, 2), u.flt(-0.5, 0), u.flt(True))\n"),
+            // 2.675*100 = 267.49999999999997 -> round(.., 8) = 267.5 -> decimal part .5 -> 268
+            // 1.005*100 = 100.49999999999999 -> round 100.5 -> 101; -0.5: floor -1 odd -> 0
+            "44 42\n10500.57 0.0 0.0 3.0\n2.68 1.01 0 1.0\n");
+}
+
+TEST_F(FrappeUtils, CintAndCstr) {
+  // cint: int(s), else int(float(s)), else default.
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.cint('100'), u.cint('a'), u.cint('1.9'), u.cint(None), u.cint(True), "
+                "u.cint('x', 7))\n"
+                "print(repr(u.cstr(None)), u.cstr(1.5), u.cstr('s'))\n"),
+            "100 0 1 0 1 7\n'' 1.5 s\n");
+}
+
+TEST_F(FrappeUtils, RoundedFloorCeilSafeDiv) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.rounded(2.5), u.rounded(3.5), u.rounded(2.345, 2))\n"
+                "print(u.floor('2.7'), u.ceil(2.1), u.safe_div(1, 0), u.safe_div(10, 4))\n"),
+            "2 4 2.35\n2 3 0.0 2.5\n");
+}
+
+TEST_F(FrappeUtils, FmtMoney) {
+  // Default number format "#,###.##", precision 2; currency symbol = the
+  // currency code when there is no Currency record.
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.fmt_money(1234567.891))\n"
+                "print(u.fmt_money(-1234.5, currency='USD'))\n"
+                "print(u.fmt_money(0), u.fmt_money(None), u.fmt_money('1000'))\n"
+                "print(u.fmt_money(1234567.5, format='#,##,###.##'))\n"
+                "print(u.fmt_money(1234.5, format='#.###,##'))\n"),
+            "1,234,567.89\nUSD -1,234.50\n0.00 0.00 1,000.00\n12,34,567.50\n1.234,50\n");
+}
+
+TEST_F(FrappeUtils, MoneyInWords) {
+  // Main currency INR (no Global Defaults), fraction "Cent", num2words "en"
+  // merged as "one thousand, two hundred and thirty-four", '-' -> ' ', title().
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.money_in_words(1234.5))\n"
+                "print(u.money_in_words(0))\n"
+                "print(u.money_in_words(0.25, 'USD'))\n"
+                "print(u.money_in_words(1000005))\n"
+                "print(repr(u.money_in_words(-1)), repr(u.money_in_words('x')))\n"),
+            "INR One Thousand, Two Hundred And Thirty Four and Fifty Cent only.\n"
+            "INR Zero only.\n"
+            "Twenty Five Cent only.\n"
+            "INR One Million And Five only.\n"
+            "'' ''\n");
+}
+
+TEST_F(FrappeUtils, InWords) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "for n in (0, 7, 21, 100, 110, 1100, 2000000, 1001000, 123456789):\n"
+                "    print(u.in_words(n))\n"),
+            "zero\nseven\ntwenty one\none hundred\none hundred and ten\n"
+            "one thousand, one hundred\ntwo million\none million, one thousand\n"
+            "one hundred and twenty three million, four hundred and fifty six thousand, "
+            "seven hundred and eighty nine\n");
+}
+
+TEST_F(FrappeUtils, StringDates) {
+  // add_to_date on a string returns a string (as_string = True); a space in
+  // the input makes it a datetime string with microseconds.
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.add_days('2024-01-31', 1), u.add_months('2024-01-31', 1), "
+                "u.add_years('2024-02-29', 1))\n"
+                "print(u.add_days('2024-01-31 10:00:00', -31))\n"
+                "print(u.add_to_date('2024-01-01', hours=5))\n"
+                "print(u.date_diff('2024-03-01', '2024-02-01'), u.month_diff('2024-03-01', "
+                "'2024-01-15'))\n"
+                "print(u.formatdate('2024-03-05', 'dd-mm-yyyy'))\n"
+                "print(u.nowdate() == u.today(), len(u.now()), u.now()[:10] == u.today())\n"),
+            "2024-02-01 2024-02-29 2025-02-28\n2023-12-31 10:00:00.000000\n"
+            "2024-01-01 05:00:00.000000\n29 3\n05-03-2024\nTrue 26 True\n");
+}
+
+TEST_F(FrappeUtils, UnknownUtilsNameIsAnAttributeError) {
+  EXPECT_EQ(run("frappe.utils.os\n").rfind("AttributeError", 0), 0u);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
