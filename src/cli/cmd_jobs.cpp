@@ -107,6 +107,7 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             jobs_options.threads = options->threads;
             jobs_options.queues = options->queues;
             jobs_options.run_scheduler = options->with_scheduler;
+            jobs_options.site_name = site.name;
             auto jobs = usage_errors([&] {
               return std::make_unique<jobs::SiteJobs>(site.opener(), site.config, jobs_options);
             });
@@ -165,6 +166,7 @@ Command add_scheduler_command(CLI::App& root, const Globals& globals) {
                   << counts[jobs::JobStatus::failed] << " failed\n";
         jobs::DatabaseJobTypeSource source;
         auto last_enqueued = jobs::read_last_enqueued(*site.db);
+        const auto zone = model::site_time_zone(*site.db);
         for (const auto& type : source.load(*site.db)) {
           std::cout << "  " << type.name << "  [" << type.frequency << "]";
           if (type.stopped) {
@@ -179,7 +181,10 @@ Command add_scheduler_command(CLI::App& root, const Globals& globals) {
               last = found->second;
             }
             std::cout << "  " << cron.text() << "  last run " << when(type.last_execution)
-                      << "  next due " << when(jobs::next_due_time(type, cron, last)) << "\n";
+                      << "  next due "
+                      << when(jobs::next_due_time(type, cron, last, zone,
+                                                  jobs::maintenance_offset_for_site(site.name)))
+                      << "\n";
           } catch (const jobs::CronError& e) {
             std::cout << "  skipped: " << e.what() << "\n";
           }

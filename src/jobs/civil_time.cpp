@@ -65,4 +65,33 @@ Millis parse_datetime_utc(const std::string& text) {
   return instant_of_utc({y, mo, d, h, mi}) + s * 1000 + static_cast<Millis>(fraction * 1000);
 }
 
+namespace {
+
+Millis wall_of(Millis instant, const model::TimeZone& zone) {
+  return floor_div(zone.local_from_utc(instant * 1000), 1000);
+}
+
+Millis instant_of_wall(Millis wall, const model::TimeZone& zone) {
+  return floor_div(zone.utc_from_local(wall * 1000), 1000);
+}
+
+}  // namespace
+
+CivilMinute civil_minute_in(Millis instant, const model::TimeZone& zone) {
+  return civil_minute_utc(wall_of(instant, zone));
+}
+
+Millis instant_of_in(const CivilMinute& minute, const model::TimeZone& zone) {
+  return instant_of_wall(instant_of_utc(minute), zone);
+}
+
+std::string format_in(Millis instant, const model::TimeZone& zone) {
+  return format_utc(wall_of(instant, zone));
+}
+
+Millis parse_datetime_in(const std::string& text, const model::TimeZone& zone) {
+  Millis wall = parse_datetime_utc(text);
+  return wall < 0 ? -1 : instant_of_wall(wall, zone);
+}
+
 }  // namespace quire::jobs

@@ -20,8 +20,8 @@ bool truthy(const db::Value& v) {
   return false;
 }
 
-std::optional<Millis> time_of(const db::Value& v) {
-  Millis parsed = parse_datetime_utc(text_of(v));
+std::optional<Millis> time_of(const db::Value& v, const model::TimeZone& zone) {
+  Millis parsed = parse_datetime_in(text_of(v), zone);
   if (parsed < 0) return std::nullopt;
   return parsed;
 }
@@ -29,6 +29,7 @@ std::optional<Millis> time_of(const db::Value& v) {
 }  // namespace
 
 void JobTypeSource::record_execution(db::Database&, const std::string&, Millis) {}
+void JobTypeSource::record_next_execution(db::Database&, const std::string&, Millis) {}
 
 std::vector<JobType> DatabaseJobTypeSource::load(db::Database& db) {
   if (db.query("SELECT 1 FROM sqlite_master WHERE type = 'table'"
@@ -37,19 +38,20 @@ std::vector<JobType> DatabaseJobTypeSource::load(db::Database& db) {
     return {};
   }
   std::vector<JobType> types;
-  for (const auto& row :
-       db.query("SELECT `name`, `method`, `frequency`, `cron_format`, `stopped`,"
-                " `last_execution`, `creation`, `create_log` FROM `tabScheduled Job Type`"
-                " ORDER BY `name`")) {
+  const model::TimeZone zone = model::site_time_zone(db);
+  for (const auto& row : db.query("SELECT `name`, `method`, `frequency`, `cron_format`, `stopped`,"
+                                  " `last_execution`, `creation`, `create_log`, `next_execution`"
+                                  " FROM `tabScheduled Job Type` ORDER BY `name`")) {
     JobType type;
     type.name = text_of(row[0]);
     type.method = text_of(row[1]);
     type.frequency = text_of(row[2]);
     type.cron_format = text_of(row[3]);
     type.stopped = truthy(row[4]);
-    type.last_execution = time_of(row[5]);
-    type.creation = time_of(row[6]).value_or(0);
+    type.last_execution = time_of(row[5], zone);
+    type.creation = time_of(row[6], zone).value_or(0);
     type.create_log = truthy(row[7]);
+    type.next_execution = time_of(row[8], zone);
     types.push_back(std::move(type));
   }
   return types;
@@ -58,7 +60,13 @@ std::vector<JobType> DatabaseJobTypeSource::load(db::Database& db) {
 void DatabaseJobTypeSource::record_execution(db::Database& db, const std::string& name,
                                              Millis when) {
   db.query("UPDATE `tabScheduled Job Type` SET `last_execution` = ? WHERE `name` = ?",
-           {db::Value{format_utc(when)}, db::Value{name}});
+           {db::Value{format_in(when, model::site_time_zone(db))}, db::Value{name}});
+}
+
+void DatabaseJobTypeSource::record_next_execution(db::Database& db, const std::string& name,
+                                                  Millis when) {
+  db.query("UPDATE `tabScheduled Job Type` SET `next_execution` = ? WHERE `name` = ?",
+           {db::Value{format_in(when, model::site_time_zone(db))}, db::Value{name}});
 }
 
 std::string queue_for_frequency(const std::string& frequency) {

@@ -25,6 +25,8 @@ struct JobType {
   // Whether each run leaves a Scheduled Job Log row.
   bool create_log = false;
   std::optional<Millis> last_execution;
+  // When it is next due, as last recorded (record_next_execution).
+  std::optional<Millis> next_execution;
   // When the job type was created: the base of its first due time.
   Millis creation = 0;
 };
@@ -37,13 +39,19 @@ class JobTypeSource {
   // Records that a job type ran (Frappe sets last_execution at the start of
   // the run). Default: nothing to record.
   virtual void record_execution(db::Database& db, const std::string& name, Millis when);
+  // Records when a job type is next due (Scheduled Job Type next_execution).
+  // Default: nothing to record.
+  virtual void record_next_execution(db::Database& db, const std::string& name, Millis when);
 };
 
 // Reads `tabScheduled Job Type`; a site without that table has no job types.
+// Datetimes are read and written on the site's wall clock (System Settings
+// time zone), as the model writes them.
 class DatabaseJobTypeSource final : public JobTypeSource {
  public:
   std::vector<JobType> load(db::Database& db) override;
   void record_execution(db::Database& db, const std::string& name, Millis when) override;
+  void record_next_execution(db::Database& db, const std::string& name, Millis when) override;
 };
 
 // The queue Frappe puts a frequency's jobs on: the Long and Maintenance

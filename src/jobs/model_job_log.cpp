@@ -4,6 +4,7 @@
 
 #include "model/lifecycle.h"
 #include "model/session.h"
+#include "model/time_zone.h"
 
 namespace quire::jobs {
 
@@ -23,6 +24,7 @@ void ModelScheduledJobLog::failed(db::Database& db, const JobType& type, Millis,
 void ModelScheduledJobLog::write(db::Database& db, const JobType& type, const std::string& status,
                                  const std::string& details, const std::string& output) {
   model::Session session(db, metas_, events_);
+  model::use_site_time_zone(session);
   // The worker owns the transaction this runs in: the model nests inside it
   // (savepoints) instead of beginning its own.
   session.transaction_depth = 1;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -59,13 +60,25 @@ std::map<std::string, Millis> read_last_enqueued(db::Database& db) {
 }
 
 std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
-                                    std::optional<Millis> last_enqueued) {
+                                    std::optional<Millis> last_enqueued,
+                                    const model::TimeZone& zone, int maintenance_offset_minutes) {
   Millis base = type.creation;
   if (type.last_execution) base = std::max(base, *type.last_execution);
   if (last_enqueued) base = std::max(base, *last_enqueued);
-  auto due = cron.next_after(civil_minute_utc(base));
+  // A Maintenance job fires `shift` after each cron time: find the cron time
+  // after base - shift, then move it by shift.
+  const bool maintenance = type.frequency.find("Maintenance") != std::string::npos;
+  const Millis shift = maintenance ? Millis{maintenance_offset_minutes} * 60'000 : 0;
+  auto due = cron.next_after(civil_minute_in(base - shift, zone));
   if (!due) return std::nullopt;
-  return instant_of_utc(*due);
+  return instant_of_in(*due, zone) + shift;
+}
+
+int maintenance_offset_for_site(const std::string& site_name) {
+  // FNV-1a: stable across runs and builds (std::hash is not guaranteed to be).
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : site_name) hash = (hash ^ c) * 16777619u;
+  return static_cast<int>(hash % 60);
 }
 
 Scheduler::Scheduler(Opener open, const JobQueue& queue, JobTypeSource& source, Clock& clock,
@@ -130,7 +143,13 @@ SchedulerPass Scheduler::run_pass(db::Database& db) {
              {Value{options_.name}, Value{now + options_.lease_ms}});
 
     const auto last_enqueued = read_last_enqueued(db);
-    const CivilMinute now_minute = civil_minute_utc(now);
+    const model::TimeZone zone = model::site_time_zone(db);
+    const int offset = options_.maintenance_offset_minutes;
+    // next_execution is written only when it changes, so idle passes stay
+    // read-only on the job types.
+    auto record_next = [&](const JobType& type, Millis next) {
+      if (type.next_execution != next) source_.record_next_execution(db, type.name, next);
+    };
     for (const auto& type : source_.load(db)) {
       if (type.stopped) continue;
       const CronExpr* cron = cron_of(type);
@@ -139,11 +158,12 @@ SchedulerPass Scheduler::run_pass(db::Database& db) {
       if (auto found = last_enqueued.find(type.name); found != last_enqueued.end()) {
         last = found->second;
       }
-      auto due = next_due_time(type, *cron, last);
+      auto due = next_due_time(type, *cron, last, zone, offset);
       if (!due) continue;  // e.g. "0 0 30 2 *": never fires
       const Millis due_at = *due;
       if (due_at > now) {
         pass.next_wake = std::min(pass.next_wake, due_at);
+        record_next(type, due_at);
         continue;
       }
       EnqueueRequest request;
@@ -164,8 +184,9 @@ SchedulerPass Scheduler::run_pass(db::Database& db) {
           "INSERT INTO `__scheduler_slot` (`job_type`, `last_enqueued`) VALUES (?, ?)"
           " ON CONFLICT (`job_type`) DO UPDATE SET `last_enqueued` = excluded.`last_enqueued`",
           {Value{type.name}, Value{now}});
-      if (auto next = cron->next_after(now_minute)) {
-        pass.next_wake = std::min(pass.next_wake, instant_of_utc(*next));
+      if (auto next = next_due_time(type, *cron, now, zone, offset)) {
+        pass.next_wake = std::min(pass.next_wake, *next);
+        record_next(type, *next);
       }
     }
   });

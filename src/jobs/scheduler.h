@@ -24,6 +24,7 @@
 #include "jobs/cron.h"
 #include "jobs/job_queue.h"
 #include "jobs/job_types.h"
+#include "model/time_zone.h"
 
 namespace quire::jobs {
 
@@ -42,6 +43,10 @@ struct SchedulerOptions {
   Millis max_sleep_ms = 60'000;
   // Frequency "All" runs every this many minutes (Frappe: 4).
   int all_interval_minutes = 4;
+  // Maintenance frequencies run this many minutes (0-59) after their base
+  // cron time: constant for a site, different between sites, so sites
+  // sharing a machine do not all run their maintenance at once (Frappe).
+  int maintenance_offset_minutes = 0;
   std::function<void(const std::string&)> log;
   // Called after a pass enqueued jobs (e.g. to wake an in-process pool).
   std::function<void()> on_enqueued;
@@ -68,11 +73,17 @@ void set_scheduler_enabled(db::Database& db, bool enabled);
 // When the scheduler last enqueued each job type.
 std::map<std::string, Millis> read_last_enqueued(db::Database& db);
 
-// The instant a job type is next due under `cron`: the first cron minute
-// after the latest of its creation, last execution and last enqueue. nullopt
-// when the cron never fires.
+// The instant a job type is next due under `cron`, read on the wall clock of
+// `zone`: the first cron minute after the latest of its creation, last
+// execution and last enqueue (plus `maintenance_offset_minutes` for the
+// Maintenance frequencies). nullopt when the cron never fires.
 std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
-                                    std::optional<Millis> last_enqueued);
+                                    std::optional<Millis> last_enqueued,
+                                    const model::TimeZone& zone = {},
+                                    int maintenance_offset_minutes = 0);
+
+// A site's Maintenance offset in minutes (0-59), from its name.
+int maintenance_offset_for_site(const std::string& site_name);
 
 class Scheduler {
  public:

@@ -67,6 +67,7 @@ SiteJobs::SiteJobs(Opener open, const nlohmann::json& config, SiteJobsOptions op
   if (options.run_scheduler && !config_truthy(config, "pause_scheduler")) {
     SchedulerOptions scheduler;
     scheduler.all_interval_minutes = all_interval_from_config(config);
+    scheduler.maintenance_offset_minutes = maintenance_offset_for_site(options.site_name);
     scheduler.log = options.log;
     WorkerPool* pool = pool_.get();
     scheduler.on_enqueued = [pool] {

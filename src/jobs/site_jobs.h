@@ -42,6 +42,8 @@ struct SiteJobsOptions {
   // documents; when null, SiteJobs keeps its own (core DocTypes only).
   model::MetaStore* metas = nullptr;
   model::EventRegistry* events = nullptr;
+  // The site's name: it sets the Maintenance frequencies' offset.
+  std::string site_name;
 };
 
 // Reads the queue's settings from a site config; throws JobError naming the
