@@ -74,9 +74,18 @@ Value timedelta_op(Isolate& I, BinaryOp op, Value a, Value b, const time::TimeDe
   return unsupported(I, symbol(op), a, b);
 }
 
+bool is_sequence(Value v) {
+  return is_str(v) || is_list(v) || is_tuple(v) || is_kind(v, Kind::Bytes);
+}
+
 }  // namespace
 
 Value binary(Isolate& I, BinaryOp op, Value a, Value b) {
+  // CPython falls back to sequence repetition, which names the other operand.
+  if (op == BinaryOp::Mul && (is_sequence(a) || is_sequence(b)))
+    return raise(
+        I, types().TypeError,
+        "can't multiply sequence by non-int of type '" + type_name(is_sequence(a) ? b : a) + "'");
   if (auto x = as_timedelta(a)) return timedelta_op(I, op, a, b, *x);
   if (auto y = as_timedelta(b)) {
     int64_t n;

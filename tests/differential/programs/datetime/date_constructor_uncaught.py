@@ -1,0 +1,2 @@
+from datetime import date
+date(2024, 2, 30)
