@@ -13,6 +13,8 @@
 #include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/policy.h"
+#include "lang/sandbox/work.h"
 #include "lang/vm/interp.h"
 
 namespace quire::lang {
@@ -413,6 +415,7 @@ Value b_getattr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
   if (!is_str(args[1]))
     return raise(I, types().TypeError,
                  "attribute name must be string, not '" + type_name(args[1]) + "'");
+  if (!sandbox::check_dynamic_attribute(I, as_str(args[1]))) return Value::exc();
   if (nargs == 3) return get_attr_default(I, args[0], as_str(args[1]), args[2]);
   return get_attr(I, args[0], as_str(args[1]));
 }
@@ -424,6 +427,8 @@ Value b_hasattr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
   if (!is_str(args[1]))
     return raise(I, types().TypeError,
                  "attribute name must be string, not '" + type_name(args[1]) + "'");
+  if (!sandbox::attribute_allowed(as_str(args[1])->view()) && I.sandboxed)
+    return Value::boolean(false);
   Value v = get_attr(I, args[0], as_str(args[1]));
   if (v.is_exc()) {
     if (!I.uncatchable && isinstance(I.pending, types().AttributeError)) {
@@ -444,6 +449,7 @@ Value b_setattr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
   if (!is_str(args[1]))
     return raise(I, types().TypeError,
                  "attribute name must be string, not '" + type_name(args[1]) + "'");
+  if (!sandbox::check_dynamic_attribute(I, as_str(args[1]))) return Value::exc();
   if (!set_attr(I, args[0], as_str(args[1]), args[2])) return Value::exc();
   return Value::none();
 }
@@ -739,6 +745,7 @@ Value b_pow(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) 
   Value a[3];
   if (!parse_args(I, "pow", args, nargs, kw, {"base", "exp", "mod"}, 2, a)) return Value::exc();
   if (a[2].is_undef() || a[2].is_none()) return binary_op(I, kPow, a[0], a[1]);
+  if (!sandbox::charge_pow_mod(I, a[1], a[2])) return Value::exc();
   return bigint_pow_mod(I, a[0], a[1], a[2]);
 }
 

@@ -10,6 +10,7 @@
 
 #include "lang/lib/text_bridge.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/policy.h"
 
 namespace quire::lang {
 
@@ -111,6 +112,11 @@ Value resolve_field(Isolate& I, std::string_view field, std::size_t& auto_index,
       std::string_view attr =
           field.substr(i + 1, j == std::string_view::npos ? std::string_view::npos : j - i - 1);
       Value name = new_str(I, attr);
+      if (!sandbox::check_dynamic_attribute(I, as_str(name))) {
+        decref(name);
+        decref(obj);
+        return Value::exc();
+      }
       Value next = get_attr(I, obj, as_str(name));
       decref(name);
       decref(obj);

@@ -12,6 +12,7 @@
 #include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/text/search.h"
 #include "lang/text/unicode.h"
 #include "lang/text/utf8.h"
 
@@ -217,7 +218,7 @@ Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bo
           pieces.push_back(text.substr(i));
           break;
         }
-        std::size_t j = text.find(sep, i);
+        std::size_t j = find_substring(text, sep, i);
         if (j == std::string_view::npos) {
           pieces.push_back(text.substr(i));
           break;
@@ -232,8 +233,8 @@ Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bo
           pieces.push_back(text.substr(0, end));
           break;
         }
-        std::size_t j =
-            end >= sep.size() ? text.rfind(sep, end - sep.size()) : std::string_view::npos;
+        std::size_t j = end >= sep.size() ? rfind_substring(text, sep, end - sep.size())
+                                          : std::string_view::npos;
         if (j == std::string_view::npos || end < sep.size()) {
           pieces.push_back(text.substr(0, end));
           break;
@@ -398,6 +399,9 @@ Value m_replace(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
       if (count < 0 || done < count) {
         out += neu;
         ++done;
+        // The text built in C++ grows outside the heap's accounting: stop it
+        // at the cap instead of exhausting the process's memory.
+        if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
       }
     }
     return make(I, out);
@@ -406,12 +410,13 @@ Value m_replace(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
   std::int64_t done = 0;
   for (;;) {
     if (count >= 0 && done >= count) break;
-    std::size_t j = t.find(old, i);
+    std::size_t j = find_substring(t, old, i);
     if (j == std::string_view::npos) break;
     out += t.substr(i, j - i);
     out += neu;
     i = j + old.size();
     ++done;
+    if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   }
   out += t.substr(i);
   if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
@@ -433,10 +438,10 @@ Value find_impl(Isolate& I, Value* args, std::size_t nargs, bool reverse, bool r
   if (b0 <= b1 && b0 <= s->nbytes) {
     std::string_view t = s->view().substr(0, b1);
     if (reverse) {
-      pos = t.rfind(x);
+      pos = rfind_substring(t, x);
       if (pos != std::string_view::npos && pos < b0) pos = std::string_view::npos;
     } else {
-      pos = t.find(x, b0);
+      pos = find_substring(t, x, b0);
     }
   }
   if (pos == std::string_view::npos) {
@@ -472,7 +477,9 @@ Value m_count(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
     return Value::integer(
         static_cast<std::int64_t>(cp_index_of_byte(s, b1) - cp_index_of_byte(s, b0) + 1));
   std::int64_t n = 0;
-  for (std::size_t i = t.find(x); i != std::string_view::npos; i = t.find(x, i + x.size())) ++n;
+  for (std::size_t i = find_substring(t, x); i != std::string_view::npos;
+       i = find_substring(t, x, i + x.size()))
+    ++n;
   return Value::integer(n);
 }
 
@@ -507,9 +514,10 @@ Value m_zfill(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
     incref(args[0]);
     return args[0];
   }
+  std::size_t fill = static_cast<std::size_t>(width - len);
+  if (!I.heap.would_fit(fill + s->nbytes)) return raise_no_args(I, types().MemoryError);
   std::string t(s->view());
   std::string out;
-  std::size_t fill = static_cast<std::size_t>(width - len);
   if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
     out += t[0];
     out += std::string(fill, '0');
@@ -570,7 +578,7 @@ Value partition_impl(Isolate& I, Value* args, std::size_t nargs, bool right) {
   if (!want_str(I, args[1], "must be str, not ")) return Value::exc();
   std::string_view t = self_str(args)->view(), sep = as_str(args[1])->view();
   if (sep.empty()) return raise(I, types().ValueError, "empty separator");
-  std::size_t pos = right ? t.rfind(sep) : t.find(sep);
+  std::size_t pos = right ? rfind_substring(t, sep) : find_substring(t, sep);
   Tuple* r = alloc_tuple(I, 3);
   if (pos == std::string_view::npos) {
     r->items()[right ? 2 : 0] = make(I, t);
@@ -654,6 +662,8 @@ Value m_expandtabs(Isolate& I, Value* args, std::size_t nargs, const Tuple*, voi
     if (c == '\t') {
       if (tab > 0) {
         std::int64_t n = tab - col % tab;
+        if (!I.heap.would_fit(out.size() + static_cast<std::size_t>(n)))
+          return raise_no_args(I, types().MemoryError);
         out.append(static_cast<std::size_t>(n), ' ');
         col += n;
       }

@@ -18,6 +18,15 @@ Value new_exception(Isolate& I, Type* type, Value args_tuple) {
 }
 
 Value raise_value(Isolate& I, Value exception) {
+  if (I.uncatchable && !I.limit_error.is_undef()) {
+    // A limit error is unwinding the run: native code that caught it and
+    // raises something else (str.join's TypeError...) must not turn it into
+    // a catchable exception.
+    decref(exception);
+    incref(I.limit_error);
+    assign(I.pending, I.limit_error);
+    return Value::exc();
+  }
   decref(I.pending);
   I.pending = exception;
   I.uncatchable = false;

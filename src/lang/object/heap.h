@@ -38,6 +38,10 @@ class Heap {
   template <class T>
   T* make(std::size_t extra = 0) {
     std::size_t size = sizeof(T) + extra;
+    // A payload sized by user data that no check caught ("a".zfill(10**10)):
+    // refuse it before touching memory; run() reports MemoryError.
+    if (extra > max_single_ || (extra > (std::size_t{1} << 20) && bytes_used_ + size > limit_))
+      throw std::bad_alloc();
     if (size > UINT32_MAX) throw std::bad_alloc();  // Object::charged holds the size
     charge(size);
     void* memory = size <= kPoolMax ? pool_alloc(size) : std::malloc(size);
@@ -51,9 +55,19 @@ class Heap {
   void charge(std::size_t bytes) {
     bytes_used_ += bytes;
     if (bytes_used_ > limit_) over_limit_ = true;
+    // Work accounting: bulk operations (big ints, long strings, lists) cost
+    // steps in proportion to what they allocate, one per 256 bytes, so a loop
+    // whose every step grows (n = 3 * n) still exhausts its budget in time.
+    if (steps_charged_) *steps_charged_ -= static_cast<std::int64_t>(bytes >> 8);
   }
   void uncharge(std::size_t bytes) { bytes_used_ -= bytes; }
-  bool would_fit(std::size_t bytes) const { return bytes_used_ + bytes <= limit_; }
+  bool would_fit(std::size_t bytes) const {
+    return bytes <= max_single_ && bytes_used_ + bytes <= limit_;
+  }
+  // The largest allocation whose size comes from user data (str * n ...).
+  void set_max_single_allocation(std::size_t bytes) { max_single_ = bytes; }
+  // The step counter allocations are charged to (nullptr: none).
+  void charge_steps_to(std::int64_t* steps) { steps_charged_ = steps; }
 
   // Frees an object whose count dropped to zero (and, transitively, what it
   // held). Iterative, so deep structures cannot overflow the native stack.
@@ -123,6 +137,8 @@ class Heap {
   // that a runaway allocation fails with MemoryError instead of exhausting RAM.
   std::size_t limit_ = std::size_t{1} << 30;
   std::size_t live_ = 0;
+  std::size_t max_single_ = SIZE_MAX;
+  std::int64_t* steps_charged_ = nullptr;
   bool over_limit_ = false;
   bool freeing_ = false;
   std::vector<Object*> pending_;

@@ -17,6 +17,7 @@
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
 #include "lang/text/repr.h"
+#include "lang/text/search.h"
 #include "lang/vm/interp.h"
 
 namespace quire::lang {
@@ -285,6 +286,18 @@ int truthy(Isolate& I, Value v) {
 // ---------------------------------------------------------------- repr / str
 
 static thread_local std::vector<const Object*> t_repr_stack;
+
+// Comparing or hashing nested containers recurses natively: bound it like
+// Python recursion so [[[...]]] a million levels deep raises RecursionError
+// instead of overflowing the native stack (a crash of the whole process).
+static thread_local int t_native_depth = 0;
+struct NativeDepth {
+  bool ok;
+  NativeDepth() : ok(++t_native_depth <= 1000) {}
+  ~NativeDepth() { --t_native_depth; }
+  NativeDepth(const NativeDepth&) = delete;
+  NativeDepth& operator=(const NativeDepth&) = delete;
+};
 
 static void str_repr_into(const Str* s, std::string& out) {
   out += text::str_repr(s->view());
@@ -732,6 +745,11 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
       out = 0;
       return true;
   }
+  NativeDepth depth;
+  if (!depth.ok) {
+    raise(I, types().RecursionError, "maximum recursion depth exceeded while hashing");
+    return false;
+  }
   switch (v.o->kind) {
     case Kind::Str:
       out = str_hash(as_str(v));
@@ -871,6 +889,11 @@ int equals(Isolate& I, Value a, Value b) {
   }
   if (a.o == b.o && a.o->kind != Kind::Instance) return 1;
   if (a.o->kind == b.o->kind) {
+    NativeDepth depth;
+    if (!depth.ok) {
+      raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
+      return -1;
+    }
     switch (a.o->kind) {
       case Kind::Str:
         return str_equal(as_str(a), as_str(b));
@@ -974,6 +997,11 @@ static int order(Isolate& I, int op, Value a, Value b) {
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
     if ((ka == Kind::List && kb == Kind::List) || (ka == Kind::Tuple && kb == Kind::Tuple)) {
+      NativeDepth depth;
+      if (!depth.ok) {
+        raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
+        return -2;
+      }
       const Value* x = ka == Kind::List ? as_list(a)->items.data() : as_tuple(a)->items();
       const Value* y = ka == Kind::List ? as_list(b)->items.data() : as_tuple(b)->items();
       std::size_t nx = ka == Kind::List ? as_list(a)->items.size() : as_tuple(a)->size;
@@ -1513,7 +1541,8 @@ int contains(Isolate& I, Value container, Value item) {
                 "'in <string>' requires string as left operand, not " + type_name(item));
           return -1;
         }
-        return as_str(container)->view().find(as_str(item)->view()) != std::string_view::npos;
+        return find_substring(as_str(container)->view(), as_str(item)->view()) !=
+               std::string_view::npos;
       case Kind::Bytes:
         if (is_kind(item, Kind::Bytes))
           return static_cast<Bytes*>(container.o)

@@ -29,7 +29,9 @@ struct BuiltinTypes {
       *Warning, *UserWarning, *DeprecationWarning, *TimeoutError, *PermissionError,
       *FileNotFoundError, *ConnectionError, *SystemError;
   // Limit errors that except clauses cannot catch (sandbox).
-  Type *StepLimitExceeded, *Cancelled;
+  // StepLimitExceeded is named ScriptTimeoutError (steps or deadline), Cancelled
+  // ScriptCancelledError.
+  Type *StepLimitExceeded, *Cancelled, *ScriptMemoryError, *ScriptOutputError;
   // Iterator types, for type() and error messages.
   Type *list_iterator, *tuple_iterator, *str_iterator, *str_ascii_iterator, *range_iterator,
       *dict_keyiterator, *dict_valueiterator, *dict_itemiterator, *set_iterator, *enumerate, *zip,

@@ -201,8 +201,11 @@ void init_runtime() {
     T.Warning = exc("Warning", T.Exception);
     T.UserWarning = exc("UserWarning", T.Warning);
     T.DeprecationWarning = exc("DeprecationWarning", T.Warning);
-    T.StepLimitExceeded = exc("StepLimitExceeded", T.BaseException);
-    T.Cancelled = exc("Cancelled", T.BaseException);
+    // Sandbox limit errors (uncatchable; not builtins, so scripts cannot name them).
+    T.StepLimitExceeded = exc("ScriptTimeoutError", T.BaseException);
+    T.Cancelled = exc("ScriptCancelledError", T.BaseException);
+    T.ScriptMemoryError = exc("ScriptMemoryError", T.MemoryError);
+    T.ScriptOutputError = exc("ScriptOutputError", T.BaseException);
 
     Object* ell = new (std::malloc(sizeof(Instance))) Instance();
     ell->flags = kImmortal;

@@ -16,12 +16,16 @@
 
 #include "lang/compile/code.h"
 #include "lang/compile/compiler.h"
+#include "lang/sandbox/policy.h"
 #include "lang/vm/isolate.h"
 
 namespace quire::lang {
 
 struct Compiled {
   std::shared_ptr<const Program> program;
+  // The policy it was compiled under (sandbox/sandbox.h compiles sandboxed
+  // programs; its run() applies the runtime half of the policy).
+  Policy policy = Policy::Trusted;
   std::optional<syntax::SyntaxError> error;
   // The CPython-style report of `error` ("  File ..., line N\n ... SyntaxError: msg\n").
   std::string error_text() const;

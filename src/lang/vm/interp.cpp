@@ -12,6 +12,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+
+#include "lang/sandbox/policy.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -225,22 +227,58 @@ Value make_generator(Isolate& I, Function* fn, Value* locals) {
 
 }  // namespace
 
+// Limit errors name the limit (the traceback names the line).
+static std::string limit_message(Isolate& I, const char* what) {
+  std::string w = what;
+  if (w == "steps") {
+    if (I.step_budget <= 0) return "script exceeded its step limit";
+    return "step budget of " + std::to_string(I.step_budget) + " exhausted";
+  }
+  if (w == "memory") return "memory limit of " + std::to_string(I.heap.limit()) + " bytes exceeded";
+  int reason = I.stop_reason.load(std::memory_order_relaxed);
+  if (reason == Isolate::kStopDeadline)
+    return "time limit of " + std::to_string(I.timeout_ms) + " ms exceeded";
+  if (reason == Isolate::kStopOutput)
+    return "output limit of " + std::to_string(I.max_output_bytes) + " bytes exceeded";
+  return "script was cancelled";
+}
+
+// Marks the pending exception as a limit error: handlers skip it, and a
+// native caller that swallows it and raises something else gets it back
+// (raise_value re-raises I.limit_error while I.uncatchable is set).
+static void make_uncatchable(Isolate& I) {
+  I.uncatchable = true;
+  incref(I.pending);
+  assign(I.limit_error, I.pending);
+}
+
+// In a sandboxed run the recursion limit is a limit error like the others.
+static Value raise_recursion_limit(Isolate& I) {
+  raise(I, types().RecursionError, "maximum recursion depth exceeded");
+  if (I.recursion_uncatchable) make_uncatchable(I);
+  return Value::exc();
+}
+
 bool check_limits(Isolate& I) {
   if (I.steps_left < 0) {
     I.steps_left = 0;
-    raise(I, types().StepLimitExceeded, "script exceeded its step limit");
-    I.uncatchable = true;
+    raise(I, types().StepLimitExceeded, limit_message(I, "steps"));
+    make_uncatchable(I);
     return false;
   }
   if (I.cancel && I.cancel->load(std::memory_order_relaxed)) {
-    raise(I, types().Cancelled, "script was cancelled");
-    I.uncatchable = true;
+    int reason = I.stop_reason.load(std::memory_order_relaxed);
+    Type* type = reason == Isolate::kStopDeadline ? types().StepLimitExceeded
+                 : reason == Isolate::kStopOutput ? types().ScriptOutputError
+                                                  : types().Cancelled;
+    raise(I, type, limit_message(I, "cancel"));
+    make_uncatchable(I);
     return false;
   }
   if (I.heap.over_limit()) {
     I.heap.clear_over_limit();
-    raise(I, types().MemoryError, "script exceeded its memory limit");
-    I.uncatchable = true;
+    raise(I, types().ScriptMemoryError, limit_message(I, "memory"));
+    make_uncatchable(I);
     return false;
   }
   return true;
@@ -266,13 +304,13 @@ static bool push_frame(Isolate& I, Function* fn, Value* base, Value* result_to, 
   const Code* code = fn->code;
   if (static_cast<int>(I.frames.size()) >= I.max_depth) {
     for (std::size_t i = 0; i < nargs + (kwnames ? kwnames->size : 0); ++i) decref(args[i]);
-    raise(I, types().RecursionError, "maximum recursion depth exceeded");
+    raise_recursion_limit(I);
     return false;
   }
   Value* locals = args;
   if (locals + code->nlocals + code->stack_size > I.stack_end) {
     for (std::size_t i = 0; i < nargs + (kwnames ? kwnames->size : 0); ++i) decref(args[i]);
-    raise(I, types().RecursionError, "maximum recursion depth exceeded");
+    raise_recursion_limit(I);
     return false;
   }
   if (!bind_arguments(I, fn, locals, args, nargs, kwnames)) return false;
@@ -299,7 +337,7 @@ Value call_python(Isolate& I, Function* fn, Value* args, std::size_t nargs, cons
   Value* base = I.stack_top;
   if (base + 1 + total + fn->code->nlocals + fn->code->stack_size > I.stack_end ||
       static_cast<int>(I.frames.size()) >= I.max_depth) {
-    return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+    return raise_recursion_limit(I);
   }
   base[0] = Value();
   for (std::size_t i = 0; i < total; ++i) {
@@ -367,7 +405,7 @@ Value generator_resume(Isolate& I, Generator* gen, Value sent, Resume mode) {
       I.pending = Value();
     }
     if (gen->running) return raise(I, types().ValueError, "generator already executing");
-    return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+    return raise_recursion_limit(I);
   }
   if (mode == Resume::Continue) {
     // The delegate of the `yield from` the generator is suspended at finished
@@ -440,7 +478,7 @@ static Value vm_call(Isolate& I, Value callable, Value* base, Value* args, std::
       std::size_t span = static_cast<std::size_t>(args - base) + total;
       if (nb + span + fn->code->nlocals + fn->code->stack_size > I.stack_end) {
         for (Value* p = base; p < args + total; ++p) decref(*p);
-        return raise(I, types().RecursionError, "maximum recursion depth exceeded");
+        return raise_recursion_limit(I);
       }
       std::memcpy(static_cast<void*>(nb), base, span * sizeof(Value));
       Value* result_to = base;
@@ -819,7 +857,10 @@ static Value run_loop(Isolate& I, bool throw_in) {
           int slot = code->program->global_slot(name->view());
           if (slot >= 0) v = I.globals[slot];
           if (v.is_undef()) {
-            int b = builtin_index(name->view());
+            // A sandboxed class body does not see hidden builtins either.
+            int b = I.sandboxed && sandbox::builtin_hidden(name->view())
+                        ? -1
+                        : builtin_index(name->view());
             if (b < 0) {
               raise(I, types().NameError,
                     "name '" + std::string(name->view()) + "' is not defined");

@@ -25,6 +25,7 @@ void Isolate::reset() {
   pending = Value();
   handled = Value();
   stop_value = Value();
+  limit_error = Value();
   uncatchable = false;
   globals.clear();
   globals.shrink_to_fit();

@@ -65,6 +65,18 @@ class Isolate {
   std::int64_t steps_left = INT64_MAX;
   std::atomic<bool>* cancel = nullptr;
   int max_depth = 1000;
+  // Sandbox (sandbox/run_limits.h fills these for a run): the runtime
+  // attribute rule applies (getattr, str.format fields); RecursionError is a
+  // limit error; why `cancel` was raised; the limits, named in the errors.
+  bool sandboxed = false;
+  bool recursion_uncatchable = false;
+  enum StopReason : int { kStopCancelled = 0, kStopDeadline = 1, kStopOutput = 2 };
+  std::atomic<int> stop_reason{kStopCancelled};
+  std::atomic<bool> stop_flag{false};  // what `cancel` points to in a limited run
+  std::int64_t step_budget = 0;
+  std::int64_t timeout_ms = 0;
+  std::size_t max_output_bytes = 0;
+  Value limit_error;  // the limit error of this run (owned), re-raised by raise_value
 
   // Execution state.
   Value* stack = nullptr;

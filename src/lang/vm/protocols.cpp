@@ -936,6 +936,12 @@ static Value next_from_table(Iter* it, const HashTable& t, IterKind kind, Isolat
 }
 
 Value iter_next(Isolate& I, Value iterator) {
+  // Each item costs a step: native loops (sum, max, list, "".join over a
+  // range) have no back-edge of their own for the limits to be checked at.
+  if (--I.steps_left < 0 || I.heap.over_limit() ||
+      (I.cancel && I.cancel->load(std::memory_order_relaxed))) {
+    if (!check_limits(I)) return Value::exc();
+  }
   if (is_kind(iterator, Kind::Generator)) {
     Value v = generator_resume(I, static_cast<Generator*>(iterator.o), Value::none());
     if (v.is_exc() && !I.uncatchable && isinstance(I.pending, types().StopIteration)) {

@@ -76,7 +76,7 @@ TEST(Limits, StepLimitIsNotSwallowedByExcept) {
   isolate.steps_left = 10000;
   RunResult r = run(isolate, *c.program);
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.exception_type, "StepLimitExceeded");
+  EXPECT_EQ(r.exception_type, "ScriptTimeoutError");
   EXPECT_EQ(out, "");
 }
 
@@ -88,7 +88,7 @@ TEST(Limits, CancelFlagStopsALoop) {
   isolate.cancel = &cancel;
   RunResult r = run(isolate, *c.program);
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.exception_type, "Cancelled");
+  EXPECT_EQ(r.exception_type, "ScriptCancelledError");
 }
 
 TEST(Limits, HugeRepeatFailsBeforeAllocating) {

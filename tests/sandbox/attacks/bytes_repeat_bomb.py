@@ -1,0 +1,3 @@
+# attack: bytes repetition
+# expect: error MemoryError|TypeError
+b"ab" * 10 ** 10

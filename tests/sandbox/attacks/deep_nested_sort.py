@@ -1,0 +1,8 @@
+# attack: sorting deep structures
+# expect: error RecursionError
+a = []
+b = []
+for i in range(100000):
+    a = [a]
+    b = [b]
+sorted([a, b])

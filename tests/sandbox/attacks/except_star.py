@@ -1,0 +1,6 @@
+# attack: exception groups
+# expect: compile-error
+try:
+    pass
+except* ValueError:
+    pass

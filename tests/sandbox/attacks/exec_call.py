@@ -1,0 +1,3 @@
+# attack: exec of a string
+# expect: compile-error Exec calls are not allowed.
+exec("import os")

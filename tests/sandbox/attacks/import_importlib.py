@@ -1,0 +1,4 @@
+# attack: importlib to load anything
+# expect: error ImportError __import__ not found
+import importlib
+importlib.import_module("os")

@@ -1,0 +1,3 @@
+# attack: star import
+# expect: compile-error "*" imports are not allowed.
+from os import *

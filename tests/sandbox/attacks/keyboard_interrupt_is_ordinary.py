@@ -1,0 +1,3 @@
+# attack: raising KeyboardInterrupt does not reach the host
+# expect: error KeyboardInterrupt
+raise KeyboardInterrupt

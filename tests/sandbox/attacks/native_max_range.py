@@ -1,0 +1,3 @@
+# attack: max() over an enormous range
+# expect: error ScriptTimeoutError
+print(max(range(10**18)))

@@ -1,0 +1,3 @@
+# attack: a native loop with no back-edge of its own
+# expect: error ScriptTimeoutError
+print(sum(range(10**18)))

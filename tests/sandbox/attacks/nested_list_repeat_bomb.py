@@ -1,0 +1,3 @@
+# attack: a list of a hundred million references
+# expect: error MemoryError
+[[]] * 10**8

@@ -1,0 +1,3 @@
+# attack: read a file
+# expect: error NameError name 'open' is not defined
+open("/etc/passwd").read()

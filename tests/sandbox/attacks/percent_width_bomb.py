@@ -1,0 +1,3 @@
+# attack: a %-format width of a billion
+# expect: error MemoryError|ValueError
+"%1000000000d" % 1

@@ -1,0 +1,3 @@
+# attack: 10 ** 10 ** 8
+# expect: error MemoryError
+10 ** 10 ** 8

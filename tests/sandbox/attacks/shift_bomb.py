@@ -1,0 +1,3 @@
+# attack: a huge left shift
+# expect: error MemoryError
+1 << 10**10
