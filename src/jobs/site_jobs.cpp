@@ -1,5 +1,7 @@
 #include "jobs/site_jobs.h"
 
+#include <iostream>
+
 #include "jobs/model_job_log.h"
 #include "jobs/queue_schema.h"
 #include "jobs/scheduled_job_runner.h"
@@ -89,6 +91,21 @@ void SiteJobs::start() {
 void SiteJobs::stop() {
   if (scheduler_) scheduler_->stop();
   if (pool_) pool_->stop();
+}
+
+std::unique_ptr<SiteJobs> start_site_jobs(SiteJobs::Opener open, const nlohmann::json& config,
+                                          const std::string& site_name, model::MetaStore& metas,
+                                          model::EventRegistry& events) {
+  SiteJobsOptions options;
+  options.metas = &metas;
+  options.events = &events;
+  options.site_name = site_name;
+  options.log = [](const std::string& message) {
+    std::cerr << "quire: jobs: " << message << std::endl;
+  };
+  auto jobs = std::make_unique<SiteJobs>(std::move(open), config, std::move(options));
+  jobs->start();
+  return jobs;
 }
 
 }  // namespace quire::jobs

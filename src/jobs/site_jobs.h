@@ -84,4 +84,13 @@ class SiteJobs {
   std::unique_ptr<Scheduler> scheduler_;
 };
 
+// What `quire serve` runs beside its HTTP server: the site's workers and
+// scheduler, started, sharing the server's DocType metadata and events (so
+// documents written by jobs see the site's own DocTypes and hooks), logging
+// to standard error. Destroying it stops them gracefully; `metas` and
+// `events` must outlive it. Register job handlers on `handlers()` any time.
+std::unique_ptr<SiteJobs> start_site_jobs(SiteJobs::Opener open, const nlohmann::json& config,
+                                          const std::string& site_name, model::MetaStore& metas,
+                                          model::EventRegistry& events);
+
 }  // namespace quire::jobs
