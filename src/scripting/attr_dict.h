@@ -3,10 +3,8 @@
 // (`row.qty`), missing attributes reading as None, as Frappe's _dict does.
 // Query rows, as_dict results, form_dict, flags and response are _dicts.
 //
-// Representation: an instance of a process-wide native type whose attribute
-// table is the dict itself, so `row.qty` is one hash lookup in the VM's
-// attribute path. (Temporary home: the stdlib's `_dict` replaces it when it
-// lands; the functions below are the only way this layer touches one.)
+// The language's own `_dict` (lang/lib/attrdict.h); the functions below are
+// the only way this layer touches one.
 
 #include "lang/object/runtime.h"
 

@@ -3,6 +3,8 @@
 // frappe_utils.cpp.
 #include "scripting/frappe_api.h"
 
+#include "lang/lib/datetime.h"
+#include "lang/lib/json.h"
 #include "model/db_api.h"
 #include "model/lifecycle.h"
 #include "model/permissions.h"
@@ -407,36 +409,66 @@ QUIRE_NATIVE(f_bold) {
   return new_str(I, "<strong>" + text + "</strong>");
 }
 
-// frappe.as_json: json.dumps(obj, indent=1, sort_keys=True, separators=(",", ": ")).
+// Frappe's json_handler: dates and times as str(), documents as as_dict().
+QUIRE_NATIVE(f_json_default) {
+  if (nargs != 1) return raise(I, types().TypeError, "default() takes one argument");
+  if (is_document(args[0])) {
+    Json j;
+    if (!to_json(I, args[0], j)) return Value::exc();
+    return to_value(I, j);
+  }
+  const Type* t = type_of(args[0]);
+  if (is_subtype(t, lang::datetime::date_type()) || is_subtype(t, lang::datetime::time_type()) ||
+      is_subtype(t, lang::datetime::timedelta_type()))
+    return to_str(I, args[0]);
+  std::string text;
+  if (!repr_into(I, args[0], text)) return Value::exc();
+  return raise(I, types().TypeError,
+               "Object of type " + type_name(args[0]) + " with value of " + text +
+                   " is not JSON serializable");
+}
+
+// frappe.as_json: json.dumps(obj, indent=1, sort_keys=True, separators=(",", ": "),
+// default=json_handler, ensure_ascii=ensure_ascii).
 QUIRE_NATIVE(f_as_json) {
   Value a[4];
   if (!parse_args(I, "as_json", args, nargs, kwnames,
                   {"obj", "indent", "separators", "ensure_ascii"}, 1, a))
     return Value::exc();
-  Json j;
-  if (!to_json(I, a[0], j, /*strict=*/true)) return Value::exc();
   std::int64_t indent = 1;
   if (!opt_int(I, a[1], indent, 1)) return Value::exc();
-  bool ensure_ascii = true;
-  if (!opt_bool(I, a[3], ensure_ascii, true)) return Value::exc();
-  return new_str(I, j.dump(static_cast<int>(indent), ' ', ensure_ascii));
+  lang::json::DumpOptions o;
+  o.sort_keys = true;
+  o.has_indent = true;
+  o.indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(indent, 0)), ' ');
+  o.item_separator = ",";
+  o.key_separator = ": ";
+  if (!opt_bool(I, a[3], o.ensure_ascii, true)) return Value::exc();
+  Value fallback = new_native(I, f_json_default, "json_handler");
+  o.default_fn = fallback;
+  std::string out;
+  bool ok = lang::json::dump_into(I, a[0], o, out);
+  decref(fallback);
+  if (!ok) return Value::exc();
+  return new_str(I, out);
 }
 
-// frappe.parse_json: a str is parsed; a dict becomes a _dict; anything else is returned.
+// frappe.parse_json: a str is parsed (json.loads); a dict result or argument
+// becomes a _dict; anything else is returned as it is.
 QUIRE_NATIVE(f_parse_json) {
   if (nargs != 1) return raise(I, types().TypeError, "parse_json() takes exactly one argument");
+  Value v;
   if (is_str(args[0])) {
-    Json j = Json::parse(as_str(args[0])->view(), nullptr, false);
-    if (j.is_discarded()) return raise(I, types().ValueError, "Expecting value: invalid JSON");
-    return to_value(I, j);
+    v = lang::json::load_text(I, as_str(args[0])->view(), {}, args[0]);
+    if (v.is_exc()) return v;
+  } else {
+    v = args[0];
+    incref(v);
   }
-  if (is_dict(args[0])) {
-    Json j;
-    if (!to_json(I, args[0], j)) return Value::exc();
-    return to_value(I, j);
-  }
-  incref(args[0]);
-  return args[0];
+  if (!is_dict(v)) return v;
+  Value d = call(I, Value::object(attr_dict_type()), &v, 1, nullptr);
+  decref(v);
+  return d;
 }
 
 QUIRE_NATIVE(f_scrub) {
@@ -596,7 +628,6 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
       {"get_fullname", f_get_fullname},
       {"has_permission", f_has_permission},
       {"_", f_translate},
-      {"_dict", attr_dict_construct},
       {"as_json", f_as_json},
       {"parse_json", f_parse_json},
       {"bold", f_bold},
@@ -639,6 +670,7 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
   for (const auto& c : frappe_exception_classes()) {
     if (!host::module_set(I, frappe, c.name, Value::object(c.type))) return false;
   }
+  if (!host::module_set(I, frappe, "_dict", Value::object(attr_dict_type()))) return false;
 
   // Top-level names (spec §3.6).
   ok = bind_global(I, "frappe", frappe);
@@ -648,18 +680,23 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
     NativeFn fn;
   };
   static const Global globals[] = {
-      {"_dict", attr_dict_construct},
-      {"_", f_translate},
-      {"as_json", f_as_json},
-      {"log", f_log},
-      {"scrub", f_scrub},
-      {"run_script", f_run_script},
+      {"_", f_translate}, {"as_json", f_as_json},       {"log", f_log},
+      {"scrub", f_scrub}, {"run_script", f_run_script},
   };
   for (const auto& g : globals) {
     if (I.program->global_slot(g.name) < 0) continue;  // bind only what the script names
     Value f = new_native(I, g.fn, g.name);
     ok = ok && bind_global(I, g.name, f);
     decref(f);
+  }
+  if (I.program->global_slot("_dict") >= 0) {
+    ok = ok && bind_global(I, "_dict", Value::object(attr_dict_type()));
+  }
+  if (I.program->global_slot("json") >= 0) {
+    Value json = lang::json::make_module(I);
+    if (json.is_exc()) return false;
+    ok = ok && bind_global(I, "json", json);
+    decref(json);
   }
   if (I.program->global_slot("style") >= 0) {
     Value style = to_value(I, Json{{"border_color", "#d1d8dd"}});

@@ -492,8 +492,11 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
   }
   check_enabled();
   auto program = program_for(*info);
-  RequestState request;
-  RequestScope scope(session, request);
+  RequestState own;
+  RequestState* existing = find_request(session);
+  RequestState& request = existing ? *existing : own;
+  std::optional<RequestScope> scope;
+  if (!existing) scope.emplace(session, own);
   std::optional<model::Transaction> txn;
   txn.emplace(session);
   request.commit = [&] {
@@ -508,6 +511,14 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
   run.scripts = this;
   run.kind = ScriptKind::Scheduler;
   run.script_name = info->name;
+  // The callbacks capture this frame: they must not outlive it.
+  struct Clear {
+    RequestState& r;
+    ~Clear() {
+      r.commit = nullptr;
+      r.rollback = nullptr;
+    }
+  } clear{request};
   execute(*program, run);
   txn->commit();
 }
