@@ -17,6 +17,7 @@ for src in fuzz/*_fuzzer.cpp; do
   case "$name" in
     syntax_fuzzer) seeds=(tests/lang/syntax/corpus) ;;
     exec_fuzzer) seeds=(tests/differential/programs/*/) ;;
+    sandbox_fuzzer) seeds=(tests/sandbox/attacks tests/differential/programs/*/) ;;
   esac
   echo "== $name for ${SECONDS_EACH}s"
   "build-fuzz/fuzz/$name" -max_total_time="$SECONDS_EACH" -max_len=8192 -timeout=10 -rss_limit_mb=4096 \

@@ -100,6 +100,7 @@ def main():
     known = set() if args.ignore_known_failures else read_known_failures(args.known_failures)
     stale = sorted(k for k in known if not (PROGRAMS / k).is_file())
     quire_argv = harness.interpreter_command(args.quire)
+    quire_argv += ["--trusted"] if quire_argv[-1:] == ["exec"] and os.path.basename(quire_argv[0]) == "quire" else []
     python_argv = harness.interpreter_command(args.python)
 
     def check(rel):

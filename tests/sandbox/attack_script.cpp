@@ -98,6 +98,8 @@ AttackScript load_attack(const std::string& path) {
       a.output += body.substr(colon + 2) + "\n";
     } else if (key == "never") {
       a.never.push_back(value);
+    } else if (key == "stdlib") {
+      a.stdlib = value == "yes";
     } else if (key == "limits") {
       std::stringstream ls(value);
       std::string item;

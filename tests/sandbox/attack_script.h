@@ -8,6 +8,7 @@
 //             the whole of stdout)
 //   # never: text stdout must not contain
 //   # limits: steps=N heap=N single=N recursion=N output=N timeout_ms=N
+//   # stdlib: yes   (`import json` / `import datetime` resolve, as in quire exec)
 
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct AttackScript {
   std::string output;
   std::vector<std::string> never;
   Limits limits;
+  bool stdlib = false;
   std::string problem;  // a malformed header, reported by the test
 };
 

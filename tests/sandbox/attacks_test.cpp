@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "attack_script.h"
+#include "lang/lib/stdlib_modules.h"
 
 namespace quire::lang::test {
 namespace {
@@ -56,6 +57,7 @@ TEST_P(Attack, EndsInTheDeclaredSafeOutcome) {
   }
   ASSERT_TRUE(compiled.program) << compiled.error_text();
   Isolate isolate;
+  if (a.stdlib) isolate.import_hook = stdlib_import_hook(true);
   Captured c = run_captured(isolate, compiled, a.limits);
   if (a.expect == AttackScript::Expect::Ok) {
     EXPECT_TRUE(c.result.ok) << c.result.traceback;

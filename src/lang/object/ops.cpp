@@ -547,6 +547,12 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
 }
 
 bool repr_into(Isolate& I, Value v, std::string& out) {
+  // The text built here is outside the heap's accounting until it becomes a
+  // str: stop at the cap, or repr([s] * 1000) of a big s builds gigabytes.
+  if (out.size() > (std::size_t{1} << 16) && !I.heap.would_fit(out.size())) {
+    raise_no_args(I, types().MemoryError);
+    return false;
+  }
   switch (v.tag) {
     case Tag::None:
       out += "None";

@@ -50,6 +50,27 @@ void hide_builtins(Program& program) {
   }
 }
 
+// A limit passed by the run's last statement (print past the output cap,
+// an allocation over the heap cap) has no check point left to raise at: the
+// run still fails with the limit error.
+void report_limit_hit_at_end(Isolate& I, RunResult& result) {
+  std::string type, message;
+  if (I.stop_flag.load() && I.stop_reason.load() == Isolate::kStopOutput) {
+    type = "ScriptOutputError";
+    message = "output limit of " + std::to_string(I.max_output_bytes) + " bytes exceeded";
+  } else if (I.heap.over_limit()) {
+    I.heap.clear_over_limit();
+    type = "ScriptMemoryError";
+    message = "memory limit of " + std::to_string(I.heap.limit()) + " bytes exceeded";
+  } else {
+    return;
+  }
+  result.ok = false;
+  result.exception_type = type;
+  result.exception_line = type + ": " + message;
+  result.traceback = result.exception_line + "\n";
+}
+
 Value refuse_import(Isolate& I, std::string_view) {
   return raise(I, types().ImportError, "__import__ not found");
 }
@@ -167,12 +188,13 @@ RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits) 
     }
   };
 
-  sandbox::Watchdog::Ticket ticket;
+  sandbox::Watchdog::Ticket ticket{};
   if (limits.timeout.count() > 0)
     ticket = sandbox::Watchdog::instance().arm(isolate,
                                                std::chrono::steady_clock::now() + limits.timeout);
   RunResult result = run(isolate, *compiled.program);
   if (limits.timeout.count() > 0) sandbox::Watchdog::instance().disarm(ticket);
+  if (result.ok) report_limit_hit_at_end(isolate, result);
   return result;
 }
 

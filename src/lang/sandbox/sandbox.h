@@ -12,7 +12,9 @@
 //   if (!r.ok && r.limit_exceeded) { ... } // ScriptTimeoutError, ScriptMemoryError ...
 //
 // From another thread, cancel(isolate) stops the run in progress at its next
-// check point (loop back-edge or call) with ScriptCancelledError.
+// check point (loop back-edge, call, or item of a native loop) with
+// ScriptCancelledError. (run() points isolate.cancel at the isolate's own
+// stop flag for the duration of the run; use cancel(), not a flag of yours.)
 //
 // Limit errors cannot be caught by script code (`except Exception`, bare
 // `except` and `finally` do not run for them); they unwind the whole run and
