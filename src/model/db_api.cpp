@@ -5,6 +5,7 @@
 #include "db/query/select_builder.h"
 #include "model/coercion.h"
 #include "model/errors.h"
+#include "model/field_permissions.h"
 #include "model/fieldtypes.h"
 #include "model/permissions.h"
 #include "model/persistence.h"
@@ -67,6 +68,7 @@ Json run_list(Session& session, ListArgs a, bool apply_permissions) {
   if (apply_permissions) {
     std::string condition = list_permission_condition(session, *meta);
     if (!condition.empty()) q.trusted_conditions.push_back(condition);
+    q.hidden_columns = fields_without_access(session, *meta, "read");
   }
   auto st = translating([&] { return db::query::build_select(q, session.metas); });
   auto rows = session.db.query(st.sql, st.params);

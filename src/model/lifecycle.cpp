@@ -4,6 +4,7 @@
 #include "model/coercion.h"
 #include "model/delete_links.h"
 #include "model/errors.h"
+#include "model/field_permissions.h"
 #include "model/fieldtypes.h"
 #include "model/naming.h"
 #include "model/permissions.h"
@@ -300,6 +301,7 @@ Document& insert(Session& session, Document& doc, const InsertOptions& options) 
   run(session, doc, "before_insert");
   set_new_name(session, doc, options.set_name);
   set_parent_in_children(doc);
+  reset_fields_without_write_access(session, doc);
   if (options.ignore_if_duplicate && !doc.meta().issingle &&
       row_exists(session, doc.meta(), doc.get("name"))) {
     tx.commit();
@@ -379,6 +381,7 @@ Document& save(Session& session, Document& doc, std::optional<bool> ignore_permi
   for (Document* c : children_of(doc)) {
     if (c->get("name").is_null() || cstr(c->get("name")).empty()) c->set("name", random_hash());
   }
+  reset_fields_without_write_access(session, doc);
   if (action != "cancel") validate_links(session, doc);
   run_before_save_methods(session, doc, action);
   if (action != "cancel") validate_document(session, doc);

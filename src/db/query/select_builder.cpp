@@ -53,7 +53,12 @@ std::string aggregate_sql(const FieldExpr& e, QueryScope& scope, std::optional<C
   return e.function + "(" + (e.distinct ? "DISTINCT " : "") + arg + ")";
 }
 
-std::vector<SelectedColumn> select_list(const std::vector<std::string>& items, QueryScope& scope) {
+std::vector<SelectedColumn> select_list(const std::vector<std::string>& items, QueryScope& scope,
+                                        const TableInfo& main,
+                                        const std::set<std::string, std::less<>>& hidden) {
+  auto is_hidden = [&](const TableInfo* table, const std::string& field) {
+    return table == &main && hidden.count(field) != 0;
+  };
   std::vector<SelectedColumn> out;
   for (const auto& item : items) {
     FieldExpr e = parse_field(item);
@@ -62,15 +67,20 @@ std::vector<SelectedColumn> select_list(const std::vector<std::string>& items, Q
       for (const auto& c : scope.all_columns(t)) {
         std::string field = c.sql.substr(c.sql.rfind(".`") + 2);
         field.pop_back();
+        if (is_hidden(c.table, field)) continue;
         out.push_back({c.sql, {field, c.kind, ""}});
       }
     } else if (e.kind == FieldExpr::Kind::Aggregate) {
+      if (e.column.field != "*" && is_hidden(scope.resolve(e.column).table, e.column.field)) {
+        continue;
+      }
       std::optional<ColumnKind> kind;
       std::string sql = aggregate_sql(e, scope, kind);
       std::string label = e.alias.empty() ? e.text : e.alias;
       out.push_back({sql + " AS " + quote_identifier(label), {label, kind, e.function}});
     } else {
       auto r = scope.resolve(e.column);
+      if (is_hidden(r.table, e.column.field)) continue;
       std::string label = e.alias.empty() ? e.column.field : e.alias;
       std::string sql = r.sql;
       if (!e.alias.empty()) sql += " AS " + quote_identifier(e.alias);
@@ -129,7 +139,9 @@ SelectStatement build_select(const ListQuery& q, const SchemaLookup& schema) {
 
   std::vector<std::string> items = field_items(q.fields);
   if (items.empty()) items.push_back("name");
-  std::vector<SelectedColumn> selected = select_list(items, scope);
+  std::vector<SelectedColumn> selected = select_list(items, scope, *main, q.hidden_columns);
+  // Every named field was hidden: the name is always readable.
+  if (selected.empty()) selected = select_list({"name"}, scope, *main, {});
 
   SelectStatement st;
   std::string where;

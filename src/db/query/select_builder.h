@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct ListQuery {
   // code (permission match conditions, permission-query hooks), never for
   // request parameters.
   std::vector<std::string> trusted_conditions;
+  // Columns of the main table the user may not read (field-level
+  // permissions): left out of `*` and dropped silently when named, as
+  // Frappe's get_list does. Filters may still use them.
+  std::set<std::string, std::less<>> hidden_columns;
   std::string today;  // "YYYY-MM-DD": the date `timespan`, `previous`, `next` count from
 };
 
