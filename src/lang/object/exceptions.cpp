@@ -5,6 +5,9 @@
 #endif
 // Raising exceptions and printing tracebacks as CPython does.
 
+#include <unordered_set>
+#include <vector>
+
 #include "lang/object/runtime.h"
 
 namespace quire::lang {
@@ -121,20 +124,43 @@ static void format_entries(Isolate& I, Instance* e, std::string& out) {
 }
 
 std::string format_traceback(Isolate& I, Value exception) {
-  std::string out;
   if (!is_kind(exception, Kind::Instance)) return exception_line(I, exception) + "\n";
-  auto* e = static_cast<Instance*>(exception.o);
-  if (is_kind(e->cause, Kind::Instance)) {
-    out += format_traceback(I, e->cause);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!e->suppress_context && is_kind(e->context, Kind::Instance)) {
-    out += format_traceback(I, e->context);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  // The chain of causes and contexts, followed iteratively and cut at the
+  // first exception seen twice (as CPython's traceback module does): a script
+  // can chain thousands (`raise E from prev` in a loop) or make a cycle, and
+  // neither may recurse natively without bound.
+  std::vector<Instance*> chain;
+  std::vector<bool> caused;  // caused[i]: chain[i + 1] is chain[i]'s __cause__
+  std::unordered_set<const Object*> seen;
+  for (auto* e = static_cast<Instance*>(exception.o); chain.size() < 10000;) {
+    chain.push_back(e);
+    seen.insert(e);
+    Value next;
+    if (is_kind(e->cause, Kind::Instance)) {
+      next = e->cause;
+      caused.push_back(true);
+    } else if (!e->suppress_context && is_kind(e->context, Kind::Instance)) {
+      next = e->context;
+      caused.push_back(false);
+    } else {
+      break;
+    }
+    if (seen.count(next.o)) break;
+    e = static_cast<Instance*>(next.o);
   }
-  if (!e->traceback.empty()) format_entries(I, e, out);
-  out += exception_line(I, exception);
-  if (!e->suggestion.empty()) out += ". Did you mean: '" + e->suggestion + "'?";
-  out += "\n";
+  std::string out;
+  for (std::size_t k = chain.size(); k-- > 0;) {
+    if (k + 1 < chain.size()) {
+      out += caused[k]
+                 ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                 : "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    Instance* e = chain[k];
+    if (!e->traceback.empty()) format_entries(I, e, out);
+    out += exception_line(I, Value::object(e));
+    if (!e->suggestion.empty()) out += ". Did you mean: '" + e->suggestion + "'?";
+    out += "\n";
+  }
   return out;
 }
 

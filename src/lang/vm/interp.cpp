@@ -506,6 +506,18 @@ static void set_context(Isolate& I) {
   if (!is_kind(I.pending, Kind::Instance) || !is_kind(I.handled, Kind::Instance)) return;
   auto* in = static_cast<Instance*>(I.pending.o);
   if (!in->context.is_undef() || I.handled.o == I.pending.o) return;
+  // As CPython: cut the link that would close a cycle through the context
+  // chain (raising `a` while handling `b` whose context is `a`); the walk is
+  // bounded in case a cycle exists already.
+  auto* o = static_cast<Instance*>(I.handled.o);
+  for (int n = 0; n < 100000 && is_kind(o->context, Kind::Instance); ++n) {
+    auto* next = static_cast<Instance*>(o->context.o);
+    if (next == in) {
+      assign(o->context, Value());
+      break;
+    }
+    o = next;
+  }
   incref(I.handled);
   in->context = I.handled;
 }
