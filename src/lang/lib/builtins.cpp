@@ -11,7 +11,9 @@
 
 #include "lang/lib/register.h"
 #include "lang/lib/text_bridge.h"
+#include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
+#include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
 #include "lang/sandbox/policy.h"
 #include "lang/sandbox/work.h"
@@ -770,24 +772,11 @@ Value b_round(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
     if (!round_float(I, x.f, nd, out)) return Value::exc();
     return Value::real(out);
   }
-  if (x.tag == Tag::Int || x.tag == Tag::Bool) {
-    std::int64_t v = x.tag == Tag::Int ? x.i : x.b;
-    if (!has_nd || nd >= 0) return Value::integer(v);
-    if (nd < -18) return Value::integer(0);
-    std::int64_t p = 1;
-    for (std::int64_t i = 0; i < -nd; ++i) p *= 10;
-    std::int64_t q = v / p, r = v % p;
-    if (r < 0) {
-      r += p;
-      --q;
-    }
-    std::int64_t twice = 2 * r;
-    if (twice > p || (twice == p && (q & 1))) ++q;
-    return Value::integer(q * p);
-  }
-  if (is_kind(x, Kind::BigInt)) {
-    incref(x);
-    return x;
+  if (x.tag == Tag::Int || x.tag == Tag::Bool || is_kind(x, Kind::BigInt)) {
+    if (!has_nd || nd >= 0) return x.tag == Tag::Bool ? Value::integer(x.b) : (incref(x), x);
+    numeric::BigInt r;
+    if (!guarded(I, [&] { r = numeric::int_round(int_to_big(x), nd); })) return Value::exc();
+    return int_from_big(I, std::move(r));
   }
   if (is_kind(x, Kind::Instance) && static_cast<Instance*>(x.o)->cls->is_user) {
     Value fn = type_lookup(static_cast<Instance*>(x.o)->cls, "__round__");

@@ -11,134 +11,40 @@
 
 #include "lang/lib/register.h"
 #include "lang/lib/text_bridge.h"
+#include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
+#include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
 
 namespace quire::lang {
 
-namespace {
-
-bool is_space_char(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space_char(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space_char(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
+// int(text, base) and float(text): the numeric library's parsers (Unicode
+// digits and spaces, '_' rules, the 4300-digit limit, CPython's messages).
 Value int_from_string(Isolate& I, std::string_view text, int base) {
-  std::string_view s = trim(text);
-  auto invalid = [&]() {
-    std::string r;
-    repr_into(I, Value(), r);
-    Value tv = new_str(I, text);
-    std::string rep;
-    repr_into(I, tv, rep);
-    decref(tv);
-    return raise(I, types().ValueError,
-                 "invalid literal for int() with base " + std::to_string(base) + ": " + rep);
-  };
-  bool neg = false;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    neg = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  int b = base;
-  if (s.size() >= 2 && s[0] == '0') {
-    char p = static_cast<char>(std::tolower(static_cast<unsigned char>(s[1])));
-    int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-    if (pb && (base == 0 || base == pb)) {
-      b = pb;
-      s.remove_prefix(2);
-      if (!s.empty() && s[0] == '_') s.remove_prefix(1);
-    }
-  }
-  if (b == 0) {
-    b = 10;
-    if (s.size() > 1 && s[0] == '0') {
-      for (char c : s)
-        if (c != '0' && c != '_') return invalid();
-    }
-  }
-  if (s.empty()) return invalid();
-  std::string digits;
-  bool prev_us = true;
-  for (char c : s) {
-    if (c == '_') {
-      if (prev_us) return invalid();
-      prev_us = true;
-      continue;
-    }
-    prev_us = false;
-    int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-            : std::isalpha(static_cast<unsigned char>(c))
-                ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
-                : 99;
-    if (d >= b) return invalid();
-    digits += c;
-  }
-  if (prev_us) return invalid();
-  if (digits.size() > 4300 && b == 10)
-    return raise(I, types().ValueError,
-                 "Exceeds the limit (4300 digits) for integer string conversion: value has " +
-                     std::to_string(digits.size()) +
-                     " digits; use sys.set_int_max_str_digits() to increase the limit");
-  if (digits.size() < 18 && b <= 16) {
-    std::int64_t v = std::strtoll(digits.c_str(), nullptr, b);
-    return Value::integer(neg ? -v : v);
-  }
-  return bigint_from_digits(I, digits, b, neg);
+  numeric::BigInt b;
+  if (!guarded(I, [&] { b = numeric::BigInt::parse(text, base); })) return Value::exc();
+  return int_from_big(I, std::move(b));
 }
 
 Value float_from_string(Isolate& I, std::string_view text) {
-  std::string_view s = trim(text);
-  std::string clean;
-  bool ok = !s.empty();
-  char prev = 0;
-  for (std::size_t i = 0; i < s.size() && ok; ++i) {
-    char c = s[i];
-    if (c == '_') {
-      if (!std::isdigit(static_cast<unsigned char>(prev)) || i + 1 >= s.size() ||
-          !std::isdigit(static_cast<unsigned char>(s[i + 1])))
-        ok = false;
-    } else {
-      clean += c;
-    }
-    prev = c;
-  }
-  std::string lower;
-  for (char c : clean) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string_view body = lower;
-  bool neg = false;
-  if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
-    neg = body[0] == '-';
-    body.remove_prefix(1);
-  }
-  if (ok && (body == "inf" || body == "infinity")) return Value::real(neg ? -INFINITY : INFINITY);
-  if (ok && body == "nan") return Value::real(neg ? -NAN : NAN);
-  if (ok) {
-    // Only decimal forms: digits, '.', exponent.
-    for (char c : body)
-      if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == '+' ||
-            c == '-'))
-        ok = false;
-    if (body.empty() || body.find_first_of("0123456789") == std::string_view::npos) ok = false;
-  }
-  if (ok) {
-    char* end = nullptr;
-    errno = 0;
-    double d = std::strtod(clean.c_str(), &end);
-    if (end == clean.c_str() + clean.size()) return Value::real(d);
-  }
-  Value tv = new_str(I, text);
+  double d = 0;
+  if (!guarded(I, [&] { d = numeric::parse_float(text); })) return Value::exc();
+  return Value::real(d);
+}
+
+// The same for bytes, whose repr appears in the error message.
+static Value number_from_bytes(Isolate& I, Value bytes, int base, bool is_float) {
+  std::string_view raw = static_cast<Bytes*>(bytes.o)->view();
+  Value v = is_float ? float_from_string(I, raw) : int_from_string(I, raw, base);
+  if (!v.is_exc() || !isinstance(I.pending, types().ValueError)) return v;
   std::string rep;
-  repr_into(I, tv, rep);
-  decref(tv);
-  return raise(I, types().ValueError, "could not convert string to float: " + rep);
+  if (!repr_into(I, bytes, rep)) return Value::exc();
+  decref(I.pending);
+  I.pending = Value();
+  return raise(I, types().ValueError,
+               is_float
+                   ? "could not convert string to float: " + rep
+                   : "invalid literal for int() with base " + std::to_string(base) + ": " + rep);
 }
 
 namespace {
@@ -155,8 +61,8 @@ Value t_int(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) 
     if (!to_int64(I, a[1], base, "base")) return Value::exc();
     if (base != 0 && (base < 2 || base > 36))
       return raise(I, types().ValueError, "int() base must be >= 2 and <= 36, or 0");
-    return int_from_string(I, is_str(x) ? as_str(x)->view() : static_cast<Bytes*>(x.o)->view(),
-                           static_cast<int>(base));
+    if (is_str(x)) return int_from_string(I, as_str(x)->view(), static_cast<int>(base));
+    return number_from_bytes(I, x, static_cast<int>(base), false);
   }
   switch (x.tag) {
     case Tag::Int:
@@ -180,7 +86,7 @@ Value t_int(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) 
     return x;
   }
   if (is_str(x)) return int_from_string(I, as_str(x)->view(), 10);
-  if (is_kind(x, Kind::Bytes)) return int_from_string(I, static_cast<Bytes*>(x.o)->view(), 10);
+  if (is_kind(x, Kind::Bytes)) return number_from_bytes(I, x, 10, false);
   if (is_kind(x, Kind::Instance) && static_cast<Instance*>(x.o)->cls->is_user) {
     for (const char* name : {"__int__", "__index__", "__trunc__"}) {
       Value fn = type_lookup(static_cast<Instance*>(x.o)->cls, name);
@@ -215,6 +121,7 @@ Value t_float(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
     return Value::real(d);
   }
   if (is_str(x)) return float_from_string(I, as_str(x)->view());
+  if (is_kind(x, Kind::Bytes)) return number_from_bytes(I, x, 10, true);
   if (is_kind(x, Kind::Instance) && static_cast<Instance*>(x.o)->cls->is_user) {
     Value fn = type_lookup(static_cast<Instance*>(x.o)->cls, "__float__");
     if (!fn.is_undef()) return call1(I, fn, x);

@@ -8,10 +8,10 @@
 
 #include "lang/lib/text_bridge.h"
 
-#include "lang/numeric/error.h"
 #include "lang/numeric/float_ops.h"
 #include "lang/numeric/format_spec.h"
 #include "lang/object/bigint.h"
+#include "lang/object/numeric_bridge.h"
 #include "lang/text/unicode.h"
 
 namespace quire::lang {
@@ -71,45 +71,12 @@ bool text_isprintable(std::string_view s) {
   return text::str_isprintable(s);
 }
 
-Type* error_type(numeric::ErrorKind kind) {
-  const BuiltinTypes& T = types();
-  switch (kind) {
-    case numeric::ErrorKind::ValueError:
-      return T.ValueError;
-    case numeric::ErrorKind::TypeError:
-      return T.TypeError;
-    case numeric::ErrorKind::OverflowError:
-      return T.OverflowError;
-    case numeric::ErrorKind::ZeroDivisionError:
-      return T.ZeroDivisionError;
-    case numeric::ErrorKind::IndexError:
-      return T.IndexError;
-    case numeric::ErrorKind::KeyError:
-      return T.KeyError;
-    case numeric::ErrorKind::MemoryError:
-      return T.MemoryError;
-  }
-  return T.ValueError;
-}
-
-// Runs `f`, turning a numeric::PyError into the pending Python exception.
-template <class F>
-bool guarded(Isolate& I, F&& f) {
-  try {
-    f();
-    return true;
-  } catch (const numeric::PyError& e) {
-    raise(I, error_type(e.kind), e.message);
-    return false;
-  }
-}
-
 bool format_int_spec(Isolate& I, Value v, std::string_view spec, std::string& out) {
   return guarded(I, [&] {
     if (v.tag == Tag::Int || v.tag == Tag::Bool) {
       out += numeric::format_int(static_cast<std::int64_t>(v.tag == Tag::Int ? v.i : v.b), spec);
     } else {
-      out += numeric::format_int(numeric::BigInt::parse(bigint_to_string(v), 10), spec);
+      out += numeric::format_int(int_to_big(v), spec);
     }
   });
 }
@@ -128,19 +95,6 @@ bool round_float(Isolate& I, double x, std::int64_t ndigits, double& out) {
 
 namespace {
 
-numeric::BigInt to_big(Value v) {
-  if (v.tag == Tag::Int) return numeric::BigInt(static_cast<std::int64_t>(v.i));
-  if (v.tag == Tag::Bool) return numeric::BigInt(static_cast<std::int64_t>(v.b));
-  return numeric::BigInt::parse(bigint_to_string(v), 10);
-}
-
-Value from_big(Isolate& I, const numeric::BigInt& b) {
-  if (auto small = b.to_int64()) return Value::integer(*small);
-  std::string digits = b.to_string();
-  bool neg = !digits.empty() && digits[0] == '-';
-  return bigint_from_digits(I, neg ? digits.substr(1) : digits, 10, neg);
-}
-
 bool is_int_value(Value v) {
   return v.tag == Tag::Int || v.tag == Tag::Bool || is_kind(v, Kind::BigInt);
 }
@@ -153,7 +107,8 @@ Value bigint_pow_mod(Isolate& I, Value base, Value exp, Value mod) {
                  "pow() 3rd argument not allowed unless all arguments are integers");
   Value out;
   if (!guarded(I, [&] {
-        out = from_big(I, numeric::BigInt::pow_mod(to_big(base), to_big(exp), to_big(mod)));
+        out = int_from_big(
+            I, numeric::BigInt::pow_mod(int_to_big(base), int_to_big(exp), int_to_big(mod)));
       }))
     return Value::exc();
   return out;
@@ -161,20 +116,20 @@ Value bigint_pow_mod(Isolate& I, Value base, Value exp, Value mod) {
 
 Value bigint_true_div(Isolate& I, Value a, Value b) {
   double d = 0;
-  if (!guarded(I, [&] { d = numeric::BigInt::true_div(to_big(a), to_big(b)); }))
+  if (!guarded(I, [&] { d = numeric::BigInt::true_div(int_to_big(a), int_to_big(b)); }))
     return Value::exc();
   return Value::real(d);
 }
 
 Value int_bit_length(Isolate& I, Value v) {
   std::uint64_t n = 0;
-  if (!guarded(I, [&] { n = to_big(v).bit_length(); })) return Value::exc();
+  if (!guarded(I, [&] { n = int_to_big(v).bit_length(); })) return Value::exc();
   return Value::integer(static_cast<std::int64_t>(n));
 }
 
 Value int_bit_count(Isolate& I, Value v) {
   std::uint64_t n = 0;
-  if (!guarded(I, [&] { n = to_big(v).bit_count(); })) return Value::exc();
+  if (!guarded(I, [&] { n = int_to_big(v).bit_count(); })) return Value::exc();
   return Value::integer(static_cast<std::int64_t>(n));
 }
 

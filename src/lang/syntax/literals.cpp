@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lang/syntax/unicode_chars.h"
+#include "lang/text/unicode_names.h"
 
 namespace quire::lang::syntax {
 
@@ -170,14 +171,22 @@ bool decode_escapes(std::string_view body, bool bytes, std::string& out, std::st
           error = unicode_error(start, i - 1, "malformed \\N character escape");
           return false;
         }
-        // Named escapes need the Unicode name table, which this layer does
-        // not carry: refuse them clearly instead of guessing.
-        std::size_t close = body.find('}', i);
-        std::size_t end = close == std::string_view::npos ? body.size() - 1 : close;
-        error = unicode_error(start, end,
-                              "\\N{...} escapes are not supported by quire; write the character "
-                              "itself or use \\u/\\U escapes");
-        return false;
+        // CPython: an empty or unterminated name is malformed; an unknown
+        // one is reported up to its closing brace.
+        std::size_t close = body.find('}', i + 1);
+        if (close == std::string_view::npos || close == i + 1) {
+          std::size_t stop = close == std::string_view::npos ? body.size() : close;
+          error = unicode_error(start, stop - 1, "malformed \\N character escape");
+          return false;
+        }
+        auto code_point = text::lookup_character_name(body.substr(i + 1, close - i - 1));
+        if (!code_point) {
+          error = unicode_error(start, close, "unknown Unicode character name");
+          return false;
+        }
+        append_utf8(out, *code_point);
+        i = close + 1;
+        break;
       }
       default:
         // Unknown escapes keep the backslash (CPython only warns).

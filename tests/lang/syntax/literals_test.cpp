@@ -151,10 +151,18 @@ TEST(syntax_Refused, ComplexNumbersAreRefusedClearly) {
             "complex number literals (like 1j) are not supported by quire");
 }
 
-TEST(syntax_Refused, NamedUnicodeEscapesAreRefusedClearly) {
-  std::string message = error_of("x = '\\N{BULLET}'\n");
-  EXPECT_NE(message.find("\\N{...} escapes are not supported by quire"), std::string::npos)
-      << message;
+TEST(syntax_Literals, NamedUnicodeEscapes) {
+  EXPECT_EQ(str_value(R"('\N{BULLET}')"), "\u2022");
+  EXPECT_EQ(str_value(R"('\N{latin small letter e with acute}')"), "\u00e9");
+  EXPECT_EQ(str_value(R"('\N{LF}\N{BYTE ORDER MARK}')"), "\n\ufeff");  // aliases
+  EXPECT_EQ(str_value(R"('\N{HANGUL SYLLABLE GAG}')"), "\uac01");
+  EXPECT_EQ(str_value(R"('\N{CJK UNIFIED IDEOGRAPH-4E00}')"), "\u4e00");
+  EXPECT_EQ(str_value(R"('\N{nushu character-1b170}')"), "\U0001b170");
+  // Algorithmic names are case-sensitive in CPython; unknown names say so.
+  EXPECT_NE(error_of("x = '\\N{hangul syllable ga}'\n").find("unknown Unicode character name"),
+            std::string::npos);
+  EXPECT_NE(error_of("x = '\\N{}'\n").find("position 0-2: malformed \\N character escape"),
+            std::string::npos);
   // In bytes \N is not an escape at all, as in CPython.
   EXPECT_EQ(bytes_value(R"(b'\N{x}')"), "\\N{x}");
 }
