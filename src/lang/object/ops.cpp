@@ -15,7 +15,6 @@
 #include "lang/numeric/float_ops.h"
 #include "lang/numeric/int64_ops.h"
 #include "lang/object/bigint.h"
-#include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
 #include "lang/text/repr.h"
 #include "lang/text/search.h"
@@ -292,6 +291,15 @@ static thread_local std::vector<const Object*> t_repr_stack;
 // Python recursion so [[[...]]] a million levels deep raises RecursionError
 // instead of overflowing the native stack (a crash of the whole process).
 static thread_local int t_native_depth = 0;
+// Each container compared or hashed costs a step, and the limits are checked
+// there: a shared structure (a = [a, a] a hundred times) has 2**100 paths
+// to walk with no back-edge where the budget or the deadline would be seen.
+static bool native_step(Isolate& I) {
+  if (--I.steps_left < 0 || (I.cancel && I.cancel->load(std::memory_order_relaxed)))
+    return check_limits(I);
+  return true;
+}
+
 struct NativeDepth {
   bool ok;
   NativeDepth() : ok(++t_native_depth <= 1000) {}
@@ -373,7 +381,8 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
       return true;
     }
     case Kind::BigInt:
-      return bigint_str_into(I, v, out);
+      out += bigint_to_string(v);
+      return true;
     case Kind::List:
     case Kind::Tuple:
     case Kind::Dict:
@@ -756,6 +765,7 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
     raise(I, types().RecursionError, "maximum recursion depth exceeded while hashing");
     return false;
   }
+  if ((v.o->kind == Kind::Tuple || v.o->kind == Kind::FrozenSet) && !native_step(I)) return false;
   switch (v.o->kind) {
     case Kind::Str:
       out = str_hash(as_str(v));
@@ -900,6 +910,8 @@ int equals(Isolate& I, Value a, Value b) {
       raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
       return -1;
     }
+    Kind k = a.o->kind;
+    if ((k == Kind::List || k == Kind::Tuple || k == Kind::Dict) && !native_step(I)) return -1;
     switch (a.o->kind) {
       case Kind::Str:
         return str_equal(as_str(a), as_str(b));
@@ -1008,6 +1020,7 @@ static int order(Isolate& I, int op, Value a, Value b) {
         raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
         return -2;
       }
+      if (!native_step(I)) return -2;
       const Value* x = ka == Kind::List ? as_list(a)->items.data() : as_tuple(a)->items();
       const Value* y = ka == Kind::List ? as_list(b)->items.data() : as_tuple(b)->items();
       std::size_t nx = ka == Kind::List ? as_list(a)->items.size() : as_tuple(a)->size;
@@ -1118,10 +1131,18 @@ static Value unsupported(Isolate& I, int op, Value a, Value b, bool inplace) {
                    type_name(a) + "' and '" + type_name(b) + "'");
 }
 
-// Float arithmetic as CPython (signs of // and %, pow's errors): the numeric
-// library's float_ops; only + - * are done inline.
+static std::int64_t floordiv64(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+static std::int64_t mod64(std::int64_t a, std::int64_t b) {
+  std::int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
 static Value float_op(Isolate& I, int op, double x, double y) {
-  double r = 0;
   switch (op) {
     case kAdd:
       return Value::real(x + y);
@@ -1130,77 +1151,104 @@ static Value float_op(Isolate& I, int op, double x, double y) {
     case kMul:
       return Value::real(x * y);
     case kTrueDiv:
-      if (!guarded(I, [&] { r = numeric::float_true_div(x, y); })) return Value::exc();
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float division by zero");
+      return Value::real(x / y);
+    case kFloorDiv: {
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float floor division by zero");
+      double mod = std::fmod(x, y);
+      double div = (x - mod) / y;
+      if (mod != 0 && ((y < 0) != (mod < 0))) div -= 1.0;
+      double fl = std::floor(div);
+      if (div - fl > 0.5) fl += 1.0;
+      if (div == 0) fl = std::copysign(0.0, x / y);
+      return Value::real(fl);
+    }
+    case kMod: {
+      if (y == 0) return raise(I, types().ZeroDivisionError, "float modulo");
+      double mod = std::fmod(x, y);
+      if (mod != 0) {
+        if ((y < 0) != (mod < 0)) mod += y;
+      } else {
+        mod = std::copysign(0.0, y);
+      }
+      return Value::real(mod);
+    }
+    case kPow: {
+      if (x == 0 && y < 0)
+        return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+      if (x < 0 && y != std::floor(y) && std::isfinite(y))
+        return raise(I, types().ValueError, "complex results are not supported");
+      double r = std::pow(x, y);
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        return raise(I, types().OverflowError, "(34, 'Numerical result out of range')");
       return Value::real(r);
-    case kFloorDiv:
-      if (!guarded(I, [&] { r = numeric::float_floor_div(x, y); })) return Value::exc();
-      return Value::real(r);
-    case kMod:
-      if (!guarded(I, [&] { r = numeric::float_mod(x, y); })) return Value::exc();
-      return Value::real(r);
-    case kPow:
-      if (!guarded(I, [&] { r = numeric::float_pow(x, y); })) return Value::exc();
-      return Value::real(r);
+    }
     default:
       return Value();
   }
 }
 
-// The int64 fast path (numeric/int64_ops.h); a result leaving int64 is redone
-// on big ints.
 static Value int_op(Isolate& I, int op, std::int64_t a, std::int64_t b) {
-  std::optional<std::int64_t> r;
-  double d = 0;
-  bool ok = guarded(I, [&] {
-    switch (op) {
-      case kAdd:
-        r = numeric::checked_add(a, b);
-        break;
-      case kSub:
-        r = numeric::checked_sub(a, b);
-        break;
-      case kMul:
-        r = numeric::checked_mul(a, b);
-        break;
-      case kTrueDiv:
-        d = numeric::int64_true_div(a, b);
-        break;
-      case kFloorDiv:
-        r = numeric::floor_div(a, b);
-        break;
-      case kMod:
-        r = numeric::floor_mod(a, b);
-        break;
-      case kPow:
-        if (b < 0)
-          d = numeric::float_pow(static_cast<double>(a), static_cast<double>(b));
-        else
-          r = numeric::checked_pow(a, b);
-        break;
-      case kLShift:
-        r = numeric::checked_lshift(a, b);
-        break;
-      case kRShift:
-        r = numeric::rshift(a, b);
-        break;
-      case kOr:
-        r = a | b;
-        break;
-      case kXor:
-        r = a ^ b;
-        break;
-      case kAnd:
-        r = a & b;
-        break;
-      default:
-        break;
+  std::int64_t r;
+  switch (op) {
+    case kAdd:
+      if (!__builtin_add_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kSub:
+      if (!__builtin_sub_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kMul:
+      if (!__builtin_mul_overflow(a, b, &r)) return Value::integer(r);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kTrueDiv:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "division by zero");
+      return Value::real(static_cast<double>(a) / static_cast<double>(b));
+    case kFloorDiv:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "integer division or modulo by zero");
+      if (a == INT64_MIN && b == -1)
+        return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+      return Value::integer(floordiv64(a, b));
+    case kMod:
+      if (b == 0) return raise(I, types().ZeroDivisionError, "integer modulo by zero");
+      if (b == -1) return Value::integer(0);
+      return Value::integer(mod64(a, b));
+    case kPow: {
+      if (b < 0) {
+        if (a == 0)
+          return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return Value::real(std::pow(static_cast<double>(a), static_cast<double>(b)));
+      }
+      std::int64_t result = 1, base = a, e = b;
+      bool overflow = false;
+      while (e > 0) {
+        if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+        e >>= 1;
+        if (e > 0) overflow |= __builtin_mul_overflow(base, base, &base);
+        if (overflow) break;
+      }
+      if (!overflow) return Value::integer(result);
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
     }
-  });
-  if (!ok) return Value::exc();
-  if (op == kTrueDiv || (op == kPow && b < 0)) return Value::real(d);
-  if (r) return Value::integer(*r);
-  if (op == kMatMul) return Value();
-  return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kLShift:
+      if (b < 0) return raise(I, types().ValueError, "negative shift count");
+      if (a == 0) return Value::integer(0);
+      if (b < 63) {
+        std::int64_t shifted = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
+        if ((shifted >> b) == a) return Value::integer(shifted);
+      }
+      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+    case kRShift:
+      if (b < 0) return raise(I, types().ValueError, "negative shift count");
+      return Value::integer(b >= 64 ? (a < 0 ? -1 : 0) : (a >> b));
+    case kOr:
+      return Value::integer(a | b);
+    case kXor:
+      return Value::integer(a ^ b);
+    case kAnd:
+      return Value::integer(a & b);
+    default:
+      return Value();
+  }
 }
 
 static Value seq_repeat(Isolate& I, Value seq, std::int64_t n) {
@@ -1278,9 +1326,6 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   if (is_number(a) && is_number(b)) {
     if (is_kind(a, Kind::BigInt) || is_kind(b, Kind::BigInt)) {
       if (a.tag == Tag::Float || b.tag == Tag::Float) {
-        if (op == kLShift || op == kRShift || op == kOr || op == kXor || op == kAnd ||
-            op == kMatMul)
-          return unsupported(I, op, a, b, inplace);
         double x, y;
         if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
         return float_op(I, op, x, y);
