@@ -51,7 +51,7 @@ struct Limits {
   std::size_t max_single_allocation = std::size_t{64} << 20;
   // Python call depth (CPython's default recursion limit).
   int max_recursion = 1000;
-  // Bytes print() may write; zero means none allowed... so keep it positive.
+  // Bytes print() may write (beyond it: ScriptOutputError).
   std::size_t max_output_bytes = std::size_t{1} << 20;
   // Parser limits.
   std::size_t max_source_bytes = std::size_t{1} << 20;
