@@ -51,7 +51,8 @@ Connection::Connection(asio::ip::tcp::socket socket, ConnectionContext& context)
     : context_(context), stream_(std::move(socket)) {
   beast::error_code ec;
   auto endpoint = stream_.socket().remote_endpoint(ec);
-  remote_ = ec ? "-" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  remote_ip_ = ec ? "-" : endpoint.address().to_string();
+  remote_ = ec ? "-" : remote_ip_ + ":" + std::to_string(endpoint.port());
 }
 
 Connection::~Connection() {
@@ -154,12 +155,44 @@ void Connection::reject_url_too_long() {
 
 void Connection::answer(bool keep_alive) {
   const auto& request = parser_->get();
+  auto path = path_of(to_std(request.target()));
+  RouteContext route_context;
+  route_context.remote_ip = remote_ip_;
+  const Router::Route* route = context_.router.match(path, route_context.params);
+  if (route == nullptr) {
+    response_ = Router::not_found(path);
+    return send(keep_alive && !context_.stopping);
+  }
+  if (route->execution == Execution::worker_pool && context_.handler_pool != nullptr) {
+    // The request stays in parser_, untouched: nothing reads from the socket
+    // until the response has been sent.
+    asio::post(*context_.handler_pool, [self = shared_from_this(), route, keep_alive,
+                                        route_context = std::move(route_context)]() mutable {
+      Response response;
+      try {
+        response = Router::run(*route, self->parser_->get(), route_context);
+      } catch (...) {
+        response = error_response(bhttp::status::internal_server_error, "Exception",
+                                  "The server failed to answer this request");
+      }
+      asio::post(self->stream_.get_executor(),
+                 [self, keep_alive, response = std::move(response)]() mutable {
+                   self->deliver(std::move(response), keep_alive);
+                 });
+    });
+    return;
+  }
   try {
-    response_ = context_.router.handle(request);
+    response_ = Router::run(*route, request, route_context);
   } catch (...) {
     response_ = error_response(bhttp::status::internal_server_error, "Exception",
                                "The server failed to answer this request");
   }
+  send(keep_alive && !context_.stopping);
+}
+
+void Connection::deliver(Response response, bool keep_alive) {
+  response_ = std::move(response);
   send(keep_alive && !context_.stopping);
 }
 

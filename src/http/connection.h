@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -43,6 +44,8 @@ struct ConnectionContext {
   const Limits& limits;
   const std::atomic<bool>& stopping;
   ConnectionRegistry& registry;
+  // Where Execution::worker_pool handlers run (null: on the event loop).
+  boost::asio::thread_pool* handler_pool = nullptr;
 };
 
 // One client connection: reads requests one after another (keep-alive,
@@ -72,6 +75,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void on_read_error(boost::beast::error_code ec, std::string_view cut_short);
   void reject_url_too_long();
   void answer(bool keep_alive);
+  // Sends a response computed on the handler pool, back on this connection's loop.
+  void deliver(Response response, bool keep_alive);
   void reject(boost::beast::http::status status, std::string_view exc_type,
               std::string_view message);
   void send(bool keep_alive);
@@ -84,6 +89,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   Response response_;
   std::string remote_;
+  std::string remote_ip_;
   std::chrono::steady_clock::time_point started_;
   std::chrono::system_clock::time_point started_wall_;
   // True while waiting for the first byte of the next request.

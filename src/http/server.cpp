@@ -27,6 +27,9 @@ Server::Server(ServerOptions options, const Router& router, const AccessLog& log
     : options_(std::move(options)),
       workers_(options_.workers ? options_.workers
                                 : std::max(1u, std::thread::hardware_concurrency())),
+      handler_threads_(options_.handler_threads
+                           ? options_.handler_threads
+                           : std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()))),
       context_{router, log, options_.limits, stopping_, registry_},
       loops_(make_loops(workers_)),
       control_(asio::make_strand(*loops_.front())),
@@ -35,9 +38,14 @@ Server::Server(ServerOptions options, const Router& router, const AccessLog& log
       drain_timer_(control_),
       accept_retry_(control_) {
   for (auto& loop : loops_) keep_running_.push_back(asio::make_work_guard(*loop));
+  handler_pool_ = std::make_unique<asio::thread_pool>(handler_threads_);
+  context_.handler_pool = handler_pool_.get();
 }
 
-Server::~Server() = default;
+Server::~Server() {
+  handler_pool_->stop();
+  handler_pool_->join();
+}
 
 void Server::listen() {
   auto where = options_.host + ":" + std::to_string(options_.port);

@@ -11,6 +11,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "http/access_log.h"
 #include "http/connection.h"
@@ -26,6 +27,10 @@ struct ServerOptions {
   // Threads serving requests; 0 means one per core.
   unsigned workers = 0;
   Limits limits;
+  // Threads running Execution::worker_pool handlers (database and script
+  // work); 0 means two per core, at least 4: SQLite readers run in parallel
+  // and a handler waiting on the write lock should not idle the machine.
+  unsigned handler_threads = 0;
 };
 
 // An HTTP/1.1 server with one event loop (io_context) per worker thread:
@@ -48,6 +53,7 @@ class Server {
 
   // The number of worker threads run() will use.
   unsigned workers() const { return workers_; }
+  unsigned handler_threads() const { return handler_threads_; }
 
   // From now on SIGINT and SIGTERM call stop(); a second signal during the
   // drain stops at once. Call before announcing the server, so a signal sent
@@ -71,6 +77,7 @@ class Server {
 
   ServerOptions options_;
   unsigned workers_;
+  unsigned handler_threads_;
   // Declared before the loops so they outlive them: connections still alive
   // when a loop is destroyed (after a drain timeout) unregister themselves.
   std::atomic<bool> stopping_{false};
@@ -87,6 +94,9 @@ class Server {
   boost::asio::signal_set signals_;
   boost::asio::steady_timer drain_timer_;
   boost::asio::steady_timer accept_retry_;
+  // Declared last, so it is destroyed (stopped and joined) first: no handler
+  // can then post to a loop that is gone.
+  std::unique_ptr<boost::asio::thread_pool> handler_pool_;
 };
 
 }  // namespace quire::http
