@@ -8,6 +8,7 @@
 #include "cli/cmd_exec.h"
 #include "cli/cmd_jobs.h"
 #include "cli/cmd_scripts.h"
+#include "cli/cmd_users.h"
 #include "cli/commands.h"
 #include "site/site_error.h"
 
@@ -28,6 +29,7 @@ int run(int argc, char** argv) {
       add_exec_command(app, globals),
   };
   for (auto& command : add_jobs_commands(app, globals)) commands.push_back(std::move(command));
+  for (auto& command : add_user_commands(app, globals)) commands.push_back(std::move(command));
   for (auto& command : add_script_commands(app, globals)) commands.push_back(std::move(command));
   auto* help = app.add_subcommand("help", "Show this help, or a command's help");
   std::string help_topic;

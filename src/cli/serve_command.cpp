@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "http/api_routes.h"
 #include "http/server.h"
+#include "http/site_app.h"
 #include "site/site_error.h"
 #include "site/sites.h"
 
@@ -83,13 +84,17 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             server_options.limits.max_body = static_cast<size_t>(
                 config_integer(config, "http_max_body_bytes", 1, 1L << 40, 10L * 1024 * 1024));
 
-            // Open (and migrate) the database now, so a broken site fails at
-            // start-up rather than on its first request.
-            sites.open_database(name);
+            server_options.handler_threads =
+                static_cast<unsigned>(config_integer(config, "http_handler_threads", 0, 1024, 0));
+
+            // Opens (and migrates) the database and installs the core DocTypes
+            // now, so a broken site fails at start-up rather than on its first
+            // request. Each handler thread opens its own connection later.
+            http::SiteApp site_app([&sites, name] { return sites.open_database(name); }, config);
 
             http::AccessLog log(open_access_log(options->access_log));
             http::Router router;
-            http::add_builtin_routes(router);
+            site_app.add_routes(router);
             http::Server server(server_options, router, log);
             server.listen();
             server.handle_signals();

@@ -1,0 +1,72 @@
+#include "http/envelope.h"
+
+#include <nlohmann/json.hpp>
+
+#include "db/db_error.h"
+#include "http/api_error.h"
+#include "http/json_response.h"
+#include "model/errors.h"
+
+namespace quire::http {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string dump(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+ErrorInfo describe_error(std::exception_ptr error) {
+  ErrorInfo info;
+  try {
+    std::rethrow_exception(error);
+  } catch (const model::FrappeError& e) {
+    info.status = static_cast<Status>(model::http_status(e.kind()));
+    info.exc_type = std::string(model::class_name(e.kind()));
+    info.message = e.what();
+    if (!e.title().empty()) info.title = e.title();
+  } catch (const ApiError& e) {
+    info.status = e.status();
+    info.exc_type = e.exc_type();
+    info.message = e.what();
+    if (!e.title().empty()) info.title = e.title();
+  } catch (const Json::exception& e) {
+    // The request's JSON had the wrong shape for what it was used as.
+    info.status = Status::expectation_failed;
+    info.exc_type = "ValidationError";
+    info.message = std::string("Invalid value in request: ") + e.what();
+  } catch (const db::DbError& e) {
+    info.message = std::string("Database error: ") + e.what();
+  } catch (const std::exception& e) {
+    info.message = e.what();
+  } catch (...) {
+    info.message = "Unknown error";
+  }
+  return info;
+}
+
+Response error_envelope(const ErrorInfo& error, bool v2) {
+  Json message = {{"message", error.message},
+                  {"title", error.title},
+                  {"indicator", "red"},
+                  {"raise_exception", 1}};
+  std::string exception = "frappe.exceptions." + error.exc_type + ": " + error.message;
+  Json body = Json::object();
+  if (v2) {
+    Json entry = {{"type", error.exc_type},
+                  {"message", error.message},
+                  {"title", error.title},
+                  {"indicator", "red"}};
+    if (error.status != Status::not_found) entry["exception"] = exception;
+    body["errors"] = Json::array({entry});
+  } else {
+    body["exc_type"] = error.exc_type;
+    if (error.status != Status::not_found) body["exception"] = exception;
+    body["_server_messages"] = dump(Json::array({dump(message)}));
+  }
+  return json_response(error.status, body);
+}
+
+}  // namespace quire::http

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <exception>
+#include <string>
+
+#include "http/types.h"
+
+namespace quire::http {
+
+// An exception as the API reports it: Frappe's class name, the HTTP status
+// of that class (spec §9.3), the message and the msgprint title.
+struct ErrorInfo {
+  Status status = Status::internal_server_error;
+  std::string exc_type = "Exception";
+  std::string message;
+  std::string title = "Message";
+};
+
+// Classifies whatever was thrown: model::FrappeError and ApiError keep their
+// class; JSON type errors (a list where a name was expected...) are the
+// client's fault (417 ValidationError); database errors and anything else are
+// 500 "Exception".
+ErrorInfo describe_error(std::exception_ptr error);
+
+// Frappe's error envelopes (spec §8.4). v1: {"exc_type", "exception" (not for
+// 404), "_server_messages"}; v2: {"errors": [{type, exception, message,
+// title, indicator}]}.
+Response error_envelope(const ErrorInfo& error, bool v2);
+
+}  // namespace quire::http
