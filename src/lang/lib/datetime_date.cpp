@@ -25,7 +25,7 @@ bool no_args(Isolate& I, const char* name, std::size_t nargs, const Tuple* kw) {
 
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[3];
-  if (!parse_args(I, "date", args, nargs, kwnames, {"year", "month", "day"}, 3, a))
+  if (!parse_call(I, "function", args, nargs, kwnames, {"year", "month", "day"}, 3, a))
     return Value::exc();
   int64_t f[3];
   for (int i = 0; i < 3; ++i)
@@ -72,7 +72,7 @@ Value isocalendar(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, v
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "strftime", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
+  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
     return Value::exc();
   std::string format;
   if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
@@ -89,7 +89,7 @@ Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
 
 Value replace(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[3];
-  if (!parse_args(I, "replace", args + 1, nargs - 1, kwnames, {"year", "month", "day"}, 0, a))
+  if (!parse_call(I, "replace()", args + 1, nargs - 1, kwnames, {"year", "month", "day"}, 0, a))
     return Value::exc();
   time::DateReplace r;
   std::optional<int64_t>* fields[] = {&r.year, &r.month, &r.day};
@@ -134,13 +134,13 @@ int compare(Isolate& I, Value a, Value b, int& cmp, bool equality) {
 Value today(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
   if (nargs != 1 || kw)
     return raise(I, types().TypeError,
-                 "today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+                 "date.today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
   return guarded(I, [&] { return new_date(I, time::Date::today(current_clock())); });
 }
 
 Value fromordinal(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromordinal", args + 1, nargs - 1, kwnames, {"ordinal"}, 1, a, true))
+  if (!parse_args(I, "date.fromordinal", args + 1, nargs - 1, kwnames, {"ordinal"}, 1, a, true))
     return Value::exc();
   int64_t n;
   if (!to_field(I, a[0], n)) return Value::exc();
@@ -149,7 +149,8 @@ Value fromordinal(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnam
 
 Value fromisoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromisoformat", args + 1, nargs - 1, kwnames, {"date_string"}, 1, a, true))
+  if (!parse_args(I, "date.fromisoformat", args + 1, nargs - 1, kwnames, {"date_string"}, 1, a,
+                  true))
     return Value::exc();
   if (!is_str(a[0])) return raise(I, types().TypeError, "fromisoformat: argument must be str");
   std::string text(as_str(a[0])->view());
@@ -158,7 +159,7 @@ Value fromisoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwn
 
 Value fromtimestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromtimestamp", args + 1, nargs - 1, kwnames, {"timestamp"}, 1, a, true))
+  if (!parse_call(I, "fromtimestamp()", args + 1, nargs - 1, kwnames, {"timestamp"}, 1, a))
     return Value::exc();
   time::Number ts = time::Number::of(int64_t{0});
   if (a[0].is_float()) {

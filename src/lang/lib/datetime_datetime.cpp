@@ -27,10 +27,10 @@ Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d) {
 
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[9];
-  if (!parse_args(
-          I, "datetime", args, nargs, kwnames,
+  if (!parse_call(
+          I, "function", args, nargs, kwnames,
           {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 3,
-          a))
+          a, 8))
     return Value::exc();
   int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
   for (int i = 0; i < 7; ++i)
@@ -92,6 +92,17 @@ Value utcoffset(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, voi
   if (!no_args(I, "datetime.utcoffset", nargs, kw)) return Value::exc();
   return guarded(I, [&] { return optional_delta(I, self_of(args[0]).utcoffset()); });
 }
+Value dst(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  if (!no_args(I, "datetime.dst", nargs, kw)) return Value::exc();
+  return guarded(I, [&] { return optional_delta(I, self_of(args[0]).dst()); });
+}
+Value tzname(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  if (!no_args(I, "datetime.tzname", nargs, kw)) return Value::exc();
+  return guarded(I, [&] {
+    auto name = self_of(args[0]).tzname();
+    return name ? new_str(I, *name) : Value::none();
+  });
+}
 Value timestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
   if (!no_args(I, "datetime.timestamp", nargs, kw)) return Value::exc();
   return guarded(
@@ -100,7 +111,7 @@ Value timestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, voi
 
 Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[2];
-  if (!parse_args(I, "isoformat", args + 1, nargs - 1, kwnames, {"sep", "timespec"}, 0, a))
+  if (!parse_call(I, "isoformat()", args + 1, nargs - 1, kwnames, {"sep", "timespec"}, 0, a))
     return Value::exc();
   std::string sep = "T", spec = "auto";
   if (!a[0].is_undef()) {
@@ -118,7 +129,7 @@ Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "strftime", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
+  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
     return Value::exc();
   std::string format;
   if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
@@ -135,8 +146,8 @@ Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
 
 Value replace(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[9];
-  if (!parse_args(
-          I, "replace", args + 1, nargs - 1, kwnames,
+  if (!parse_call(
+          I, "replace()", args + 1, nargs - 1, kwnames,
           {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0,
           a))
     return Value::exc();
@@ -164,7 +175,8 @@ Value replace(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, 
 
 Value astimezone(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "astimezone", args + 1, nargs - 1, kwnames, {"tz"}, 0, a)) return Value::exc();
+  if (!parse_call(I, "astimezone()", args + 1, nargs - 1, kwnames, {"tz"}, 0, a))
+    return Value::exc();
   time::TzRef tz;
   if (!to_tz(I, a[0], tz)) return Value::exc();
   time::TzRef local = current_clock().local_zone();
@@ -210,7 +222,7 @@ int compare(Isolate& I, Value a, Value b, int& cmp, bool equality) {
 // Class methods (args[0] is the class).
 Value now(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "now", args + 1, nargs - 1, kwnames, {"tz"}, 0, a)) return Value::exc();
+  if (!parse_call(I, "now()", args + 1, nargs - 1, kwnames, {"tz"}, 0, a)) return Value::exc();
   time::TzRef tz;
   if (!to_tz(I, a[0], tz)) return Value::exc();
   std::optional<time::TzRef> zone;
@@ -221,20 +233,20 @@ Value now(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void
 Value today(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
   if (nargs != 1 || kw)
     return raise(I, types().TypeError,
-                 "today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+                 "datetime.today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
   return guarded(I, [&] { return new_datetime(I, time::DateTime::now(current_clock())); });
 }
 
 Value utcnow(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
   if (nargs != 1 || kw)
     return raise(I, types().TypeError,
-                 "utcnow() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+                 "datetime.utcnow() takes no arguments (" + std::to_string(nargs - 1) + " given)");
   return guarded(I, [&] { return new_datetime(I, time::DateTime::utcnow(current_clock())); });
 }
 
 Value combine(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[3];
-  if (!parse_args(I, "combine", args + 1, nargs - 1, kwnames, {"date", "time", "tzinfo"}, 2, a))
+  if (!parse_call(I, "combine()", args + 1, nargs - 1, kwnames, {"date", "time", "tzinfo"}, 2, a))
     return Value::exc();
   std::optional<time::Date> d = as_date(a[0]);
   if (!d) {
@@ -256,7 +268,8 @@ Value combine(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, 
 
 Value fromisoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromisoformat", args + 1, nargs - 1, kwnames, {"date_string"}, 1, a, true))
+  if (!parse_args(I, "datetime.fromisoformat", args + 1, nargs - 1, kwnames, {"date_string"}, 1, a,
+                  true))
     return Value::exc();
   if (!is_str(a[0])) return raise(I, types().TypeError, "fromisoformat: argument must be str");
   std::string text(as_str(a[0])->view());
@@ -264,10 +277,11 @@ Value fromisoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwn
 }
 
 Value strptime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
-  Value a[2];
-  if (!parse_args(I, "strptime", args + 1, nargs - 1, kwnames, {"date_string", "format"}, 2, a,
-                  true))
-    return Value::exc();
+  if (nargs != 3 || kwnames)
+    return raise(I, types().TypeError,
+                 "strptime() takes exactly 2 arguments (" +
+                     std::to_string(nargs - 1 + (kwnames ? kwnames->size : 0)) + " given)");
+  Value a[2] = {args[1], args[2]};
   std::string text, format;
   if (!to_text(I, a[0], "strptime", 1, text) || !to_text(I, a[1], "strptime", 2, format))
     return Value::exc();
@@ -276,7 +290,7 @@ Value strptime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
 
 Value fromtimestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[2];
-  if (!parse_args(I, "fromtimestamp", args + 1, nargs - 1, kwnames, {"timestamp", "tz"}, 1, a))
+  if (!parse_call(I, "fromtimestamp()", args + 1, nargs - 1, kwnames, {"timestamp", "tz"}, 1, a))
     return Value::exc();
   time::Number ts = time::Number::of(int64_t{0});
   if (a[0].is_float()) {
@@ -297,7 +311,7 @@ Value fromtimestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwn
 
 Value fromordinal(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromordinal", args + 1, nargs - 1, kwnames, {"ordinal"}, 1, a, true))
+  if (!parse_args(I, "datetime.fromordinal", args + 1, nargs - 1, kwnames, {"ordinal"}, 1, a, true))
     return Value::exc();
   int64_t n;
   if (!to_field(I, a[0], n)) return Value::exc();
@@ -327,6 +341,8 @@ void define_datetime(const Types& all) {
   host::define_method(t.type, "isoweekday", isoweekday);
   host::define_method(t.type, "ctime", ctime);
   host::define_method(t.type, "utcoffset", utcoffset);
+  host::define_method(t.type, "dst", dst);
+  host::define_method(t.type, "tzname", tzname);
   host::define_method(t.type, "timestamp", timestamp);
   host::define_method(t.type, "isoformat", isoformat);
   host::define_method(t.type, "strftime", strftime);

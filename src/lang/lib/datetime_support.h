@@ -37,6 +37,14 @@ Value guarded(Isolate& I, F&& f) {
   }
 }
 
+// Arguments as CPython's C datetime parses them (PyArg_ParseTupleAndKeywords):
+// `display` is how messages name the callee, "function" for the
+// constructors, "strftime()" for methods. `max_positional` (when >= 0) caps
+// positional arguments below the parameter count (keyword-only ones).
+bool parse_call(Isolate& I, const char* display, Value* args, std::size_t nargs,
+                const Tuple* kwnames, std::initializer_list<const char*> params,
+                std::size_t required, Value* out, int max_positional = -1);
+
 // An int argument of a constructor or replace(): "'str' object cannot be
 // interpreted as an integer".
 bool to_field(Isolate& I, Value v, int64_t& out);

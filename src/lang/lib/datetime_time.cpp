@@ -20,7 +20,7 @@ Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d) {
 
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[6];
-  if (!parse_args(I, "time", args, nargs, kwnames,
+  if (!parse_call(I, "function", args, nargs, kwnames,
                   {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, a))
     return Value::exc();
   int64_t f[4] = {0, 0, 0, 0};
@@ -57,9 +57,19 @@ Value utcoffset(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
   return guarded(I, [&] { return optional_delta(I, self_of(args[0]).utcoffset()); });
 }
 
+Value dst(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
+  return guarded(I, [&] { return optional_delta(I, self_of(args[0]).dst()); });
+}
+Value tzname(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
+  return guarded(I, [&] {
+    auto name = self_of(args[0]).tzname();
+    return name ? new_str(I, *name) : Value::none();
+  });
+}
+
 Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "isoformat", args + 1, nargs - 1, kwnames, {"timespec"}, 0, a))
+  if (!parse_call(I, "isoformat()", args + 1, nargs - 1, kwnames, {"timespec"}, 0, a))
     return Value::exc();
   std::string spec = "auto";
   if (!a[0].is_undef() && !to_text(I, a[0], "isoformat", 1, spec)) return Value::exc();
@@ -68,7 +78,7 @@ Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "strftime", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
+  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
     return Value::exc();
   std::string format;
   if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
@@ -85,7 +95,7 @@ Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
 
 Value replace(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[6];
-  if (!parse_args(I, "replace", args + 1, nargs - 1, kwnames,
+  if (!parse_call(I, "replace()", args + 1, nargs - 1, kwnames,
                   {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, a))
     return Value::exc();
   time::TimeReplace r;
@@ -137,7 +147,8 @@ int compare(Isolate& I, Value a, Value b, int& cmp, bool equality) {
 
 Value fromisoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[1];
-  if (!parse_args(I, "fromisoformat", args + 1, nargs - 1, kwnames, {"time_string"}, 1, a, true))
+  if (!parse_args(I, "time.fromisoformat", args + 1, nargs - 1, kwnames, {"time_string"}, 1, a,
+                  true))
     return Value::exc();
   if (!is_str(a[0])) return raise(I, types().TypeError, "fromisoformat: argument must be str");
   std::string text(as_str(a[0])->view());
@@ -156,6 +167,8 @@ void define_time(const Types& all) {
   host::define_property(t.type, "fold", fold);
   host::define_property(t.type, "tzinfo", tzinfo);
   host::define_method(t.type, "utcoffset", utcoffset);
+  host::define_method(t.type, "dst", dst);
+  host::define_method(t.type, "tzname", tzname);
   host::define_method(t.type, "isoformat", isoformat);
   host::define_method(t.type, "strftime", strftime);
   host::define_method(t.type, "replace", replace);

@@ -36,7 +36,7 @@ Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
   static const char* names[] = {"days",    "seconds", "microseconds", "milliseconds",
                                 "minutes", "hours",   "weeks"};
   Value a[7];
-  if (!parse_args(I, "timedelta", args, nargs, kwnames,
+  if (!parse_args(I, "__new__", args, nargs, kwnames,
                   {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"},
                   0, a))
     return Value::exc();

@@ -60,6 +60,56 @@ Value raise_py_error(Isolate& I, const numeric::PyError& e) {
   return raise(I, type, e.message);
 }
 
+bool parse_call(Isolate& I, const char* display, Value* args, std::size_t nargs,
+                const Tuple* kwnames, std::initializer_list<const char*> params,
+                std::size_t required, Value* out, int max_positional) {
+  const std::size_t nparams = params.size();
+  const std::size_t nkw = kwnames ? kwnames->size : 0;
+  for (std::size_t i = 0; i < nparams; ++i) out[i] = Value();
+  if (max_positional >= 0 && nargs > static_cast<std::size_t>(max_positional)) {
+    raise(I, types().TypeError,
+          std::string(display) + " takes at most " + std::to_string(max_positional) +
+              " positional arguments (" + std::to_string(nargs) + " given)");
+    return false;
+  }
+  if (nargs + nkw > nparams) {
+    raise(I, types().TypeError,
+          std::string(display) + " takes at most " + std::to_string(nparams) + " argument" +
+              (nparams == 1 ? "" : "s") + " (" + std::to_string(nargs + nkw) + " given)");
+    return false;
+  }
+  for (std::size_t i = 0; i < nargs; ++i) out[i] = args[i];
+  for (std::size_t k = 0; k < nkw; ++k) {
+    std::string_view name = as_str(kwnames->items()[k])->view();
+    std::size_t idx = 0;
+    for (const char* p : params) {
+      if (name == p) break;
+      ++idx;
+    }
+    if (idx == nparams) {
+      raise(I, types().TypeError,
+            "'" + std::string(name) + "' is an invalid keyword argument for " + display);
+      return false;
+    }
+    if (!out[idx].is_undef()) {
+      raise(I, types().TypeError,
+            "argument for " + std::string(display) + " given by name ('" + std::string(name) +
+                "') and position (" + std::to_string(idx + 1) + ")");
+      return false;
+    }
+    out[idx] = args[nargs + k];
+  }
+  for (std::size_t i = 0; i < required; ++i) {
+    if (out[i].is_undef()) {
+      raise(I, types().TypeError,
+            std::string(display) + " missing required argument '" + *(params.begin() + i) +
+                "' (pos " + std::to_string(i + 1) + ")");
+      return false;
+    }
+  }
+  return true;
+}
+
 bool to_field(Isolate& I, Value v, int64_t& out) {
   if (v.is_int()) {
     out = v.i;

@@ -4,6 +4,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -27,7 +28,9 @@ class Decoder {
  public:
   Decoder(Isolate& I, std::u32string text, const LoadOptions& o, Value doc)
       : I_(I), s_(std::move(text)), o_(o), doc_(doc) {
-    limit_ = I.max_depth - static_cast<int>(I.frames.size());
+    // Nesting is native recursion: also capped so a large trusted recursion
+    // limit cannot exhaust the C++ stack.
+    limit_ = std::min(I.max_depth - static_cast<int>(I.frames.size()), 5000);
   }
 
   // decoder.decode: the value, then only whitespace.

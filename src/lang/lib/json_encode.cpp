@@ -78,14 +78,19 @@ std::string short_type_name(Value v) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
+constexpr int kMaxNativeDepth = 5000;
+
 class Encoder {
  public:
   Encoder(Isolate& I, const DumpOptions& o, std::string& out) : I_(I), o_(o), out_(out) {
-    limit_ = I.max_depth - static_cast<int>(I.frames.size());
+    // Nesting is native recursion: bounded by the recursion limit, and by a
+    // fixed cap so a large trusted limit cannot exhaust the C++ stack.
+    limit_ = std::min(I.max_depth - static_cast<int>(I.frames.size()), kMaxNativeDepth);
   }
 
   bool encode(Value v, int level) {
     if (is_str(v)) {
+      if (!room_for(as_str(v)->nbytes + 2)) return false;
       quote_into(as_str(v)->view(), o_.ensure_ascii, out_);
       return true;
     }
@@ -134,10 +139,11 @@ class Encoder {
     return true;
   }
 
-  bool enter(Value container, const char* what) {
+  // CPython 3.11 names arrays "object" in this message too.
+  bool enter(Value container) {
     if (++depth_ > limit_) {
       raise(I_, types().RecursionError,
-            std::string("maximum recursion depth exceeded while encoding a JSON ") + what);
+            "maximum recursion depth exceeded while encoding a JSON object");
       return false;
     }
     if (o_.check_circular && container.is_obj()) {
@@ -153,9 +159,19 @@ class Encoder {
     if (o_.check_circular && container.is_obj()) markers_.erase(container.o);
   }
 
-  void newline(int level) {
+  // The text is built outside the heap: check it would fit before growing
+  // it (indent=10**4 on nested data would otherwise grow without bound).
+  bool room_for(std::size_t more) {
+    if (I_.heap.would_fit(out_.size() + more)) return true;
+    raise_no_args(I_, types().MemoryError);
+    return false;
+  }
+
+  bool newline(int level) {
+    if (!room_for(1 + o_.indent.size() * static_cast<std::size_t>(level))) return false;
     out_ += '\n';
     for (int i = 0; i < level; ++i) out_ += o_.indent;
+    return true;
   }
 
   bool encode_sequence(Value container, const Value* items, std::size_t n, int level) {
@@ -163,14 +179,15 @@ class Encoder {
       out_ += "[]";
       return true;
     }
-    if (!enter(container, "array")) return false;
+    if (!enter(container)) return false;
     out_ += '[';
-    if (o_.has_indent) newline(level + 1);
+    if (o_.has_indent && !newline(level + 1)) return false;
     // Index each time: default= may mutate the list being encoded.
     for (std::size_t i = 0; i < n; ++i) {
       if (i) {
+        if (!room_for(o_.item_separator.size())) return false;
         out_ += o_.item_separator;
-        if (o_.has_indent) newline(level + 1);
+        if (o_.has_indent && !newline(level + 1)) return false;
       }
       Value item = items[i];
       incref(item);
@@ -182,7 +199,7 @@ class Encoder {
         items = as_list(container)->items.data();
       }
     }
-    if (o_.has_indent) newline(level);
+    if (o_.has_indent && !newline(level)) return false;
     out_ += ']';
     leave(container);
     return true;
@@ -225,7 +242,7 @@ class Encoder {
       out_ += "{}";
       return true;
     }
-    if (!enter(container, "object")) return false;
+    if (!enter(container)) return false;
     // A snapshot of the items, owned: default= may mutate the dict.
     std::vector<std::pair<Value, Value>> items;
     items.reserve(d->table.used);
@@ -238,7 +255,7 @@ class Encoder {
     bool ok = true;
     if (o_.sort_keys) ok = sort_items(items);
     out_ += '{';
-    if (ok && o_.has_indent) newline(level + 1);
+    if (ok && o_.has_indent) ok = newline(level + 1);
     bool first = true;
     for (auto& [key, value] : items) {
       if (!ok) break;
@@ -250,8 +267,15 @@ class Encoder {
       }
       if (skip) continue;
       if (!first) {
+        if (!room_for(o_.item_separator.size() + text.size())) {
+          ok = false;
+          break;
+        }
         out_ += o_.item_separator;
-        if (o_.has_indent) newline(level + 1);
+        if (o_.has_indent && !newline(level + 1)) {
+          ok = false;
+          break;
+        }
       }
       first = false;
       quote_into(text, o_.ensure_ascii, out_);
@@ -263,7 +287,7 @@ class Encoder {
       decref(value);
     }
     if (!ok) return false;
-    if (o_.has_indent) newline(level);
+    if (o_.has_indent && !newline(level)) return false;
     out_ += '}';
     leave(container);
     return true;
@@ -287,7 +311,7 @@ class Encoder {
             "Object of type " + short_type_name(v) + " is not JSON serializable");
       return false;
     }
-    if (!enter(v, "object")) return false;
+    if (!enter(v)) return false;
     Value replaced = call1(I_, o_.default_fn, v);
     if (replaced.is_exc()) return false;
     bool ok = encode(replaced, level);

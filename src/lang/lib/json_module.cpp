@@ -124,6 +124,8 @@ Value dumps(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, vo
   o.sort_keys = f;
   if (!kw[kCls].is_undef() && !kw[kCls].is_none())
     return raise(I, types().TypeError, "json.dumps: cls= is not supported");
+  // JSONEncoder.encode returns a str argument before looking at the rest.
+  if (is_str(args[0])) return new_str(I, quote(as_str(args[0])->view(), o.ensure_ascii));
   Value indent = kw[kIndent];
   if (!indent.is_undef() && !indent.is_none()) {
     o.has_indent = true;

@@ -28,6 +28,17 @@ TEST(Catalog, StandardModulesDescribeThemselves) {
   }
 }
 
+TEST(Catalog, BuiltinsOnRequest) {
+  catalog::describe_builtins();
+  std::vector<catalog::Entry> sorted_entry = catalog::entries("sorted");
+  ASSERT_EQ(sorted_entry.size(), 1u);
+  EXPECT_EQ(sorted_entry[0].signature, "(iterable, /, *, key=None, reverse=False)");
+  std::vector<catalog::Entry> key_error = catalog::entries("KeyError");
+  ASSERT_EQ(key_error.size(), 1u);
+  EXPECT_EQ(key_error[0].kind, "exception");
+  EXPECT_FALSE(catalog::entries("len").empty());
+}
+
 TEST(Catalog, HostDescriptionsReplaceAndSort) {
   catalog::describe("zz_test.b", catalog::kFunction, "(x)", "first");
   catalog::describe("zz_test.a", catalog::kValue, "", "a value");
