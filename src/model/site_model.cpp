@@ -3,6 +3,7 @@
 #include "db/query/identifiers.h"
 
 #include "model/coercion.h"
+#include "model/custom_fields.h"
 #include "model/errors.h"
 #include "model/fieldtypes.h"
 #include "model/lifecycle.h"
@@ -18,12 +19,6 @@ namespace {
 
 using db::query::quote_identifier;
 
-Meta meta_of(const Document& doc) {
-  Json j = doc.as_dict();
-  j.erase("__islocal");
-  return parse_meta(j);
-}
-
 void check_tables_exist(Session& session, const Meta& meta) {
   for (const DocField* tf : meta.table_fields()) {
     auto child = session.metas.find_meta(tf->options);
@@ -33,19 +28,6 @@ void check_tables_exist(Session& session, const Meta& meta) {
                                             " is not one)");
     }
   }
-}
-
-// Restores the MetaStore entry for `name` if the transaction rolls back.
-void remember_for_rollback(Session& session, const std::string& name) {
-  auto previous = session.metas.find_meta(name);
-  MetaStore* store = &session.metas;
-  session.after_rollback.push_back([store, name, previous] {
-    if (previous) {
-      store->put(*previous);
-    } else {
-      store->remove(name);
-    }
-  });
 }
 
 // Frappe's rename_doctype and DocType.after_rename: the table (or the
@@ -93,13 +75,14 @@ void rename_doctype_storage(Session& session, const std::string& old_name, Docum
       }
     }
   }
-  for (const auto& name : changed) remember_for_rollback(session, name);
+  for (const auto& name : changed) remember_meta_for_rollback(session, name);
   session.metas.remove(old_name);
-  Meta renamed = meta_of(*load_doc(session, "DocType", new_name));
+  Meta renamed = with_custom_fields(session, meta_of(*load_doc(session, "DocType", new_name)));
   sync_schema(db, renamed);
   session.metas.put(std::move(renamed));
   for (size_t i = 2; i < changed.size(); ++i) {
-    session.metas.put(meta_of(*load_doc(session, "DocType", changed[i])));
+    session.metas.put(
+        with_custom_fields(session, meta_of(*load_doc(session, "DocType", changed[i]))));
   }
 }
 
@@ -108,10 +91,29 @@ const char* const kStandardRoles[] = {"Administrator", "System Manager", "All", 
 
 }  // namespace
 
+Meta meta_of(const Document& doc) {
+  Json j = doc.as_dict();
+  j.erase("__islocal");
+  return parse_meta(j);
+}
+
+void remember_meta_for_rollback(Session& session, const std::string& name) {
+  auto previous = session.metas.find_meta(name);
+  MetaStore* store = &session.metas;
+  session.after_rollback.push_back([store, name, previous] {
+    if (previous) {
+      store->put(*previous);
+    } else {
+      store->remove(name);
+    }
+  });
+}
+
 void register_doctype_controller(EventRegistry& events) {
   register_docshare_controller(events);
   register_user_permission_controller(events);
   register_system_settings_controller(events);
+  register_custom_field_controller(events);
   events.add_controller("DocType", "validate", [](Document& doc, HookCall& call) {
     if (call.session.metas.is_core(doc.name_text()) && !call.session.flag("in_install")) {
       raise(ErrorKind::PermissionError, "Core DocType " + doc.name_text() + " cannot be changed");
@@ -121,9 +123,9 @@ void register_doctype_controller(EventRegistry& events) {
   });
   events.add_controller("DocType", "on_update", [](Document& doc, HookCall& call) {
     if (call.session.metas.is_core(doc.name_text())) return;
-    Meta meta = meta_of(doc);
+    Meta meta = with_custom_fields(call.session, meta_of(doc));
     sync_schema(call.session.db, meta);
-    remember_for_rollback(call.session, meta.name);
+    remember_meta_for_rollback(call.session, meta.name);
     call.session.metas.put(std::move(meta));
   });
   events.add_controller("DocType", "on_trash", [](Document& doc, HookCall& call) {
@@ -135,7 +137,7 @@ void register_doctype_controller(EventRegistry& events) {
     auto meta = call.session.metas.find_meta(doc.name_text());
     if (!meta) return;
     drop_schema(call.session.db, *meta);
-    remember_for_rollback(call.session, meta->name);
+    remember_meta_for_rollback(call.session, meta->name);
     call.session.metas.remove(meta->name);
   });
   events.add_controller("DocType", "before_rename", [](Document& doc, HookCall& call) {
@@ -203,7 +205,17 @@ void load_site_doctypes(Session& session) {
   for (int pass = 0; pass < 2; ++pass) {
     for (const auto& doc : docs) {
       bool istable = cint(doc->get("istable")) != 0;
-      if ((pass == 0) == istable) session.metas.put(meta_of(*doc));
+      if ((pass == 0) == istable) session.metas.put(with_custom_fields(session, meta_of(*doc)));
+    }
+  }
+  // Core DocTypes with Custom Fields.
+  if (table_exists(session.db, "tabCustom Field")) {
+    for (const auto& row : session.db.query("SELECT DISTINCT `dt` FROM `tabCustom Field`")) {
+      std::string dt = cstr(from_db(row[0]));
+      if (!session.metas.is_core(dt)) continue;
+      if (auto definition = doctype_definition(session, dt)) {
+        session.metas.put(with_custom_fields(session, *definition));
+      }
     }
   }
 }

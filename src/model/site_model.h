@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/document.h"
 #include "model/session.h"
 
 namespace quire::model {
@@ -17,8 +18,15 @@ void load_site_doctypes(Session& session);
 // The DocType controller: validating a DocType document parses it as
 // metadata; saving it syncs its table and the MetaStore; deleting it drops
 // the table. Core DocTypes cannot be changed or deleted. Registers the other
-// core controllers too (DocShare, User Permission, System Settings), so one call readies a
-// registry.
+// core controllers too (DocShare, User Permission, System Settings, Custom
+// Field), so one call readies a registry.
 void register_doctype_controller(EventRegistry& events);
+
+// A DocType document's metadata (parsed as the JSON files are).
+Meta meta_of(const Document& doctype_document);
+
+// Restores the MetaStore entry for `name` (or its absence) if the session's
+// transaction rolls back.
+void remember_meta_for_rollback(Session& session, const std::string& name);
 
 }  // namespace quire::model
