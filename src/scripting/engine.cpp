@@ -1,13 +1,17 @@
 #include "scripting/engine.h"
 
+#include <algorithm>
 #include <new>
 
 #include "lang/object/runtime.h"
 #include "lang/run/run.h"
+#include "lang/sandbox/sandbox.h"
+#include "lang/sandbox/watchdog.h"
 #include "lang/vm/interp.h"
 #include "model/errors.h"
 #include "scripting/frappe_api.h"
 #include "scripting/frappe_exceptions.h"
+#include "scripting/server_scripts.h"
 #include "scripting/value_convert.h"
 
 namespace quire::scripting {
@@ -16,8 +20,9 @@ using namespace quire::lang;
 
 namespace {
 
-// Step budget of one run until the sandbox's limits API sets it per site.
-constexpr std::int64_t kDefaultSteps = 200'000'000;
+Value refuse_import(Isolate& I, std::string_view) {
+  return raise(I, types().ImportError, "__import__ not found");
+}
 
 Isolate& isolate_at(int depth) {
   thread_local std::vector<std::unique_ptr<Isolate>> pool;
@@ -83,9 +88,10 @@ std::string scrub(std::string_view text) {
   return out;
 }
 
-std::shared_ptr<const Program> compile_script(const std::string& name, const std::string& source) {
+std::shared_ptr<const Program> compile_script(const std::string& name, const std::string& source,
+                                              const Limits& limits) {
   std::string filename = "<serverscript>: " + scrub(name);
-  Compiled c = compile(filename, source);
+  Compiled c = compile(filename, source, Policy::Sandboxed, limits);
   if (c.error) {
     int line = c.error->lineno;
     std::string text = c.error->text.empty() ? source_line(source, line) : c.error->text;
@@ -124,13 +130,49 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
   Isolate& I = isolate_at(run.depth);
   I.reset();
   IsolateScope scope(I);
-  I.steps_left = kDefaultSteps;
-  I.import_hook = nullptr;
-  I.output = [&run](std::string_view text) { run.request.debug_log.push_back(trim(text)); };
+  // The limits of sandbox.h's run(), applied here because the run needs the
+  // script's exception object itself (its class decides the C++ error).
+  const Limits& limits = run.scripts ? run.scripts->settings().limits : Limits{};
+  I.sandboxed = true;
+  I.recursion_uncatchable = true;
+  I.max_depth = std::clamp(limits.max_recursion, 1, 100'000);
+  I.steps_left = limits.max_steps > 0 ? limits.max_steps : INT64_MAX;
+  I.step_budget = limits.max_steps > 0 ? limits.max_steps : 0;
+  I.heap.set_limit(limits.max_heap_bytes);
+  I.heap.set_max_single_allocation(limits.max_single_allocation);
+  I.heap.charge_steps_to(limits.max_steps > 0 ? &I.steps_left : nullptr);
+  I.timeout_ms = limits.timeout.count();
+  I.max_output_bytes = limits.max_output_bytes;
+  I.stop_reason.store(Isolate::kStopCancelled);
+  I.stop_flag.store(false);
+  I.cancel = &I.stop_flag;
+  I.import_hook = refuse_import;
+  std::size_t written = 0;
+  I.output = [&run, &I, &written, cap = limits.max_output_bytes](std::string_view text) {
+    if (written >= cap) return;
+    written += text.size();
+    run.request.debug_log.push_back(trim(text));
+    if (written > cap) {
+      I.stop_reason.store(Isolate::kStopOutput);
+      I.stop_flag.store(true);
+    }
+  };
   I.bind_globals = [&run, &hooks](Isolate& iso) {
     if (!bind_safe_globals(iso, run)) return false;
     return hooks.bind ? hooks.bind(iso) : true;
   };
+  sandbox::Watchdog::Ticket ticket;
+  if (limits.timeout.count() > 0) {
+    ticket =
+        sandbox::Watchdog::instance().arm(I, std::chrono::steady_clock::now() + limits.timeout);
+  }
+  struct Disarm {
+    sandbox::Watchdog::Ticket& ticket;
+    bool armed;
+    ~Disarm() {
+      if (armed) sandbox::Watchdog::instance().disarm(ticket);
+    }
+  } disarm{ticket, limits.timeout.count() > 0};
   Value result;
   try {
     result = run_module(I, program);

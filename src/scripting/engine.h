@@ -11,6 +11,7 @@
 #include <string>
 
 #include "lang/compile/code.h"
+#include "lang/sandbox/sandbox.h"
 #include "lang/vm/isolate.h"
 #include "scripting/run_state.h"
 
@@ -23,8 +24,11 @@ constexpr int kMaxScriptDepth = 16;
 // Compiles `source` as script `name` (the traceback filename is
 // "<serverscript>: <scrubbed name>"). A syntax or policy error throws
 // ValidationError "Script: Invalid python code on line N" with the details.
+// Compiled under the sandbox policy (lang/sandbox/policy.h): a policy
+// refusal is reported the same way, with RestrictedPython's message.
 std::shared_ptr<const lang::Program> compile_script(const std::string& name,
-                                                    const std::string& source);
+                                                    const std::string& source,
+                                                    const lang::Limits& limits = {});
 
 // What a run binds beside the safe globals and reads back after it.
 struct RunHooks {

@@ -10,6 +10,7 @@
 #include "scripting/document_binding.h"
 #include "scripting/engine.h"
 #include "scripting/frappe_exceptions.h"
+#include "scripting/linter.h"
 #include "scripting/script_error.h"
 #include "scripting/value_convert.h"
 
@@ -189,7 +190,7 @@ std::shared_ptr<const lang::Program> ServerScripts::program_for(const ScriptInfo
         it->second.source == info.script)
       return it->second.program;
   }
-  auto program = compile_script(info.name, info.script);
+  auto program = compile_script(info.name, info.script, settings_.limits);
   std::lock_guard lock(mutex_);
   compiled_[info.name] = {info.modified, info.script, program};
   return program;
@@ -228,9 +229,26 @@ void ServerScripts::validate_server_script(Session& session, Document& doc) {
   only_script_managers(session);
   Json script = doc.get("script");
   std::string source = script.is_string() ? script.get<std::string>() : "";
-  compile_script(doc.name_text(), source);  // throws "Script: Invalid python code on line N"
+  compile_script(doc.name_text(), source,
+                 settings_.limits);  // throws "Script: Invalid python code on line N"
   std::string type =
       doc.get("script_type").is_string() ? doc.get("script_type").get<std::string>() : "";
+  std::string event =
+      doc.get("doctype_event").is_string() ? doc.get("doctype_event").get<std::string>() : "";
+  std::string warnings;
+  for (const auto& f : lint_script(type, event, source)) {
+    if (f.error)
+      throw FrappeError(ErrorKind::ValidationError,
+                        "Line " + std::to_string(f.line) + ": " + f.message);
+    warnings +=
+        (warnings.empty() ? "" : "<br>") + ("Line " + std::to_string(f.line) + ": " + f.message);
+  }
+  if (!warnings.empty()) {
+    if (RequestState* r = find_request(session)) {
+      r->message_log.push_back(
+          Json{{"message", warnings}, {"title", "Linter warnings"}, {"indicator", "orange"}});
+    }
+  }
   auto required = [&](const char* field, const char* label) {
     Json v = doc.get(field);
     if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) {

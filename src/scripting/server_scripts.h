@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "lang/compile/code.h"
+#include "lang/sandbox/sandbox.h"
 #include "model/document.h"
 #include "model/events.h"
 #include "model/session.h"
@@ -31,6 +32,8 @@ struct ScriptSettings {
   std::function<bool()> enabled;
   // What frappe.utils.get_url() builds on.
   std::string site_url = "http://localhost:8000";
+  // Steps, memory, time and output of one script run (lang/sandbox/sandbox.h).
+  lang::Limits limits;
 };
 
 // Reads `server_script_enabled` from <bench>/sites/common_site_config.json

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lang/lib/datetime.h"
 #include "model/db_api.h"
 #include "scripting/native_util.h"
 
@@ -44,12 +45,53 @@ unsigned month_days(std::int64_t y, unsigned m) {
   return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
+enum class Kind { Text, Date, DateTime };
+
 struct Stamp {
   std::int64_t year = 1970;
   unsigned month = 1, day = 1;
   std::int64_t micros = 0;  // of the day
   bool has_time = false;
+  Kind kind = Kind::Text;
 };
+
+// A datetime.date / datetime.datetime value as a Stamp (false for anything else).
+bool stamp_of_object(Value v, Stamp& out) {
+  if (auto dt = lang::datetime::as_datetime(v)) {
+    out.year = dt->year();
+    out.month = static_cast<unsigned>(dt->month());
+    out.day = static_cast<unsigned>(dt->day());
+    out.micros = ((static_cast<std::int64_t>(dt->hour()) * 60 + dt->minute()) * 60 + dt->second()) *
+                     1000000 +
+                 dt->microsecond();
+    out.has_time = true;
+    out.kind = Kind::DateTime;
+    return true;
+  }
+  if (auto d = lang::datetime::as_date(v)) {
+    out.year = d->year();
+    out.month = static_cast<unsigned>(d->month());
+    out.day = static_cast<unsigned>(d->day());
+    out.kind = Kind::Date;
+    return true;
+  }
+  return false;
+}
+
+Value date_value(Isolate& I, std::int64_t y, unsigned m, unsigned d) {
+  return guarded(I, [&]() -> Value {
+    return lang::datetime::new_date(I, lang::time::Date::from_ymd(y, m, d));
+  });
+}
+
+Value datetime_value(Isolate& I, std::int64_t y, unsigned m, unsigned d, std::int64_t micros) {
+  return guarded(I, [&]() -> Value {
+    std::int64_t s = micros / 1000000;
+    return lang::datetime::new_datetime(
+        I, lang::time::DateTime::from_fields(y, m, d, s / 3600, s / 60 % 60, s % 60,
+                                             micros % 1000000));
+  });
+}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, std::int64_t& out) {
   if (pos + n > s.size()) return false;
@@ -126,9 +168,10 @@ bool date_arg(Isolate& I, Value v, Stamp& out) {
     parse_stamp(now_text(current_run()).substr(0, 10), out);
     return true;
   }
+  if (stamp_of_object(v, out)) return true;
   if (!is_str(v)) {
     raise(I, types().TypeError,
-          "date objects are not supported yet: pass a 'YYYY-MM-DD' string, not " + type_name(v));
+          "expected a date, a datetime or a date string, not " + type_name(v));
     return false;
   }
   if (!parse_stamp(as_str(v)->view(), out)) {
@@ -164,13 +207,17 @@ bool number_arg(Isolate& I, Value v, double& out) {
 // add_to_date on a string (data.py add_to_date with relativedelta).
 Value add_to_date_text(Isolate& I, Value date, Value years, Value months, Value weeks, Value days,
                        Value hours, Value minutes, Value seconds, bool as_datetime_flag) {
-  if (!is_str(date)) {
-    return raise(
-        I, types().TypeError,
-        "date objects are not supported yet: pass a 'YYYY-MM-DD' string, not " + type_name(date));
-  }
   Stamp s;
-  if (!parse_stamp(as_str(date)->view(), s)) return invalid_date(I);
+  if (date.is_none() || date.is_undef()) {
+    parse_stamp(now_text(current_run()), s);
+    s.kind = Kind::DateTime;
+  } else if (!stamp_of_object(date, s)) {
+    if (!is_str(date)) {
+      return raise(I, types().TypeError,
+                   "expected a date, a datetime or a date string, not " + type_name(date));
+    }
+    if (!parse_stamp(as_str(date)->view(), s)) return invalid_date(I);
+  }
   double y, mo, w, d, h, mi, sec;
   if (!number_arg(I, years, y) || !number_arg(I, months, mo) || !number_arg(I, weeks, w) ||
       !number_arg(I, days, d) || !number_arg(I, hours, h) || !number_arg(I, minutes, mi) ||
@@ -196,7 +243,65 @@ Value add_to_date_text(Isolate& I, Value date, Value years, Value months, Value 
       micros >= 0 ? micros / 86400000000LL : -((-micros + 86400000000LL - 1) / 86400000000LL);
   micros -= day_shift * 86400000000LL;
   day_number += day_shift;
+  if (s.kind != Kind::Text) {
+    std::int64_t y;
+    unsigned m, d;
+    civil_from_days(day_number, y, m, d);
+    // relativedelta on a date stays a date unless hours were added (then Frappe
+    // passes as_datetime); a datetime stays a datetime.
+    if (s.kind == Kind::DateTime || h != 0 || as_datetime_flag)
+      return datetime_value(I, y, m, d, micros);
+    return date_value(I, y, m, d);
+  }
   return new_str(I, as_datetime ? format_datetime(day_number, micros) : format_date(day_number));
+}
+
+// getdate(string_date=None): today for None/""; a datetime's date; a date as
+// it is; None for Frappe's invalid date strings; else the parsed date.
+QUIRE_NATIVE(d_getdate) {
+  Value a[2];
+  if (!parse_args(I, "getdate", args, nargs, kwnames, {"string_date", "parse_day_first"}, 0, a))
+    return Value::exc();
+  if (lang::datetime::as_date(a[0]) && !lang::datetime::as_datetime(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  if (is_str(a[0])) {
+    std::string_view t = as_str(a[0])->view();
+    if (t.rfind("0001-01-01", 0) == 0 || t.rfind("0000-00-00", 0) == 0) return Value::none();
+  }
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  return date_value(I, s.year, s.month, s.day);
+}
+
+// get_datetime(datetime_str=None): now for None; a datetime as it is; a date at midnight.
+QUIRE_NATIVE(d_get_datetime) {
+  Value a[1];
+  if (!parse_args(I, "get_datetime", args, nargs, kwnames, {"datetime_str"}, 0, a))
+    return Value::exc();
+  if (lang::datetime::as_datetime(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  Stamp s;
+  if (a[0].is_none() || a[0].is_undef()) {
+    parse_stamp(now_text(current_run()), s);
+  } else if (is_str(a[0])) {
+    std::string_view t = as_str(a[0])->view();
+    if (t.empty() || t.rfind("0001-01-01", 0) == 0 || t.rfind("0000-00-00", 0) == 0)
+      return Value::none();
+    if (!date_arg(I, a[0], s)) return Value::exc();
+  } else if (!date_arg(I, a[0], s)) {
+    return Value::exc();
+  }
+  return datetime_value(I, s.year, s.month, s.day, s.micros);
+}
+
+QUIRE_NATIVE(d_now_datetime) {
+  Stamp s;
+  parse_stamp(now_text(current_run()), s);
+  return datetime_value(I, s.year, s.month, s.day, s.micros);
 }
 
 QUIRE_NATIVE(d_now) {
@@ -313,6 +418,9 @@ bool add_string_date_functions(Isolate& I, Value utils) {
   };
   static const Fn functions[] = {
       {"now", d_now},
+      {"getdate", d_getdate},
+      {"get_datetime", d_get_datetime},
+      {"now_datetime", d_now_datetime},
       {"nowdate", d_nowdate},
       {"today", d_nowdate},
       {"nowtime", d_nowtime},

@@ -118,7 +118,7 @@ TEST_F(FrappeApi, AttrDictBehavesAsFrappesDict) {
   // frappe._dict: attribute access; missing keys read as None (spec §3.6).
   EXPECT_EQ(run("d = _dict({'a': 1})\nd.b = 2\nd['c'] = 3\n"
                 "print(d.a, d.b, d['c'], d.zz, len(d), 'a' in d, sorted(d.keys()))\n"
-                "e = frappe._dict(x=1)\nprint(e.x, e.get('y', 5))\n"),
+                "e = _dict(x=1)\nprint(e.x, e.get('y', 5))\n"),
             "1 2 3 None 3 True ['a', 'b', 'c']\n1 5\n");
 }
 

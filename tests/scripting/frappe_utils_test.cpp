@@ -93,6 +93,24 @@ TEST_F(FrappeUtils, StringDates) {
             "2024-01-01 05:00:00.000000\n29 3\n05-03-2024\nTrue 26 True\n");
 }
 
+TEST_F(FrappeUtils, DateObjects) {
+  // getdate/get_datetime give datetime values; add_to_date on a date stays a
+  // date (relativedelta), and on a datetime a datetime.
+  EXPECT_EQ(
+      run("u = frappe.utils\n"
+          "d = u.getdate('2024-01-31')\n"
+          "print(d, d.year, d.month, d.day, d.weekday())\n"
+          "print(u.add_days(d, 1), u.add_months(d, 1), u.add_to_date(d, hours=2))\n"
+          "print((u.getdate('2024-03-01') - d).days, u.date_diff(u.getdate('2024-03-01'), d))\n"
+          "print(u.get_datetime('2024-01-01 10:00:00'), u.get_datetime(d))\n"
+          "print(u.getdate('0000-00-00'), u.get_datetime(''), u.getdate() == "
+          "u.getdate(u.today()))\n"
+          "print(u.now_datetime().date() == u.getdate(), u.getdate(u.get_datetime('2024-05-06 "
+          "01:02:03')))\n"),
+      "2024-01-31 2024 1 31 2\n2024-02-01 2024-02-29 2024-01-31 02:00:00\n"
+      "30 30\n2024-01-01 10:00:00 2024-01-31 00:00:00\nNone None True\nTrue 2024-05-06\n");
+}
+
 TEST_F(FrappeUtils, UnknownUtilsNameIsAnAttributeError) {
   EXPECT_EQ(run("frappe.utils.os\n").rfind("AttributeError", 0), 0u);
 }

@@ -97,3 +97,34 @@ TEST_F(ServerScriptDoctype, ExecuteScheduledRunsTheScriptAndCommits) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+TEST_F(ServerScriptDoctype, APolicyViolationIsRefusedWithItsLine) {
+  try {
+    add_event_script("sneaky", "ToDo", "Before Save", "x = 1\ny = doc.__class__\n");
+    FAIL() << "expected ValidationError";
+  } catch (const model::FrappeError& e) {
+    std::string text = e.what();
+    EXPECT_EQ(text.rfind("Script: Invalid python code on line 2", 0), 0u) << text;
+    EXPECT_NE(text.find("\"__class__\" is an invalid attribute name"), std::string::npos) << text;
+  }
+}
+
+TEST_F(ServerScriptDoctype, ARunawayScriptIsStoppedAndItsWorkRolledBack) {
+  add_event_script("forever", "ToDo", "Before Save",
+                   "frappe.get_doc({'doctype': 'Note', 'title': 'n'}).insert()\n"
+                   "while True:\n    try:\n        pass\n    except Exception:\n        pass\n");
+  try {
+    insert(Json{{"doctype", "ToDo"}, {"description", "x"}});
+    FAIL() << "expected the step limit";
+  } catch (const ScriptError& e) {
+    EXPECT_NE(std::string(e.what()).find("step budget"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(model::count(*session, "Note"), 0);
+  EXPECT_EQ(model::count(*session, "ToDo"), 0);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
