@@ -76,6 +76,9 @@ Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
     return Value::exc();
   std::string format;
   if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
+  // CPython formats self.timetuple(): a datetime receiver keeps its time.
+  if (auto dt = as_datetime(args[0]))
+    return guarded(I, [&] { return new_str(I, dt->strftime(format)); });
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(format)); });
 }
 
@@ -178,17 +181,17 @@ Value fromtimestamp(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwn
 void define_date(const Types& all) {
   const host::ValueType& t = all.date;
   host::set_constructor(t.type, construct);
-  host::define_property(t.type, "year", year);
-  host::define_property(t.type, "month", month);
-  host::define_property(t.type, "day", day);
-  host::define_method(t.type, "weekday", weekday);
-  host::define_method(t.type, "isoweekday", isoweekday);
-  host::define_method(t.type, "toordinal", toordinal);
-  host::define_method(t.type, "isoformat", isoformat);
-  host::define_method(t.type, "isocalendar", isocalendar);
-  host::define_method(t.type, "ctime", ctime);
-  host::define_method(t.type, "strftime", strftime);
-  host::define_method(t.type, "replace", replace);
+  host::define_property(t, "year", year);
+  host::define_property(t, "month", month);
+  host::define_property(t, "day", day);
+  host::define_method(t, "weekday", weekday);
+  host::define_method(t, "isoweekday", isoweekday);
+  host::define_method(t, "toordinal", toordinal);
+  host::define_method(t, "isoformat", isoformat);
+  host::define_method(t, "isocalendar", isocalendar);
+  host::define_method(t, "ctime", ctime);
+  host::define_method(t, "strftime", strftime);
+  host::define_method(t, "replace", replace);
   host::define_classmethod(t.type, "today", today);
   host::define_classmethod(t.type, "fromordinal", fromordinal);
   host::define_classmethod(t.type, "fromisoformat", fromisoformat);

@@ -101,10 +101,10 @@ int compare(Isolate&, Value a, Value b, int& cmp, bool) {
 void define_timedelta(const Types& all) {
   const host::ValueType& t = all.timedelta;
   host::set_constructor(t.type, construct);
-  host::define_property(t.type, "days", days);
-  host::define_property(t.type, "seconds", seconds);
-  host::define_property(t.type, "microseconds", microseconds);
-  host::define_method(t.type, "total_seconds", total_seconds);
+  host::define_property(t, "days", days);
+  host::define_property(t, "seconds", seconds);
+  host::define_property(t, "microseconds", microseconds);
+  host::define_method(t, "total_seconds", total_seconds);
   host::define_special(t, "__neg__", neg);
   host::define_special(t, "__pos__", pos);
   host::define_special(t, "__abs__", abs_);

@@ -100,9 +100,9 @@ Value ne(Isolate&, Value* args, std::size_t, const Tuple*, void*) {
 void define_timezone(const Types& all) {
   const host::ValueType& t = all.timezone;
   host::set_constructor(t.type, construct);
-  host::define_method(t.type, "utcoffset", utcoffset);
-  host::define_method(t.type, "dst", dst);
-  host::define_method(t.type, "tzname", tzname);
+  host::define_method(t, "utcoffset", utcoffset);
+  host::define_method(t, "dst", dst);
+  host::define_method(t, "tzname", tzname);
   host::define_special(t, "__str__", str);
   host::define_special(t, "__repr__", repr);
   host::define_special(t, "__hash__", hash);

@@ -95,8 +95,49 @@ ValueType define_value_type(const char* name, Type* base) {
   return t;
 }
 
+namespace {
+
+// A native whose first argument must be an instance of `self_type`: class
+// attributes are reachable unbound (`date.weekday(5)`, `type(d).__repr__(1)`),
+// and the wrapped function may then rely on its receiver's layout.
+struct SelfCheck {
+  NativeFn fn;
+  const Type* self_type;
+  const char* name;
+};
+
+Value checked_call(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void* data) {
+  const auto* check = static_cast<const SelfCheck*>(data);
+  if (nargs == 0) {
+    return raise(I, types().TypeError,
+                 std::string("descriptor '") + check->name + "' of '" + check->self_type->name +
+                     "' object needs an argument");
+  }
+  if (!isinstance(args[0], check->self_type)) {
+    return raise(I, types().TypeError,
+                 std::string("descriptor '") + check->name + "' for '" + check->self_type->name +
+                     "' objects doesn't apply to a '" + type_name(args[0]) + "' object");
+  }
+  return check->fn(I, args, nargs, kwnames, nullptr);
+}
+
+Value checked_native(const ValueType& t, const char* name, NativeFn fn) {
+  Native* n = new (std::malloc(sizeof(Native))) Native();  // process-wide, never freed
+  n->flags = kImmortal;
+  n->fn = checked_call;
+  n->name = name;
+  n->data = new SelfCheck{fn, t.type, name};
+  return Value::object(n);
+}
+
+}  // namespace
+
 void define_special(const ValueType& t, const char* name, NativeFn fn) {
-  add_method(t.impl, name, fn);
+  add_class_attr(t.impl, name, checked_native(t, name, fn));
+}
+
+void define_method(const ValueType& t, const char* name, NativeFn fn) {
+  add_class_attr(t.type, name, checked_native(t, name, fn));
 }
 
 void set_constructor(Type* type, NativeFn fn) {
@@ -118,6 +159,15 @@ Value immortal_property(NativeFn fn, const char* name, std::uint8_t mode) {
 
 void define_property(Type* type, const char* name, NativeFn getter) {
   add_class_attr(type, name, immortal_property(getter, name, 0));
+}
+
+void define_property(const ValueType& t, const char* name, NativeFn getter) {
+  Property* p = new (std::malloc(sizeof(Property))) Property();
+  p->flags = kImmortal;
+  p->getter = checked_native(t, name, getter);
+  p->setter = Value::none();
+  p->mode = 0;
+  add_class_attr(t.type, name, Value::object(p));
 }
 
 void define_classmethod(Type* type, const char* name, NativeFn fn) {

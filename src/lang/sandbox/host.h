@@ -14,8 +14,8 @@
 //   Undef for "No module named ...".
 
 #include <cstring>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 
 #include "lang/object/runtime.h"
 
@@ -69,6 +69,12 @@ struct ValueType {
 ValueType define_value_type(const char* name, Type* base = nullptr);
 // A special method (args[0] is the instance; binary ones get the other operand in args[1]).
 void define_special(const ValueType& t, const char* name, NativeFn fn);
+// A method / read-only property of the public class. Unlike the Type*
+// overloads, fn only ever sees an instance of t.type (or a subclass) as
+// args[0]: a call through the class with another receiver (`Cls.m(5)`)
+// raises TypeError first. Use these whenever fn reads the payload.
+void define_method(const ValueType& t, const char* name, NativeFn fn);
+void define_property(const ValueType& t, const char* name, NativeFn getter);
 // `Cls(...)` calls fn(I, args, nargs, kwnames, data = the public Type*).
 void set_constructor(Type* type, NativeFn fn);
 // A read-only attribute computed by getter(I, {self}, 1, nullptr, nullptr).

@@ -84,6 +84,13 @@ TEST(AttrDict, MissingItemIsAKeyError) {
   EXPECT_EQ(o.error_line, "KeyError: 'nope'");
 }
 
+TEST(AttrDict, MethodsRefuseOtherReceivers) {
+  Outcome o = run_script("_dict.get(5, 'x')\n", bind_row);
+  EXPECT_EQ(o.error_line,
+            "TypeError: descriptor 'get' for '_dict' objects doesn't apply to a 'int' object");
+  EXPECT_EQ(run_script("print(_dict.get(row, 'qty'))\n", bind_row).out, "3\n");
+}
+
 TEST(AttrDict, StorageIsNullForOtherValues) {
   Isolate I;
   IsolateScope scope(I);
