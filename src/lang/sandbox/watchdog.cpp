@@ -19,22 +19,15 @@ Watchdog::~Watchdog() {
 Watchdog::Ticket Watchdog::arm(Isolate& isolate, Clock::time_point deadline) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
-  Ticket ticket;
-  ticket.at = deadlines_.emplace(deadline, &isolate);
-  ticket.armed = true;
+  Ticket ticket{deadline, next_id_++};
+  deadlines_.emplace(ticket, &isolate);
   wake_.notify_all();
   return ticket;
 }
 
-void Watchdog::disarm(Ticket& ticket) {
-  if (!ticket.armed) return;
+void Watchdog::disarm(const Ticket& ticket) {
   std::lock_guard<std::mutex> lock(mutex_);
-  // A fired deadline was already erased by the loop and marked with a null isolate.
-  if (ticket.at->second)
-    deadlines_.erase(ticket.at);
-  else
-    deadlines_.erase(ticket.at);
-  ticket.armed = false;
+  deadlines_.erase(ticket);
 }
 
 void Watchdog::loop() {
@@ -44,30 +37,17 @@ void Watchdog::loop() {
       wake_.wait(lock);
       continue;
     }
-    auto first = deadlines_.begin();
-    if (Clock::now() < first->first) {
-      wake_.wait_until(lock, first->first);
+    // A copy: the entry may be erased (disarmed) while the lock is released.
+    const Clock::time_point earliest = deadlines_.begin()->first.first;
+    if (Clock::now() < earliest) {
+      wake_.wait_until(lock, earliest);
       continue;
     }
-    // Expired: stop the run, and leave the entry (with no isolate) for its
-    // owner's disarm to erase, so tickets stay valid.
-    for (auto it = deadlines_.begin(); it != deadlines_.end() && it->first <= Clock::now(); ++it) {
-      if (!it->second) continue;
-      it->second->stop_reason.store(Isolate::kStopDeadline);
-      it->second->stop_flag.store(true);
-      it->second = nullptr;
-    }
-    // Fired entries remain until disarmed; wait for a new arm or disarm.
-    bool pending = false;
-    for (auto& d : deadlines_)
-      if (d.second) pending = true;
-    if (!pending) {
-      wake_.wait(lock);
-    } else {
-      auto next = deadlines_.begin();
-      while (next != deadlines_.end() && !next->second) ++next;
-      wake_.wait_until(lock, next->first);
-    }
+    // Expired: the reason first, then the flag the VM polls.
+    Isolate* isolate = deadlines_.begin()->second;
+    isolate->stop_reason.store(Isolate::kStopDeadline);
+    isolate->stop_flag.store(true);
+    deadlines_.erase(deadlines_.begin());
   }
 }
 

@@ -6,9 +6,11 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "lang/vm/isolate.h"
 
@@ -17,16 +19,15 @@ namespace quire::lang::sandbox {
 class Watchdog {
  public:
   using Clock = std::chrono::steady_clock;
-  struct Ticket {
-    std::multimap<Clock::time_point, Isolate*>::iterator at;
-    bool armed = false;
-  };
+  // Identifies one armed deadline (the id breaks ties between equal times).
+  using Ticket = std::pair<Clock::time_point, std::uint64_t>;
 
   static Watchdog& instance();
 
   Ticket arm(Isolate& isolate, Clock::time_point deadline);
-  // After disarm returns, the watchdog no longer touches the isolate.
-  void disarm(Ticket& ticket);
+  // After disarm returns, the watchdog no longer touches the isolate (a
+  // deadline that already fired was removed when it fired).
+  void disarm(const Ticket& ticket);
 
   ~Watchdog();
 
@@ -36,7 +37,8 @@ class Watchdog {
 
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::multimap<Clock::time_point, Isolate*> deadlines_;
+  std::map<Ticket, Isolate*> deadlines_;
+  std::uint64_t next_id_ = 1;
   std::thread thread_;
   bool stopping_ = false;
 };
