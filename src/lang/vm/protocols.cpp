@@ -386,6 +386,13 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
 bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
   if (is_kind(obj, Kind::Instance)) {
     auto* in = static_cast<Instance*>(obj.o);
+    // Process-wide host constants (date.min, timezone.utc) are shared by every
+    // isolate: an attribute dict allocated here would outlive this isolate.
+    if (in->flags & kImmortal) {
+      raise(I, types().AttributeError,
+            "'" + in->cls->name + "' object has no attribute '" + std::string(name->view()) + "'");
+      return false;
+    }
     // User classes, exceptions, and host instances (which carry an attribute dict).
     if (in->cls->is_user || in->cls->is_exception || in->attrs) {
       if (in->cls->is_user) {
