@@ -451,6 +451,10 @@ class Decoder {
 }  // namespace
 
 Value load_text(Isolate& I, std::string_view utf8, const LoadOptions& options, Value doc) {
+  // The scanner works on code points (positions in messages are code points):
+  // that copy lives outside the heap, so it must fit the isolate's budget.
+  if (!I.heap.would_fit(utf8.size() * sizeof(char32_t)))
+    return raise_no_args(I, types().MemoryError);
   std::u32string text;
   text.reserve(utf8.size());
   for (std::size_t pos = 0; pos < utf8.size();) text.push_back(text::decode_utf8(utf8, pos));

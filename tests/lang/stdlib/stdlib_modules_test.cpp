@@ -126,5 +126,29 @@ TEST(JsonHost, DumpAndLoadFromNativeCode) {
   I.pending = Value();
 }
 
+TEST(JsonHost, NativeBuffersRespectTheHeapCap) {
+  Isolate I;
+  IsolateScope scope(I);
+  Value list = json::load_text(I, "[[[1, 2, 3]], [[4, 5, 6]]]", json::LoadOptions{});
+  ASSERT_TRUE(is_list(list));
+  I.heap.set_limit(I.heap.bytes_used() + 4096);
+  json::DumpOptions o;
+  o.has_indent = true;
+  o.indent = std::string(1000, ' ');
+  std::string out;
+  EXPECT_FALSE(json::dump_into(I, list, o, out));
+  EXPECT_EQ(exception_line(I, I.pending), "MemoryError");
+  decref(I.pending);
+  I.pending = Value();
+  EXPECT_LE(out.size(), 4096u);
+  Value big = json::load_text(I, std::string(2000, ' ') + "1", json::LoadOptions{});
+  ASSERT_TRUE(big.is_exc());
+  EXPECT_EQ(exception_line(I, I.pending), "MemoryError");
+  decref(I.pending);
+  I.pending = Value();
+  I.heap.set_limit(SIZE_MAX);
+  decref(list);
+}
+
 }  // namespace
 }  // namespace quire::lang::test
