@@ -9,6 +9,8 @@
 
 #include "lang/vm/interp.h"
 
+#include "lang/vm/exec_region.h"
+
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -21,8 +23,6 @@
 namespace quire::lang {
 
 namespace {
-
-constexpr std::size_t kStackValues = 1 << 18;  // 4 MiB of address space, touched lazily
 
 Value unbound_local(Isolate& I, const Code* code, std::uint32_t slot) {
   return raise(I, types().UnboundLocalError,
@@ -329,6 +329,7 @@ static bool push_frame(Isolate& I, Function* fn, Value* base, Value* result_to, 
   f.saved_top = I.stack_top;
   I.frames.push_back(f);
   I.stack_top = f.sp + code->stack_size;
+  if (I.stack_top > I.stack_peak) I.stack_peak = I.stack_top;
   return true;
 }
 
@@ -429,14 +430,9 @@ Value generator_resume(Isolate& I, Generator* gen, Value sent, Resume mode) {
 }
 
 Value run_module(Isolate& I, const Program& program) {
-  if (!I.stack) {
-    I.stack = static_cast<Value*>(std::malloc(kStackValues * sizeof(Value)));
-    I.stack_end = I.stack + kStackValues;
-  }
+  if (!ExecRegion::ensure(I)) return raise_no_args(I, types().MemoryError);
   I.stack_top = I.stack;
   I.program = &program;
-  // Frame pointers stay valid for the whole run: the vector never reallocates.
-  I.frames.reserve(static_cast<std::size_t>(I.max_depth) + 2);
   for (auto& g : I.globals) decref(g);
   I.globals.assign(program.global_names.size(), Value());
   if (I.bind_globals && !I.bind_globals(I)) return Value::exc();

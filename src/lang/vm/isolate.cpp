@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "lang/object/runtime.h"
+#include "lang/vm/exec_region.h"
 
 namespace quire::lang {
 
@@ -16,6 +17,7 @@ Isolate::Isolate() = default;
 Isolate::~Isolate() {
   IsolateScope scope(*this);
   reset();
+  ExecRegion::release(*this);
 }
 
 void Isolate::reset() {
@@ -30,12 +32,10 @@ void Isolate::reset() {
   globals.clear();
   globals.shrink_to_fit();
   frames.clear();
-  frames.shrink_to_fit();
   blocks.clear();
   blocks.shrink_to_fit();
   heap.release_all();
-  std::free(stack);
-  stack = stack_end = stack_top = nullptr;
+  ExecRegion::trim(*this);
   program = nullptr;
   t_heap = previous;
 }

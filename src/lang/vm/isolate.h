@@ -41,6 +41,32 @@ struct Frame {
   bool entry;                // the loop invocation returns when this frame returns
 };
 
+// The active Python frames, innermost last. Its storage is the start of the
+// isolate's execution region (exec_region.cpp): a fixed array that never
+// moves (the dispatch loop holds Frame pointers across nested calls), whose
+// pages cost memory only once a run reaches them.
+class FrameStack {
+ public:
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::size_t capacity() const { return capacity_; }
+  Frame& back() { return data_[size_ - 1]; }
+  Frame& operator[](std::size_t i) { return data_[i]; }
+  void push_back(const Frame& f) {
+    data_[size_++] = f;
+    if (size_ > peak_) peak_ = size_;
+  }
+  void pop_back() { --size_; }
+  void clear() { size_ = 0; }
+
+ private:
+  friend struct ExecRegion;
+  Frame* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+  std::size_t peak_ = 0;  // deepest since the region was last trimmed
+};
+
 // Resolves `import name`: returns a new reference to the module object, or
 // Undef when there is no such module (ImportError follows).
 using ImportHook = std::function<Value(class Isolate&, std::string_view name)>;
@@ -82,7 +108,12 @@ class Isolate {
   Value* stack = nullptr;
   Value* stack_end = nullptr;
   Value* stack_top = nullptr;  // first free slot above every active frame
-  std::vector<Frame> frames;
+  FrameStack frames;
+  // The mapping holding `frames` and the value stack (`stack`), reserved at
+  // the first run and kept; reset() returns its deep pages to the system.
+  void* region = nullptr;
+  std::size_t region_bytes = 0;
+  Value* stack_peak = nullptr;  // highest stack_top since the last trim
   std::vector<Block> blocks;
   std::vector<Value> globals;
   const Program* program = nullptr;
