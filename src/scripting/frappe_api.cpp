@@ -19,10 +19,6 @@ namespace quire::scripting {
 using namespace quire::lang;
 using model::Document;
 
-bool add_function(Isolate& I, Value module, const char* name, NativeFn fn) {
-  return host::module_add_function(I, module, name, fn);
-}
-
 namespace {
 
 Value wrap(Isolate& I, RunState& run, const Document::Ptr& doc) {
@@ -603,94 +599,110 @@ Value message(Isolate& I, RunState& run, Value msg, Value title, Value raise_cla
   return raise_value(I, new_exception(I, static_cast<Type*>(raise_class.o), t));
 }
 
+namespace {
+
+// Everything of `frappe` that is the same for every run, built once: the
+// functions (immortal natives), the namespaces and the exception classes.
+// A run copies these entries into its own module (no allocation per entry)
+// and adds the per-run values.
+struct Prototype {
+  Type* names;    // class dict: name -> immortal value
+  Type* globals;  // the top-level functions (_, as_json, log, scrub, run_script)
+};
+
+const Prototype& prototype() {
+  static const Prototype p = [] {
+    struct Fn {
+      const char* name;
+      NativeFn fn;
+    };
+    static const Fn functions[] = {
+        {"get_doc", f_get_doc},
+        {"get_cached_doc", f_get_doc},
+        {"new_doc", f_new_doc},
+        {"get_all", f_get_all},
+        {"get_list", f_get_list},
+        {"get_last_doc", f_get_last_doc},
+        {"delete_doc", f_delete_doc},
+        {"rename_doc", f_rename_doc},
+        {"get_meta", f_get_meta},
+        {"throw", f_throw},
+        {"msgprint", f_msgprint},
+        {"log", f_log},
+        {"errprint", f_errprint},
+        {"log_error", f_log_error},
+        {"get_roles", f_get_roles},
+        {"get_fullname", f_get_fullname},
+        {"has_permission", f_has_permission},
+        {"_", f_translate},
+        {"as_json", f_as_json},
+        {"parse_json", f_parse_json},
+        {"bold", f_bold},
+        {"get_url", f_get_url},
+        {"call", f_call},
+        {"scrub", f_scrub},
+    };
+    Prototype out{host::define_type("frappe"), host::define_type("globals")};
+    for (const auto& f : functions) host::define_method(out.names, f.name, f.fn);
+    // frappe.db.get_all is frappe.get_all; frappe.get_value is frappe.db.get_value.
+    for (bool commit : {false, true}) {
+      host::define_method(db_namespace(commit), "get_all", f_get_all);
+      host::define_method(db_namespace(commit), "get_list", f_get_list);
+    }
+    host::define_class_attr(out.names, "get_value", type_lookup(db_namespace(false), "get_value"));
+    host::define_class_attr(out.names, "utils", Value::object(utils_namespace()));
+    for (const auto& c : frappe_exception_classes()) {
+      host::define_class_attr(out.names, c.name, Value::object(c.type));
+    }
+    host::define_class_attr(out.names, "_dict", Value::object(attr_dict_type()));
+    host::define_class_attr(out.names, "lang", intern("en"));
+    host::define_class_attr(out.names, "date_format", intern("yyyy-mm-dd"));
+    host::define_class_attr(out.names, "time_format", intern("HH:mm:ss"));
+    host::define_class_attr(out.names, "number_format", intern("#,###.##"));
+    host::define_method(out.globals, "_", f_translate);
+    host::define_method(out.globals, "as_json", f_as_json);
+    host::define_method(out.globals, "log", f_log);
+    host::define_method(out.globals, "scrub", f_scrub);
+    host::define_method(out.globals, "run_script", f_run_script);
+    host::define_class_attr(out.globals, "_dict", Value::object(attr_dict_type()));
+    return out;
+  }();
+  return p;
+}
+
+}  // namespace
+
 bool bind_safe_globals(Isolate& I, RunState& run) {
+  const Prototype& proto = prototype();
   Value frappe = host::new_module(I, "frappe");
-  struct Fn {
-    const char* name;
-    NativeFn fn;
-  };
-  static const Fn functions[] = {
-      {"get_doc", f_get_doc},
-      {"get_cached_doc", f_get_doc},
-      {"new_doc", f_new_doc},
-      {"get_all", f_get_all},
-      {"get_list", f_get_list},
-      {"get_last_doc", f_get_last_doc},
-      {"delete_doc", f_delete_doc},
-      {"rename_doc", f_rename_doc},
-      {"get_meta", f_get_meta},
-      {"throw", f_throw},
-      {"msgprint", f_msgprint},
-      {"log", f_log},
-      {"errprint", f_errprint},
-      {"log_error", f_log_error},
-      {"get_roles", f_get_roles},
-      {"get_fullname", f_get_fullname},
-      {"has_permission", f_has_permission},
-      {"_", f_translate},
-      {"as_json", f_as_json},
-      {"parse_json", f_parse_json},
-      {"bold", f_bold},
-      {"get_url", f_get_url},
-      {"call", f_call},
-      {"scrub", f_scrub},
-  };
-  bool ok = true;
-  for (const auto& f : functions) ok = ok && add_function(I, frappe, f.name, f.fn);
-  if (!ok) return false;
-
-  // frappe.get_value is frappe.db.get_value.
-  Value db = make_db_module(I, run);
-  if (db.is_exc()) return false;
-  Value get_value = get_attr(I, db, as_str(intern("get_value")));
-  if (get_value.is_exc() || !set_value(I, frappe, "get_value", get_value)) return false;
-  for (const char* name : {"get_all", "get_list"}) {  // frappe.db.get_all is frappe.get_all
-    Value f = get_attr(I, frappe, as_str(intern(name)));
-    if (f.is_exc() || !set_value(I, db, name, f)) return false;
+  Dict* attrs = static_cast<Module*>(frappe.o)->attrs;
+  for (const auto& e : proto.names->dict->table.entries) {
+    if (!e.key.is_undef() && !dict_set(I, attrs, e.key, e.value)) {
+      decref(frappe);
+      return false;
+    }
   }
-  if (!set_value(I, frappe, "db", db)) return false;
-  Value utils = make_utils_module(I);
-  if (utils.is_exc() || !set_value(I, frappe, "utils", utils)) return false;
-
+  bool ok = host::module_set(I, frappe, "db", Value::object(db_namespace(!run.restrict_commit)));
   Json form_dict = run.request.form_dict.is_object() ? run.request.form_dict : Json::object();
   form_dict.erase("_");
   Value fd = to_value(I, form_dict);
-  if (fd.is_exc()) return false;
-  ok = host::module_set(I, frappe, "form_dict", fd) && bind_global(I, "args", fd);
+  if (fd.is_exc()) {
+    decref(frappe);
+    return false;
+  }
+  ok = ok && host::module_set(I, frappe, "form_dict", fd) && bind_global(I, "args", fd);
   decref(fd);
-  if (!ok) return false;
-  ok = set_json(I, frappe, "response", run.request.response) &&
+  ok = ok && set_json(I, frappe, "response", run.request.response) &&
        set_value(I, frappe, "flags", new_attr_dict(I)) &&
        set_json(I, frappe, "session", Json{{"user", run.session.user}, {"csrf_token", ""}}) &&
-       set_json(I, frappe, "user", run.session.user) && set_json(I, frappe, "lang", "en") &&
-       set_json(I, frappe, "date_format", "yyyy-mm-dd") &&
-       set_json(I, frappe, "time_format", "HH:mm:ss") &&
-       set_json(I, frappe, "number_format", "#,###.##");
-  if (!ok) return false;
-  for (const auto& c : frappe_exception_classes()) {
-    if (!host::module_set(I, frappe, c.name, Value::object(c.type))) return false;
-  }
-  if (!host::module_set(I, frappe, "_dict", Value::object(attr_dict_type()))) return false;
-
-  // Top-level names (spec §3.6).
-  ok = bind_global(I, "frappe", frappe);
+       set_json(I, frappe, "user", run.session.user);
+  // Top-level names (spec §3.6), bound only when the script names them.
+  ok = ok && bind_global(I, "frappe", frappe);
   decref(frappe);
-  struct Global {
-    const char* name;
-    NativeFn fn;
-  };
-  static const Global globals[] = {
-      {"_", f_translate}, {"as_json", f_as_json},       {"log", f_log},
-      {"scrub", f_scrub}, {"run_script", f_run_script},
-  };
-  for (const auto& g : globals) {
-    if (I.program->global_slot(g.name) < 0) continue;  // bind only what the script names
-    Value f = new_native(I, g.fn, g.name);
-    ok = ok && bind_global(I, g.name, f);
-    decref(f);
-  }
-  if (I.program->global_slot("_dict") >= 0) {
-    ok = ok && bind_global(I, "_dict", Value::object(attr_dict_type()));
+  if (!ok) return false;
+  for (const auto& e : proto.globals->dict->table.entries) {
+    if (e.key.is_undef() || I.program->global_slot(as_str(e.key)->view()) < 0) continue;
+    ok = ok && bind_global(I, as_str(e.key)->view(), e.value);
   }
   if (I.program->global_slot("json") >= 0) {
     Value json = lang::json::make_module(I);

@@ -10,9 +10,11 @@ namespace quire::scripting {
 
 bool bind_safe_globals(lang::Isolate& I, RunState& run);
 
-// Namespaces (frappe_db.cpp, frappe_utils.cpp).
-lang::Value make_db_module(lang::Isolate& I, RunState& run);
-lang::Value make_utils_module(lang::Isolate& I);
+// The namespaces, process-wide and immutable (frappe_db.cpp,
+// frappe_utils.cpp): classes whose attributes are the functions, so a run
+// binds them without allocating anything.
+lang::Type* db_namespace(bool with_commit);
+lang::Type* utils_namespace();
 
 // Frappe's msgprint / throw: records the message for _server_messages and,
 // when `raise_class` is set, raises it (returns Exc then).

@@ -242,38 +242,37 @@ QUIRE_NATIVE(db_rollback) {
 
 }  // namespace
 
-Value make_db_module(Isolate& I, RunState& run) {
-  Value db = host::new_module(I, "frappe.db");
-  struct Fn {
-    const char* name;
-    NativeFn fn;
+lang::Type* db_namespace(bool with_commit) {
+  struct Namespaces {
+    Type* plain;
+    Type* committing;
   };
-  static const Fn functions[] = {
-      {"get_value", db_get_value},
-      {"get_values", db_get_values},
-      {"set_value", db_set_value},
-      {"get_single_value", db_get_single_value},
-      {"get_default", db_get_default},
-      {"exists", db_exists},
-      {"count", db_count},
-      {"escape", db_escape},
-      {"sql", db_sql},
-  };
-  for (const auto& f : functions) {
-    if (!add_function(I, db, f.name, f.fn)) {
-      decref(db);
-      return Value::exc();
+  static const Namespaces namespaces = [] {
+    struct Fn {
+      const char* name;
+      NativeFn fn;
+    };
+    static const Fn functions[] = {
+        {"get_value", db_get_value},
+        {"get_values", db_get_values},
+        {"set_value", db_set_value},
+        {"get_single_value", db_get_single_value},
+        {"get_default", db_get_default},
+        {"exists", db_exists},
+        {"count", db_count},
+        {"escape", db_escape},
+        {"sql", db_sql},
+    };
+    Namespaces n{host::define_type("frappe.db"), host::define_type("frappe.db")};
+    for (Type* t : {n.plain, n.committing}) {
+      for (const auto& f : functions) host::define_method(t, f.name, f.fn);
     }
-  }
-  // DocType Event scripts lose commit and rollback (spec §3.7.1).
-  if (!run.restrict_commit) {
-    if (!add_function(I, db, "commit", db_commit) ||
-        !add_function(I, db, "rollback", db_rollback)) {
-      decref(db);
-      return Value::exc();
-    }
-  }
-  return db;
+    // DocType Event scripts get the one without commit and rollback (spec §3.7.1).
+    host::define_method(n.committing, "commit", db_commit);
+    host::define_method(n.committing, "rollback", db_rollback);
+    return n;
+  }();
+  return with_commit ? namespaces.committing : namespaces.plain;
 }
 
 }  // namespace quire::scripting

@@ -431,36 +431,31 @@ QUIRE_NATIVE(u_get_abbr) {
 
 }  // namespace
 
-Value make_utils_module(Isolate& I) {
-  Value utils = host::new_module(I, "frappe.utils");
-  struct Fn {
-    const char* name;
-    NativeFn fn;
-  };
-  static const Fn functions[] = {
-      {"flt", u_flt},
-      {"cint", u_cint},
-      {"cstr", u_cstr},
-      {"rounded", u_rounded},
-      {"floor", u_floor},
-      {"ceil", u_ceil},
-      {"safe_div", u_safe_div},
-      {"has_common", u_has_common},
-      {"fmt_money", u_fmt_money},
-      {"in_words", u_in_words},
-      {"money_in_words", u_money_in_words},
-      {"get_abbr", u_get_abbr},
-  };
-  for (const auto& f : functions) {
-    if (!add_function(I, utils, f.name, f.fn)) {
-      decref(utils);
-      return Value::exc();
-    }
-  }
-  if (!add_string_date_functions(I, utils)) {
-    decref(utils);
-    return Value::exc();
-  }
+lang::Type* utils_namespace() {
+  static Type* const utils = [] {
+    struct Fn {
+      const char* name;
+      NativeFn fn;
+    };
+    static const Fn functions[] = {
+        {"flt", u_flt},
+        {"cint", u_cint},
+        {"cstr", u_cstr},
+        {"rounded", u_rounded},
+        {"floor", u_floor},
+        {"ceil", u_ceil},
+        {"safe_div", u_safe_div},
+        {"has_common", u_has_common},
+        {"fmt_money", u_fmt_money},
+        {"in_words", u_in_words},
+        {"money_in_words", u_money_in_words},
+        {"get_abbr", u_get_abbr},
+    };
+    Type* t = host::define_type("frappe.utils");
+    for (const auto& f : functions) host::define_method(t, f.name, f.fn);
+    add_string_date_functions(t);
+    return t;
+  }();
   return utils;
 }
 

@@ -84,6 +84,4 @@ inline lang::Value str_value(lang::Isolate& I, const std::string& s) {
   return lang::new_str(I, s);
 }
 
-bool add_function(lang::Isolate& I, lang::Value module, const char* name, lang::NativeFn fn);
-
 }  // namespace quire::scripting

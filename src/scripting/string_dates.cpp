@@ -411,7 +411,7 @@ QUIRE_NATIVE(d_format_date) {
 
 }  // namespace
 
-bool add_string_date_functions(Isolate& I, Value utils) {
+void add_string_date_functions(lang::Type* utils) {
   struct Fn {
     const char* name;
     NativeFn fn;
@@ -433,19 +433,10 @@ bool add_string_date_functions(Isolate& I, Value utils) {
       {"format_date", d_format_date},
       {"formatdate", d_format_date},
   };
-  for (const auto& f : functions) {
-    if (!add_function(I, utils, f.name, f.fn)) return false;
-  }
-  Value v = new_str(I, "%Y-%m-%d");
-  bool ok = host::module_set(I, utils, "DATE_FORMAT", v);
-  decref(v);
-  v = new_str(I, "%H:%M:%S.%f");
-  ok = ok && host::module_set(I, utils, "TIME_FORMAT", v);
-  decref(v);
-  v = new_str(I, "%Y-%m-%d %H:%M:%S.%f");
-  ok = ok && host::module_set(I, utils, "DATETIME_FORMAT", v);
-  decref(v);
-  return ok;
+  for (const auto& f : functions) host::define_method(utils, f.name, f.fn);
+  host::define_class_attr(utils, "DATE_FORMAT", intern("%Y-%m-%d"));
+  host::define_class_attr(utils, "TIME_FORMAT", intern("%H:%M:%S.%f"));
+  host::define_class_attr(utils, "DATETIME_FORMAT", intern("%Y-%m-%d %H:%M:%S.%f"));
 }
 
 }  // namespace quire::scripting

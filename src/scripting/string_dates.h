@@ -1,10 +1,9 @@
 #pragma once
-// The date helpers of frappe.utils on date *strings* ("YYYY-MM-DD" and
-// "YYYY-MM-DD HH:MM:SS[.ffffff]"): now, nowdate, today, nowtime, add_days,
-// add_months, add_years, add_to_date, date_diff, month_diff, formatdate.
-// Frappe returns strings from these for string input, so results match it
-// exactly. Functions that return date objects (getdate, get_datetime,
-// now_datetime...) come with the language's datetime types.
+// The date helpers of frappe.utils: now, nowdate, today, nowtime, add_days,
+// add_months, add_years, add_to_date, date_diff, month_diff, formatdate,
+// getdate, get_datetime, now_datetime. Date strings ("YYYY-MM-DD",
+// "YYYY-MM-DD HH:MM:SS[.ffffff]") give strings back, as Frappe does;
+// datetime.date / datetime.datetime values give the same type back.
 //
 // "Now" is the session clock (UTC until System Settings' time zone is applied).
 
@@ -12,6 +11,7 @@
 
 namespace quire::scripting {
 
-bool add_string_date_functions(lang::Isolate& I, lang::Value utils_module);
+// Adds them to the frappe.utils namespace (once, at its creation).
+void add_string_date_functions(lang::Type* utils);
 
 }  // namespace quire::scripting
