@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "lang/lib/attrdict.h"
 #include "lang/lib/register.h"
 #include "lang/object/runtime.h"
 
@@ -228,6 +229,7 @@ Value d_values(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 }
 
 bool update_from(Isolate& I, Dict* d, Value src) {
+  if (Dict* items = attrdict_storage(src)) src = Value::object(items);  // _dict is a mapping
   if (is_dict(src)) {
     std::vector<HashTable::Entry> entries = as_dict(src)->table.entries;
     for (auto& e : entries)

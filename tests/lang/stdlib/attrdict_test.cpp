@@ -74,6 +74,15 @@ TEST(AttrDict, TruthinessUpdateAndPop) {
   EXPECT_EQ(o.out, "False True\n1 10 7 7\n");
 }
 
+TEST(AttrDict, IsAMappingForDictAndUpdate) {
+  std::string body =
+      "d = dict(row)\nd['qty'] = 0\nprint(d, row['qty'])\nother = {'x': 1}\nother.update(row)\n"
+      "print(other)\n";
+  Outcome o = run_script(body, bind_row);
+  EXPECT_EQ(o.error_line, "");
+  EXPECT_EQ(o.out, python_output("row = {'name': 'INV-1', 'qty': 3}\n" + body));
+}
+
 TEST(AttrDict, IsUnhashableLikeADict) {
   Outcome o = run_script("s = {row}\n", bind_row);
   EXPECT_EQ(o.error_line, "TypeError: unhashable type: '_dict'");
