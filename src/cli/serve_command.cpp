@@ -13,6 +13,7 @@
 #include "http/api_routes.h"
 #include "http/server.h"
 #include "http/site_app.h"
+#include "jobs/site_jobs.h"
 #include "site/site_error.h"
 #include "site/sites.h"
 
@@ -98,6 +99,11 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             http::Server server(server_options, router, log);
             server.listen();
             server.handle_signals();
+            // The site's workers and scheduler run beside the server until it
+            // stops (site config: background_workers, pause_scheduler).
+            auto background =
+                jobs::start_site_jobs([&sites, name] { return sites.open_database(name); }, config,
+                                      name, site_app.metas(), site_app.events());
             std::cerr << "quire: serving site " << name << " on http://" << server_options.host
                       << ":" << server.port() << " with " << server.workers()
                       << " workers (Ctrl-C to stop)" << std::endl;
