@@ -451,6 +451,7 @@ class Decoder {
 }  // namespace
 
 Value load_text(Isolate& I, std::string_view utf8, const LoadOptions& options, Value doc) {
+  init_runtime();  // host code may call this before anything else
   // The scanner works on code points (positions in messages are code points):
   // that copy lives outside the heap, so it must fit the isolate's budget.
   if (!I.heap.would_fit(utf8.size() * sizeof(char32_t)))

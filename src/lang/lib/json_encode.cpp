@@ -338,6 +338,7 @@ std::string quote(std::string_view utf8, bool ensure_ascii) {
 }
 
 bool dump_into(Isolate& I, Value obj, const DumpOptions& options, std::string& out) {
+  init_runtime();  // host code may call this before anything else
   Encoder encoder(I, options, out);
   return encoder.encode(obj, 0);
 }
