@@ -145,7 +145,9 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
   I.max_output_bytes = limits.max_output_bytes;
   I.stop_reason.store(Isolate::kStopCancelled);
   I.stop_flag.store(false);
-  I.cancel = &I.stop_flag;
+  // A nested run (a script saving a document whose script runs) stops with
+  // the outermost run's deadline: one watchdog ticket per outermost run.
+  I.cancel = run.depth == 0 ? &I.stop_flag : isolate_at(0).cancel;
   I.import_hook = refuse_import;
   std::size_t written = 0;
   I.output = [&run, &I, &written, cap = limits.max_output_bytes](std::string_view text) {
@@ -154,7 +156,7 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
     run.request.debug_log.push_back(trim(text));
     if (written > cap) {
       I.stop_reason.store(Isolate::kStopOutput);
-      I.stop_flag.store(true);
+      I.cancel->store(true);
     }
   };
   I.bind_globals = [&run, &hooks](Isolate& iso) {
@@ -162,7 +164,8 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
     return hooks.bind ? hooks.bind(iso) : true;
   };
   sandbox::Watchdog::Ticket ticket;
-  if (limits.timeout.count() > 0) {
+  const bool arm = limits.timeout.count() > 0 && run.depth == 0;
+  if (arm) {
     ticket =
         sandbox::Watchdog::instance().arm(I, std::chrono::steady_clock::now() + limits.timeout);
   }
@@ -172,7 +175,7 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
     ~Disarm() {
       if (armed) sandbox::Watchdog::instance().disarm(ticket);
     }
-  } disarm{ticket, limits.timeout.count() > 0};
+  } disarm{ticket, arm};
   Value result;
   try {
     result = run_module(I, program);
