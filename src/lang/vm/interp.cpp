@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "lang/lib/attrdict.h"
 #include "lang/sandbox/policy.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1309,6 +1310,12 @@ static Value run_loop(Isolate& I, bool throw_in) {
       case DICT_UPDATE:
       case DICT_MERGE: {
         Value src = POP();
+        if (Dict* items = attrdict_storage(src)) {  // {**d} and f(**d) with a _dict
+          Value mapping = Value::object(items);
+          incref(mapping);
+          decref(src);
+          src = mapping;
+        }
         Dict* target = as_dict(sp[-static_cast<std::ptrdiff_t>(arg)]);
         std::string fn = op_of(word) == DICT_MERGE
                              ? function_str(sp[-static_cast<std::ptrdiff_t>(arg) - 2])

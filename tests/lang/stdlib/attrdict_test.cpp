@@ -77,7 +77,7 @@ TEST(AttrDict, TruthinessUpdateAndPop) {
 TEST(AttrDict, IsAMappingForDictAndUpdate) {
   std::string body =
       "d = dict(row)\nd['qty'] = 0\nprint(d, row['qty'])\nother = {'x': 1}\nother.update(row)\n"
-      "print(other)\n";
+      "print(other)\ndef f(**kw):\n    return kw\nprint({**row, 'extra': 1}, f(**row))\n";
   Outcome o = run_script(body, bind_row);
   EXPECT_EQ(o.error_line, "");
   EXPECT_EQ(o.out, python_output("row = {'name': 'INV-1', 'qty': 3}\n" + body));
