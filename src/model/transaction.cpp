@@ -9,7 +9,12 @@ Transaction::Transaction(Session& session)
   if (outermost_) {
     session_.db.begin();
   } else {
-    savepoint_ = "quire_sp_" + std::to_string(++session_.savepoint_counter);
+    // Named by depth, not by a counter: savepoints nest strictly, and SQLite
+    // resolves a name to the innermost savepoint holding it, so a name per
+    // level is enough, and the statement texts repeat (the connection keeps
+    // them prepared) instead of being new for every document.
+    ++session_.savepoint_counter;
+    savepoint_ = "quire_sp_" + std::to_string(session_.transaction_depth);
     session_.db.execute("SAVEPOINT " + savepoint_);
   }
   ++session_.transaction_depth;

@@ -1,6 +1,7 @@
 // Rollback leaves no trace: a failing hook undoes everything its unit wrote,
 // documents inserted by hooks included; nested units are savepoints.
 #include "model/transaction.h"
+#include "db/sqlite/statement_cache.h"
 #include "model_fixture.h"
 
 namespace quire::model::testing {
@@ -91,6 +92,33 @@ TEST_F(Rollback, DocTypeCreatedInARolledBackUnitDisappears) {
   }
   EXPECT_EQ(metas->find_meta("Ghost"), nullptr);
   EXPECT_TRUE(db->query("SELECT 1 FROM sqlite_master WHERE name = 'tabGhost'").empty());
+}
+
+TEST_F(Rollback, SiblingUnitsReuseTheirSavepointStatements) {
+  Transaction outer(*session);
+  auto insert_todo = [&](const char* text) {
+    insert(*session, *make({{"doctype", "ToDo"}, {"description", text}}));
+  };
+  insert_todo("warm up");
+  const auto kept = db->statements().size();
+  for (int i = 0; i < 20; ++i) insert_todo("again");
+  // Every document's savepoint has the same text: nothing new to prepare.
+  EXPECT_EQ(db->statements().size(), kept);
+  // A unit inside a unit still rolls back alone.
+  {
+    Transaction inner(*session);
+    insert_todo("inner, undone");
+    error_of([&] {
+      Transaction innermost(*session);
+      insert_todo("innermost, undone");
+      raise(ErrorKind::ValidationError, "no");
+    });
+    EXPECT_EQ(count(*session, "ToDo", Json{{"description", "innermost, undone"}}), 0);
+    EXPECT_EQ(count(*session, "ToDo", Json{{"description", "inner, undone"}}), 1);
+  }
+  EXPECT_EQ(count(*session, "ToDo", Json{{"description", "inner, undone"}}), 0);
+  outer.commit();
+  EXPECT_EQ(count(*session, "ToDo"), 21);
 }
 
 }  // namespace
