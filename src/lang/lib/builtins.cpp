@@ -15,6 +15,7 @@
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/host.h"
 #include "lang/sandbox/policy.h"
 #include "lang/sandbox/work.h"
 #include "lang/vm/interp.h"
@@ -864,7 +865,7 @@ Value b_type(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (nargs != 1)
     return raise(I, types().TypeError,
                  "type() takes 1 argument (creating classes with type() is not supported)");
-  Type* t = type_of(args[0]);
+  Type* t = host::public_class(type_of(args[0]));  // not a value type's hidden impl
   incref(Value::object(t));
   return Value::object(t);
 }

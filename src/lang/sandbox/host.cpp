@@ -174,6 +174,15 @@ void define_classmethod(Type* type, const char* name, NativeFn fn) {
   add_class_attr(type, name, immortal_property(fn, name, 1));
 }
 
+Type* public_class(Type* t) {
+  // Only define_value_type makes immortal user-like classes, and it names the
+  // impl as its public base.
+  if (t->is_user && (t->flags & kImmortal) && t->base && !t->base->is_user &&
+      t->base->name == t->name)
+    return t->base;
+  return t;
+}
+
 Value new_value(Isolate& I, Type* impl, const void* payload, std::size_t size) {
   Instance* in = I.heap.make<Instance>();
   in->cls = impl;

@@ -82,6 +82,10 @@ void define_property(Type* type, const char* name, NativeFn getter);
 // A class method: fn receives the class as args[0] (Cls.m() and obj.m()).
 void define_classmethod(Type* type, const char* name, NativeFn fn);
 
+// The class scripts should see for an instance's class: the public class of
+// a value type's hidden impl (what type(x) returns), else `t` itself.
+Type* public_class(Type* t);
+
 // A new instance of `impl` holding a copy of `size` payload bytes.
 Value new_value(Isolate& I, Type* impl, const void* payload, std::size_t size);
 // The same, process-wide and immortal (for class attributes such as date.min).

@@ -63,6 +63,16 @@ TEST(DatetimeHost, ValuesRoundTrip) {
   decref(td);
 }
 
+TEST(DatetimeHost, ClassNamesAreCPythons) {
+  std::string body =
+      "import json, datetime\nprint(datetime.date.__name__, type(datetime.date(2024, 1, "
+      "1)).__name__,"
+      " datetime.timedelta.__qualname__, json.JSONDecodeError.__name__)\n";
+  Outcome o = run_script(body);
+  EXPECT_EQ(o.error_line, "");
+  EXPECT_EQ(o.out, python_output(body));
+}
+
 TEST(DatetimeHost, HostValuesWorkInScripts) {
   Outcome o = run_script(
       "print(posting_date, posting_date + timedelta(days=1), posting_date.weekday())\n"
