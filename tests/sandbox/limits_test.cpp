@@ -3,6 +3,8 @@
 // and the trusted policy (which refuses nothing).
 #include <gtest/gtest.h>
 
+#include <pthread.h>
+
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -77,6 +79,39 @@ TEST(Cancel, TheIsolateRunsNormallyAfterwards) {
   RunResult r = run(isolate, c, l);
   EXPECT_TRUE(r.ok) << r.traceback;
   EXPECT_EQ(out, "45\n");
+}
+
+// Native code calling back into Python (here __repr__ -> repr()) uses native
+// stack at each level: on a thread with a small stack the run must end in
+// RecursionError before the stack runs out, whatever the Python limit says.
+struct SmallStackRun {
+  const Compiled* compiled;
+  RunResult result;
+};
+
+void* run_on_small_stack(void* arg) {
+  auto* job = static_cast<SmallStackRun*>(arg);
+  Isolate isolate;
+  Limits l;
+  l.max_recursion = 100000;
+  job->result = run(isolate, *job->compiled, l);
+  return nullptr;
+}
+
+TEST(NativeStack, SmallThreadStackEndsInRecursionError) {
+  Compiled c =
+      compile("t.py", "class A:\n    def __repr__(self):\n        return repr(A())\nrepr(A())\n",
+              Policy::Sandboxed);
+  ASSERT_TRUE(c.program);
+  SmallStackRun job{&c, {}};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, std::size_t{2} << 20);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(&thread, &attr, run_on_small_stack, &job), 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+  EXPECT_EQ(job.result.exception_type, "RecursionError") << job.result.traceback;
 }
 
 TEST(StepBudget, ErrorNamesTheBudgetAndTheLine) {

@@ -17,6 +17,7 @@
 
 #include "lang/lib/attrdict.h"
 #include "lang/sandbox/policy.h"
+#include "lang/sandbox/stack_guard.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -337,8 +338,9 @@ static bool push_frame(Isolate& I, Function* fn, Value* base, Value* result_to, 
 Value call_python(Isolate& I, Function* fn, Value* args, std::size_t nargs, const Tuple* kwnames) {
   std::size_t total = nargs + (kwnames ? kwnames->size : 0);
   Value* base = I.stack_top;
+  // Native code calling back into Python uses native stack: stop before it runs out.
   if (base + 1 + total + fn->code->nlocals + fn->code->stack_size > I.stack_end ||
-      static_cast<int>(I.frames.size()) >= I.max_depth) {
+      static_cast<int>(I.frames.size()) >= I.max_depth || sandbox::native_stack_low()) {
     return raise_recursion_limit(I);
   }
   base[0] = Value();
@@ -401,7 +403,8 @@ Value generator_resume(Isolate& I, Generator* gen, Value sent, Resume mode) {
     assign(I.stop_value, Value());
     return mode == Resume::Throw ? Value::exc() : Value();
   }
-  if (gen->running || static_cast<int>(I.frames.size()) >= I.max_depth) {
+  if (gen->running || static_cast<int>(I.frames.size()) >= I.max_depth ||
+      sandbox::native_stack_low()) {
     if (mode == Resume::Throw) {
       decref(I.pending);
       I.pending = Value();
