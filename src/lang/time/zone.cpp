@@ -24,6 +24,9 @@ namespace quire::lang::time {
 namespace {
 
 constexpr int64_t kMicrosPerSecond = 1000000;
+// Bounds on the process-wide zone registry (see Registry::fixed).
+constexpr std::size_t kMaxFixedZones = 16384;
+constexpr std::size_t kMaxZoneNameBytes = 1024;
 // Seconds from 0001-01-01T00:00 to the Unix epoch (ordinal 719163).
 constexpr int64_t kUnixEpochSeconds = 62135596800;
 // Where libdate-tz (built with USE_OS_TZDB) reads the system tzdata.
@@ -50,6 +53,11 @@ class Registry {
     auto key = std::make_pair(static_cast<int64_t>(offset.total_microseconds()), name);
     auto found = fixed_ids_.find(key);
     if (found != fixed_ids_.end()) return found->second;
+    // Entries live as long as the process and scripts can mint them
+    // (timezone(timedelta(microseconds=i)), fromisoformat offsets): bounded,
+    // so no script can grow process memory without limit.
+    if (fixed_ids_.size() >= kMaxFixedZones)
+      numeric::raise(ErrorKind::MemoryError, "too many distinct timezone offsets and names");
     entries_.push_back(ZoneEntry{false, offset, name, "", nullptr, std::nullopt});
     TzRef ref(static_cast<uint32_t>(entries_.size()));
     fixed_ids_.emplace(key, ref);
@@ -182,6 +190,7 @@ TzRef fixed_zone(const TimeDelta& offset, const std::optional<std::string>& name
         "timedelta(hours=24), not " +
         offset.repr() + ".");
   }
+  if (name && name->size() > kMaxZoneNameBytes) raise_value_error("timezone name is too long");
   return registry().fixed(offset, name);
 }
 
