@@ -5,6 +5,7 @@
 #endif
 #include "lang/sandbox/host.h"
 
+#include <mutex>
 #include <new>
 
 #include "lang/lib/register.h"
@@ -12,6 +13,14 @@
 namespace quire::lang::host {
 
 namespace {
+
+// Types may be defined lazily on any thread (the standard modules build
+// theirs on first use); registration writes shared tables (the class dicts,
+// add_method's bookkeeping isolate), so it is serialised.
+std::mutex& registration_mutex() {
+  static std::mutex* m = new std::mutex();  // never destroyed: used until exit
+  return *m;
+}
 
 Type* make_static_type(const char* name, Type* base, bool exception) {
   init_runtime();
@@ -29,14 +38,17 @@ Type* make_static_type(const char* name, Type* base, bool exception) {
 }  // namespace
 
 Type* define_type(const char* name, Type* base) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   return make_static_type(name, base ? base : types().object, false);
 }
 
 Type* define_exception(const char* name, Type* base) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   return make_static_type(name, base ? base : types().Exception, true);
 }
 
 void define_method(Type* type, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_method(type, name, fn);
 }
 
@@ -84,10 +96,12 @@ Value raise_error(Isolate& I, Type* type, std::string_view message) {
 }
 
 void define_class_attr(Type* type, const char* name, Value immortal_value) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(type, name, immortal_value);
 }
 
 ValueType define_value_type(const char* name, Type* base) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   ValueType t;
   t.type = make_static_type(name, base ? base : types().object, false);
   t.impl = make_static_type(name, t.type, false);
@@ -133,14 +147,17 @@ Value checked_native(const ValueType& t, const char* name, NativeFn fn) {
 }  // namespace
 
 void define_special(const ValueType& t, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(t.impl, name, checked_native(t, name, fn));
 }
 
 void define_method(const ValueType& t, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(t.type, name, checked_native(t, name, fn));
 }
 
 void set_constructor(Type* type, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   type->construct = fn;
 }
 
@@ -158,10 +175,12 @@ Value immortal_property(NativeFn fn, const char* name, std::uint8_t mode) {
 }  // namespace
 
 void define_property(Type* type, const char* name, NativeFn getter) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(type, name, immortal_property(getter, name, 0));
 }
 
 void define_property(const ValueType& t, const char* name, NativeFn getter) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   Property* p = new (std::malloc(sizeof(Property))) Property();
   p->flags = kImmortal;
   p->getter = checked_native(t, name, getter);
@@ -171,6 +190,7 @@ void define_property(const ValueType& t, const char* name, NativeFn getter) {
 }
 
 void define_classmethod(Type* type, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(type, name, immortal_property(fn, name, 1));
 }
 
@@ -191,6 +211,7 @@ Value new_value(Isolate& I, Type* impl, const void* payload, std::size_t size) {
 }
 
 Value immortal_value(Type* impl, const void* payload, std::size_t size) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
   Instance* in = new (std::malloc(sizeof(Instance))) Instance();
   in->flags = kImmortal;
   in->cls = impl;
