@@ -17,6 +17,7 @@
 #include "jobs/queue_schema.h"
 #include "jobs/scheduler.h"
 #include "jobs/site_jobs.h"
+#include "site/site_documents.h"
 #include "site/site_error.h"
 #include "site/sites.h"
 
@@ -103,11 +104,17 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             sigaddset(&stop_signals, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+            // The site's own DocTypes and Custom Fields, as `quire serve` has
+            // them, for the documents jobs write.
+            site::SiteDocuments documents;
+            documents.load(*site.db);
             jobs::SiteJobsOptions jobs_options;
             jobs_options.threads = options->threads;
             jobs_options.queues = options->queues;
             jobs_options.run_scheduler = options->with_scheduler;
             jobs_options.site_name = site.name;
+            jobs_options.metas = &documents.metas;
+            jobs_options.events = &documents.events;
             auto jobs = usage_errors([&] {
               return std::make_unique<jobs::SiteJobs>(site.opener(), site.config, jobs_options);
             });
