@@ -1,6 +1,7 @@
 #include "scripting/engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <new>
 
 #include "lang/object/runtime.h"
@@ -176,6 +177,22 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
       if (armed) sandbox::Watchdog::instance().disarm(ticket);
     }
   } disarm{ticket, arm};
+  // Every run is counted, failed ones too (ServerScripts::stats).
+  struct Record {
+    RunState& run;
+    Isolate& I;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    bool failed = true;
+    ~Record() {
+      if (!run.scripts || run.script_name.empty()) return;
+      double micros =
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+              .count();
+      std::int64_t steps =
+          I.step_budget > 0 ? I.step_budget - std::max<std::int64_t>(I.steps_left, 0) : 0;
+      run.scripts->record_run(run.script_name, micros, steps, failed);
+    }
+  } record{run, I};
   Value result;
   try {
     result = run_module(I, program);
@@ -196,6 +213,7 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
   decref(result);
   sync_request_back(I, run);
   if (hooks.after) hooks.after(I);
+  record.failed = false;
 }
 
 }  // namespace quire::scripting

@@ -1,5 +1,6 @@
 #include "scripting/server_scripts.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "model/db_api.h"
@@ -539,6 +540,45 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
   } clear{request};
   execute(*program, run);
   txn->commit();
+}
+
+void ServerScripts::record_run(const std::string& name, double micros, std::int64_t steps,
+                               bool failed) {
+  std::lock_guard lock(stats_mutex_);
+  Counters& c = counters_[name];
+  ++c.executions;
+  if (failed) ++c.failures;
+  c.steps += steps;
+  if (c.recent.size() < kStatsWindow) {
+    c.recent.push_back(micros);
+  } else {
+    c.recent[c.next] = micros;
+    c.next = (c.next + 1) % kStatsWindow;
+  }
+}
+
+std::vector<ScriptStats> ServerScripts::stats() const {
+  std::lock_guard lock(stats_mutex_);
+  std::vector<ScriptStats> out;
+  for (const auto& [name, c] : counters_) {
+    ScriptStats s;
+    s.name = name;
+    s.executions = c.executions;
+    s.failures = c.failures;
+    s.steps_total = c.steps;
+    std::vector<double> sorted = c.recent;
+    std::sort(sorted.begin(), sorted.end());
+    if (!sorted.empty()) {
+      auto at = [&](double q) {
+        return sorted[std::min(sorted.size() - 1,
+                               static_cast<std::size_t>(q * static_cast<double>(sorted.size())))];
+      };
+      s.p50_micros = at(0.5);
+      s.p99_micros = at(0.99);
+    }
+    out.push_back(s);
+  }
+  return out;
 }
 
 }  // namespace quire::scripting

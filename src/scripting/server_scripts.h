@@ -73,8 +73,19 @@ struct RateLimit {
   std::int64_t seconds = 86400;
 };
 
+// What one script has done in this process (spec: observability).
+struct ScriptStats {
+  std::string name;
+  std::int64_t executions = 0;
+  std::int64_t failures = 0;
+  double p50_micros = 0;  // over the last kStatsWindow runs
+  double p99_micros = 0;
+  std::int64_t steps_total = 0;  // VM steps (loop iterations, calls, allocation) over all runs
+};
+
 class ServerScripts {
  public:
+  static constexpr std::size_t kStatsWindow = 1024;
   explicit ServerScripts(ScriptSettings settings = {});
 
   // Registers the Server Script controller, the DocType event dispatcher and
@@ -109,6 +120,11 @@ class ServerScripts {
 
   const ScriptSettings& settings() const { return settings_; }
 
+  // Every script that ran in this process, by name (for `script-stats` and an API method).
+  std::vector<ScriptStats> stats() const;
+  // Called by every run (engine.cpp).
+  void record_run(const std::string& name, double micros, std::int64_t steps, bool failed);
+
  private:
   void validate_server_script(model::Session& session, model::Document& doc);
   void sync_scheduled_job_type(model::Session& session, model::Document& doc);
@@ -129,6 +145,13 @@ class ServerScripts {
     std::int64_t count = 0;
   };
   std::map<std::pair<std::string, std::string>, Window> rate_windows_;
+  struct Counters {
+    std::int64_t executions = 0, failures = 0, steps = 0;
+    std::vector<double> recent;  // ring of the last kStatsWindow durations
+    std::size_t next = 0;
+  };
+  mutable std::mutex stats_mutex_;
+  std::map<std::string, Counters> counters_;
 };
 
 }  // namespace quire::scripting

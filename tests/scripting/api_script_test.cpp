@@ -114,3 +114,26 @@ TEST_F(ApiScripts, NestedScriptsThroughCallAndRunScript) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+TEST_F(ApiScripts, EveryRunIsCountedPerScript) {
+  add_api_script("counted", "counted", "x = 0\nfor i in range(100):\n    x += i\n");
+  add_api_script("failing", "failing", "1 / 0\n");
+  for (int i = 0; i < 3; ++i) run_api_script(*scripts, *session, "counted", Json::object(), "GET");
+  run_api_script(*scripts, *session, "failing", Json::object(), "GET");
+  auto all = scripts->stats();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "counted");
+  EXPECT_EQ(all[0].executions, 3);
+  EXPECT_EQ(all[0].failures, 0);
+  EXPECT_GE(all[0].steps_total, 300);  // at least one step per loop iteration
+  EXPECT_GT(all[0].p50_micros, 0);
+  EXPECT_GE(all[0].p99_micros, all[0].p50_micros);
+  EXPECT_EQ(all[1].name, "failing");
+  EXPECT_EQ(all[1].failures, 1);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
