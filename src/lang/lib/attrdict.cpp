@@ -134,16 +134,16 @@ Value ad_construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwna
 host::ValueType make_types() {
   host::ValueType t = host::define_value_type("_dict");
   host::set_constructor(t.type, ad_construct);
-  host::define_method(t, "get", forward<0>);
-  host::define_method(t, "keys", forward<1>);
-  host::define_method(t, "values", forward<2>);
-  host::define_method(t, "items", forward<3>);
-  host::define_method(t, "update", forward<4>);
-  host::define_method(t, "setdefault", forward<5>);
-  host::define_method(t, "pop", forward<6>);
-  host::define_method(t, "popitem", forward<7>);
-  host::define_method(t, "clear", forward<8>);
-  host::define_method(t, "copy", ad_copy);
+  host::define_method_over_attributes(t, "get", forward<0>);
+  host::define_method_over_attributes(t, "keys", forward<1>);
+  host::define_method_over_attributes(t, "values", forward<2>);
+  host::define_method_over_attributes(t, "items", forward<3>);
+  host::define_method_over_attributes(t, "update", forward<4>);
+  host::define_method_over_attributes(t, "setdefault", forward<5>);
+  host::define_method_over_attributes(t, "pop", forward<6>);
+  host::define_method_over_attributes(t, "popitem", forward<7>);
+  host::define_method_over_attributes(t, "clear", forward<8>);
+  host::define_method_over_attributes(t, "copy", ad_copy);
   host::define_special(t, "__getattr__", ad_getattr);
   host::define_special(t, "__getitem__", ad_getitem);
   host::define_special(t, "__setitem__", ad_setitem);

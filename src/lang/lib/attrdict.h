@@ -5,10 +5,13 @@
 // keys, values, items, update, setdefault, pop, popitem, copy, clear) behave
 // as on a dict, and json.dumps writes it as an object.
 //
+// As in Frappe, the dict methods win over keys of the same name: with a key
+// "items", d.items is still the method (read the key as d["items"]).
+// dict(d), {**d}, f(**d) and dict.update(d) take it as a mapping.
+//
 // Differences from Frappe (this VM cannot subclass dict): isinstance(d, dict)
-// is False; dict methods of the same name shadow keys only after the key
-// lookup (`d.get` is the key "get" if one exists); dict(d), {**d} and f(**d)
-// go through keys()/__getitem__ where the VM supports mappings.
+// is False; `d.items = v` (assigning to a method name) raises AttributeError
+// where Frappe would set the key; `_dict.get` on the class is not callable.
 //
 // Host code builds one with new_attrdict and fills its storage dict.
 

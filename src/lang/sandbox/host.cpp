@@ -151,6 +151,32 @@ void define_special(const ValueType& t, const char* name, NativeFn fn) {
   add_class_attr(t.impl, name, checked_native(t, name, fn));
 }
 
+namespace {
+
+// The getter of define_method_over_attributes: binds the method (its data)
+// to the instance.
+Value bind_method(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void* data) {
+  if (nargs != 1) return raise(I, types().TypeError, "expected the instance");
+  return new_bound(I, args[0], Value::object(static_cast<Object*>(data)));
+}
+
+}  // namespace
+
+void define_method_over_attributes(const ValueType& t, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
+  Native* getter = new (std::malloc(sizeof(Native))) Native();  // process-wide, never freed
+  getter->flags = kImmortal;
+  getter->fn = bind_method;
+  getter->name = name;
+  getter->data = checked_native(t, name, fn).o;
+  Property* p = new (std::malloc(sizeof(Property))) Property();
+  p->flags = kImmortal;
+  p->getter = Value::object(getter);
+  p->setter = Value::none();
+  p->mode = 0;
+  add_class_attr(t.type, name, Value::object(p));
+}
+
 void define_method(const ValueType& t, const char* name, NativeFn fn) {
   std::lock_guard<std::mutex> lock(registration_mutex());
   add_class_attr(t.type, name, checked_native(t, name, fn));

@@ -75,6 +75,12 @@ void define_special(const ValueType& t, const char* name, NativeFn fn);
 // raises TypeError first. Use these whenever fn reads the payload.
 void define_method(const ValueType& t, const char* name, NativeFn fn);
 void define_property(const ValueType& t, const char* name, NativeFn getter);
+// A method that wins over an instance attribute of the same name (the VM
+// looks instance attributes up before class methods): for types that keep
+// their data in the attribute dict, such as `_dict`, whose `d.items` must be
+// the method even when a key "items" exists. Reached through the class
+// (`Cls.m`) it is a property object, not a function.
+void define_method_over_attributes(const ValueType& t, const char* name, NativeFn fn);
 // `Cls(...)` calls fn(I, args, nargs, kwnames, data = the public Type*).
 void set_constructor(Type* type, NativeFn fn);
 // A read-only attribute computed by getter(I, {self}, 1, nullptr, nullptr).

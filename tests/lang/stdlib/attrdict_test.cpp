@@ -93,11 +93,18 @@ TEST(AttrDict, MissingItemIsAKeyError) {
   EXPECT_EQ(o.error_line, "KeyError: 'nope'");
 }
 
-TEST(AttrDict, MethodsRefuseOtherReceivers) {
-  Outcome o = run_script("_dict.get(5, 'x')\n", bind_row);
-  EXPECT_EQ(o.error_line,
-            "TypeError: descriptor 'get' for '_dict' objects doesn't apply to a 'int' object");
-  EXPECT_EQ(run_script("print(_dict.get(row, 'qty'))\n", bind_row).out, "3\n");
+TEST(AttrDict, MethodsWinOverKeysOfTheSameName) {
+  Outcome o = run_script(
+      "row['items'] = [1, 2]\nrow['get'] = 'g'\nprint(row['items'], row.get('get'), "
+      "sorted(k for k, v in row.items()), row.qty)\n",
+      bind_row);
+  EXPECT_EQ(o.error_line, "");
+  EXPECT_EQ(o.out, "[1, 2] g ['get', 'items', 'name', 'qty'] 3\n");
+}
+
+TEST(AttrDict, BoundMethodsCanBeKept) {
+  Outcome o = run_script("f = row.get\nprint(f('qty'))\n", bind_row);
+  EXPECT_EQ(o.out, "3\n");
 }
 
 TEST(AttrDict, StorageIsNullForOtherValues) {
