@@ -2,6 +2,7 @@
 // money formatting and words, each following frappe/utils/data.py step by
 // step on Python's own float semantics (lang/numeric), so results are the
 // ones Frappe prints.
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -11,6 +12,7 @@
 #include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/number_words.h"
+#include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
 
 namespace quire::scripting {
@@ -429,6 +431,58 @@ QUIRE_NATIVE(u_get_abbr) {
   return new_str(I, abbr.empty() ? "?" : abbr);
 }
 
+// urllib.parse.quote(text, safe="~@#$&()*!+=:;,.?/'") on the UTF-8 bytes.
+std::string url_quoted(std::string_view text) {
+  static const std::string safe = "~@#$&()*!+=:;,.?/'_.-";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || safe.find(static_cast<char>(c)) != std::string::npos) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string slug(std::string_view doctype) {
+  std::string out;
+  for (char c : doctype)
+    out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string site_url() {
+  RunState* run = current_run();
+  std::string base =
+      run && run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
+// get_url_to_form(doctype, name) -> get_url("/app/<slug>/<name>"); get_url_to_list(doctype).
+QUIRE_NATIVE(u_get_url_to_form) {
+  Value a[2];
+  if (!parse_args(I, "get_url_to_form", args, nargs, kwnames, {"doctype", "name"}, 1, a))
+    return Value::exc();
+  std::string doctype, name;
+  if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
+  if (given(a[1]) && !str_into(I, a[1], name)) return Value::exc();
+  if (!given(a[1])) name = "None";
+  return new_str(I, site_url() + "/app/" + url_quoted(slug(doctype)) + "/" + url_quoted(name));
+}
+
+QUIRE_NATIVE(u_get_url_to_list) {
+  std::string doctype;
+  if (nargs != 1 || !arg_string(I, args[0], doctype, "doctype")) {
+    if (!I.pending.is_undef()) return Value::exc();
+    return raise(I, types().TypeError, "get_url_to_list() takes the doctype");
+  }
+  return new_str(I, site_url() + "/app/" + url_quoted(slug(doctype)));
+}
+
 }  // namespace
 
 lang::Type* utils_namespace() {
@@ -450,6 +504,8 @@ lang::Type* utils_namespace() {
         {"in_words", u_in_words},
         {"money_in_words", u_money_in_words},
         {"get_abbr", u_get_abbr},
+        {"get_url_to_form", u_get_url_to_form},
+        {"get_url_to_list", u_get_url_to_list},
     };
     Type* t = host::define_type("frappe.utils");
     for (const auto& f : functions) host::define_method(t, f.name, f.fn);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "lang/lib/datetime.h"
+#include "lang/numeric/float_ops.h"
 #include "model/db_api.h"
 #include "scripting/native_util.h"
 
@@ -298,6 +299,55 @@ QUIRE_NATIVE(d_get_datetime) {
   return datetime_value(I, s.year, s.month, s.day, s.micros);
 }
 
+// get_first_day(dt, d_years=0, d_months=0, as_str=False): the first of the
+// month, moved by whole months and years.
+QUIRE_NATIVE(d_get_first_day) {
+  Value a[4];
+  if (!parse_args(I, "get_first_day", args, nargs, kwnames, {"dt", "d_years", "d_months", "as_str"},
+                  1, a))
+    return Value::exc();
+  Stamp s;
+  std::int64_t years = 0, months = 0;
+  bool as_str = false;
+  if (!date_arg(I, a[0], s) || !opt_int(I, a[1], years, 0) || !opt_int(I, a[2], months, 0) ||
+      !opt_bool(I, a[3], as_str))
+    return Value::exc();
+  std::int64_t total = static_cast<std::int64_t>(s.month) - 1 + months;
+  std::int64_t overflow = total >= 0 ? total / 12 : (total - 11) / 12;
+  std::int64_t year = s.year + years + overflow;
+  unsigned month = static_cast<unsigned>(total - overflow * 12) + 1;
+  if (as_str) return new_str(I, format_date(days_from_civil(year, month, 1)));
+  return date_value(I, year, month, 1);
+}
+
+// get_last_day(dt): the first day of the next month, minus one day.
+QUIRE_NATIVE(d_get_last_day) {
+  Value a[1];
+  if (!parse_args(I, "get_last_day", args, nargs, kwnames, {"dt"}, 1, a)) return Value::exc();
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  return date_value(I, s.year, s.month, month_days(s.year, s.month));
+}
+
+// time_diff_in_seconds / time_diff_in_hours: get_datetime(end) - get_datetime(start).
+template <bool Hours>
+QUIRE_NATIVE(d_time_diff) {
+  Value a[2];
+  if (!parse_args(I, Hours ? "time_diff_in_hours" : "time_diff_in_seconds", args, nargs, kwnames,
+                  {"string_ed_date", "string_st_date"}, 2, a))
+    return Value::exc();
+  Stamp e, s;
+  if (!date_arg(I, a[0], e) || !date_arg(I, a[1], s)) return Value::exc();
+  std::int64_t micros =
+      (days_from_civil(e.year, e.month, e.day) - days_from_civil(s.year, s.month, s.day)) *
+          86400000000LL +
+      e.micros - s.micros;
+  // timedelta.total_seconds() divides the microseconds by 10**6.
+  double seconds = static_cast<double>(micros) / 1e6;
+  if (!Hours) return Value::real(seconds);
+  return Value::real(lang::numeric::float_round(seconds / 3600, 6));
+}
+
 QUIRE_NATIVE(d_now_datetime) {
   Stamp s;
   parse_stamp(now_text(current_run()), s);
@@ -421,6 +471,10 @@ void add_string_date_functions(lang::Type* utils) {
       {"getdate", d_getdate},
       {"get_datetime", d_get_datetime},
       {"now_datetime", d_now_datetime},
+      {"get_first_day", d_get_first_day},
+      {"get_last_day", d_get_last_day},
+      {"time_diff_in_seconds", d_time_diff<false>},
+      {"time_diff_in_hours", d_time_diff<true>},
       {"nowdate", d_nowdate},
       {"today", d_nowdate},
       {"nowtime", d_nowtime},

@@ -111,6 +111,24 @@ TEST_F(FrappeUtils, DateObjects) {
       "30 30\n2024-01-01 10:00:00 2024-01-31 00:00:00\nNone None True\nTrue 2024-05-06\n");
 }
 
+TEST_F(FrappeUtils, MonthEdgesAndTimeDifferences) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.get_first_day('2024-02-15'), u.get_first_day('2024-11-15', 0, 3), "
+                "u.get_first_day('2024-02-15', as_str=True))\n"
+                "print(u.get_last_day('2024-02-15'), u.get_last_day('2023-02-01'))\n"
+                "print(u.time_diff_in_seconds('2024-01-01 10:00:00', '2024-01-01 09:30:00'), "
+                "u.time_diff_in_hours('2024-01-02', '2024-01-01 01:00:00'))\n"),
+            "2024-02-01 2025-02-01 2024-02-01\n2024-02-29 2023-02-28\n1800.0 23.0\n");
+}
+
+TEST_F(FrappeUtils, UrlsToForms) {
+  // get_url_to_form: get_url("/app/" + quoted(slug(doctype)) + "/" + quoted(name)).
+  EXPECT_EQ(
+      run("print(frappe.utils.get_url_to_form('Sales Invoice', 'SINV 0001/a'))\n"
+          "print(frappe.utils.get_url_to_list('ToDo'))\n"),
+      "http://localhost:8000/app/sales-invoice/SINV%200001/a\nhttp://localhost:8000/app/todo\n");
+}
+
 TEST_F(FrappeUtils, UnknownUtilsNameIsAnAttributeError) {
   EXPECT_EQ(run("frappe.utils.os\n").rfind("AttributeError", 0), 0u);
 }
