@@ -271,6 +271,16 @@ Value b_ord(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 Value b_divmod(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2)
     return raise(I, types().TypeError, "divmod expected 2 arguments, got " + std::to_string(n));
+  // Classes defining __divmod__ / __rdivmod__ (user classes, datetime.timedelta).
+  for (int side = 0; side < 2; ++side) {
+    Value self = a[side];
+    if (!is_kind(self, Kind::Instance) || !static_cast<Instance*>(self.o)->cls->is_user) continue;
+    Value fn =
+        type_lookup(static_cast<Instance*>(self.o)->cls, side ? "__rdivmod__" : "__divmod__");
+    if (fn.is_undef() || fn.is_none()) continue;
+    Value args[2] = {self, a[1 - side]};
+    return call(I, fn, args, 2);
+  }
   if (!is_number(a[0]) || !is_number(a[1]))
     return raise(I, types().TypeError,
                  "unsupported operand type(s) for divmod(): '" + type_name(a[0]) + "' and '" +

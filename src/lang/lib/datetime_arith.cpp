@@ -12,7 +12,7 @@ namespace quire::lang::datetime::detail {
 namespace {
 
 const char* symbol(BinaryOp op) {
-  static const char* names[] = {"+", "-", "*", "/", "//", "%"};
+  static const char* names[] = {"+", "-", "*", "/", "//", "%", "divmod()"};
   return names[static_cast<int>(op)];
 }
 
@@ -43,6 +43,15 @@ Value timedelta_op(Isolate& I, BinaryOp op, Value a, Value b, const time::TimeDe
         return guarded(I, [&] { return int128_value(I, x.floor_divide(*y)); });
       case BinaryOp::Mod:
         return guarded(I, [&] { return new_timedelta(I, x.modulo(*y)); });
+      case BinaryOp::DivMod:
+        return guarded(I, [&] {
+          auto [q, r] = x.divmod(*y);
+          Value items[2] = {int128_value(I, q), new_timedelta(I, r)};
+          Value t = new_tuple_from(I, items, 2);
+          decref(items[0]);
+          decref(items[1]);
+          return t;
+        });
       default:
         break;
     }

@@ -5,7 +5,7 @@
 
 namespace quire::lang::datetime::detail {
 
-enum class BinaryOp { Add, Sub, Mul, TrueDiv, FloorDiv, Mod };
+enum class BinaryOp { Add, Sub, Mul, TrueDiv, FloorDiv, Mod, DivMod };
 
 // a <op> b with the operands in source order.
 Value binary(Isolate& I, BinaryOp op, Value a, Value b);
@@ -30,6 +30,8 @@ inline void add_arithmetic(const host::ValueType& t) {
   host::define_special(t, "__rfloordiv__", binary_special<BinaryOp::FloorDiv, true>);
   host::define_special(t, "__mod__", binary_special<BinaryOp::Mod, false>);
   host::define_special(t, "__rmod__", binary_special<BinaryOp::Mod, true>);
+  host::define_special(t, "__divmod__", binary_special<BinaryOp::DivMod, false>);
+  host::define_special(t, "__rdivmod__", binary_special<BinaryOp::DivMod, true>);
 }
 
 }  // namespace quire::lang::datetime::detail
