@@ -132,7 +132,10 @@ class Encoder {
       return true;
     }
     if (!o_.allow_nan) {
-      raise(I_, types().ValueError, "Out of range float values are not JSON compliant");
+      // With indent CPython runs the pure-Python encoder, which adds repr(o).
+      raise(I_, types().ValueError,
+            std::string("Out of range float values are not JSON compliant") +
+                (o_.has_indent ? ": " + float_repr(d) : ""));
       return false;
     }
     out += special;
