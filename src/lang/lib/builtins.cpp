@@ -800,13 +800,29 @@ Value b_round(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
 }
 
 Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
-  auto& items = l->items;
+  // As CPython: the items leave the list while it is sorted, so a key function
+  // or a comparison that mutates the list (l.sort(key=lambda x: l.append(x)))
+  // sees an empty list and cannot free or move what is being sorted; a list
+  // modified meanwhile is a ValueError once the items are back.
+  std::vector<Value> items;
+  items.swap(l->items);
+  auto put_back = [&](std::vector<Value>& result) {
+    std::vector<Value> added;
+    added.swap(l->items);
+    l->items.swap(result);
+    list_sync_charge(I, l);
+    for (Value v : added) decref(v);
+    return !added.empty();
+  };
+  const bool has_key = !key.is_undef() && !key.is_none();
   std::vector<Value> keys;
-  if (!key.is_undef() && !key.is_none()) {
+  if (has_key) {
+    keys.reserve(items.size());
     for (Value v : items) {
       Value k = call1(I, key, v);
       if (k.is_exc()) {
         for (auto& kk : keys) decref(kk);
+        put_back(items);
         return k;
       }
       keys.push_back(k);
@@ -827,13 +843,16 @@ Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
     }
     return r == 1;
   });
-  if (!key.is_undef() && !key.is_none())
+  if (has_key)
     for (auto& k : keys) decref(k);
-  if (failed) return Value::exc();
+  if (failed) {
+    put_back(items);
+    return Value::exc();
+  }
   std::vector<Value> sorted;
   sorted.reserve(items.size());
   for (std::size_t i : order) sorted.push_back(items[i]);
-  items.swap(sorted);
+  if (put_back(sorted)) return raise(I, types().ValueError, "list modified during sort");
   return Value::none();
 }
 

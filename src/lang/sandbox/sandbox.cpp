@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <string>
 
 #include "lang/object/runtime.h"
@@ -192,7 +193,20 @@ RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits) 
   if (limits.timeout.count() > 0)
     ticket = sandbox::Watchdog::instance().arm(isolate,
                                                std::chrono::steady_clock::now() + limits.timeout);
-  RunResult result = run(isolate, *compiled.program);
+  RunResult result;
+  try {
+    result = run(isolate, *compiled.program);
+  } catch (const std::exception& e) {
+    // A native operation failed in C++ rather than raising a Python
+    // exception (a bug, but not one that may take the host down). The run
+    // fails; the next run resets the isolate.
+    isolate.frames.clear();
+    isolate.blocks.clear();
+    result.ok = false;
+    result.exception_type = "SystemError";
+    result.exception_line = std::string("SystemError: internal error: ") + e.what();
+    result.traceback = result.exception_line + "\n";
+  }
   if (limits.timeout.count() > 0) sandbox::Watchdog::instance().disarm(ticket);
   if (result.ok) report_limit_hit_at_end(isolate, result);
   return result;
