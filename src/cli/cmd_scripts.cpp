@@ -44,7 +44,7 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
         documents.load(*db);
         scripting::ScriptSettings settings;
         std::string common = sites.common_config_path().string();
-        settings.enabled = [common] { return scripting::read_server_script_enabled(common); };
+        settings.enabled = scripting::server_script_enabled_setting(common);
         scripting::ServerScripts scripts(settings);
         scripts.install(documents.events);
         model::Session session(*db, documents.metas, documents.events);

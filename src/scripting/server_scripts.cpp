@@ -1,6 +1,7 @@
 #include "scripting/server_scripts.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "model/db_api.h"
@@ -115,6 +116,32 @@ bool read_server_script_enabled(const std::string& path) {
   if (it->is_number()) return it->get<double>() != 0;
   if (it->is_string()) return !it->get<std::string>().empty() && it->get<std::string>() != "0";
   return false;
+}
+
+std::function<bool()> server_script_enabled_setting(const std::string& path) {
+  struct Cache {
+    std::mutex mutex;
+    std::filesystem::file_time_type seen{};
+    bool exists = false;
+    bool value = false;
+  };
+  auto cache = std::make_shared<Cache>();
+  return [cache, path] {
+    std::error_code ec;
+    auto mtime = std::filesystem::last_write_time(path, ec);
+    std::lock_guard lock(cache->mutex);
+    if (ec) {
+      cache->exists = false;
+      cache->value = false;
+      return false;
+    }
+    if (!cache->exists || mtime != cache->seen) {
+      cache->value = read_server_script_enabled(path);
+      cache->seen = mtime;
+      cache->exists = true;
+    }
+    return cache->value;
+  };
 }
 
 ServerScripts::ServerScripts(ScriptSettings settings) : settings_(std::move(settings)) {}

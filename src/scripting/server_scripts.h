@@ -39,6 +39,9 @@ struct ScriptSettings {
 // Reads `server_script_enabled` from <bench>/sites/common_site_config.json
 // (false when the file or key is missing or unreadable).
 bool read_server_script_enabled(const std::string& common_site_config_path);
+// The same as an `enabled` setting for a long-running process: the file is
+// read again only when its modification time changes (one stat per run).
+std::function<bool()> server_script_enabled_setting(const std::string& common_site_config_path);
 
 // One Server Script row as the map keeps it.
 struct ScriptInfo {

@@ -1,6 +1,10 @@
 // The Server Script DocType itself (spec §1.2, §2.3): who may change one,
 // compile on save, the map cache, Scheduled Job Type sync, execute-script.
 
+#include <filesystem>
+#include <fstream>
+
+#include "../support/temp_dir.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -124,6 +128,30 @@ TEST_F(ServerScriptDoctype, ARunawayScriptIsStoppedAndItsWorkRolledBack) {
   }
   EXPECT_EQ(model::count(*session, "Note"), 0);
   EXPECT_EQ(model::count(*session, "ToDo"), 0);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
+
+
+namespace quire::scripting::testing {
+namespace {
+
+TEST(ServerScriptEnabled, ReadFromCommonSiteConfigAndFollowsChanges) {
+  quire::testing::TempDir dir;
+  std::string path = (dir / "common_site_config.json").string();
+  auto enabled = server_script_enabled_setting(path);
+  EXPECT_FALSE(enabled());  // no file
+  std::ofstream(path) << "{\"server_script_enabled\": 1}";
+  EXPECT_TRUE(enabled());
+  EXPECT_TRUE(read_server_script_enabled(path));
+  std::ofstream(path) << "{\"server_script_enabled\": false, \"other\": 2}";
+  // A rewrite within the file system's timestamp resolution may keep the
+  // mtime; bump it so the change is seen.
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) + std::chrono::seconds(1));
+  EXPECT_FALSE(enabled());
+  EXPECT_FALSE(read_server_script_enabled(path));
 }
 
 }  // namespace
