@@ -9,6 +9,7 @@
 
 #include "lang/lib/attrdict.h"
 #include "lang/lib/register.h"
+#include "lang/lib/text_bridge.h"
 #include "lang/object/runtime.h"
 
 namespace quire::lang {
@@ -649,8 +650,39 @@ Value sl_indices(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   return Value::object(t);
 }
 
-Value b_decode(Isolate& I, Value* a, std::size_t, const Tuple*, void*) {
-  return new_str(I, static_cast<Bytes*>(a[0].o)->view());
+Value b_decode(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  Value a[2];
+  if (!parse_args(I, "decode", args + 1, nargs - 1, kw, {"encoding", "errors"}, 0, a))
+    return Value::exc();
+  return bytes_decode(I, static_cast<Bytes*>(args[0].o)->view(), a[0], a[1]);
+}
+
+Value b_hex(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 1) return raise(I, types().TypeError, "bytes.hex() takes no arguments");
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : static_cast<Bytes*>(args[0].o)->view()) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return new_str(I, out);
+}
+
+// bytes.upper() / lower(): ASCII letters only, as CPython.
+Value b_change_case(Isolate& I, Value* args, std::size_t nargs, bool upper) {
+  if (nargs != 1) return raise(I, types().TypeError, "takes no arguments");
+  std::string out(static_cast<Bytes*>(args[0].o)->view());
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return new_bytes(I, out);
+}
+Value b_upper(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  return b_change_case(I, args, nargs, true);
+}
+Value b_lower(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  return b_change_case(I, args, nargs, false);
 }
 
 // ------------------------------------------------------------- constructors
@@ -758,6 +790,9 @@ void register_container_methods() {
   add_method(T.range, "index", r_index);
   add_method(T.slice, "indices", sl_indices);
   add_method(T.bytes, "decode", b_decode);
+  add_method(T.bytes, "hex", b_hex);
+  add_method(T.bytes, "upper", b_upper);
+  add_method(T.bytes, "lower", b_lower);
   T.list->construct = t_list;
   T.tuple->construct = t_tuple;
   T.dict->construct = t_dict;

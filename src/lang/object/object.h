@@ -241,6 +241,8 @@ struct Iter : Object {
   std::vector<Value> many;  // zip's iterators, map's iterators
   Iter() : Object(Kind::Iter) {}
 };
+// Iter::step of a zip(strict=True) iterator.
+constexpr std::int64_t kZipStrict = 2;
 
 enum class ViewKind : std::uint8_t { Keys, Values, Items };
 struct DictView : Object {

@@ -15,7 +15,9 @@
 #include "lang/numeric/float_ops.h"
 #include "lang/numeric/int64_ops.h"
 #include "lang/object/bigint.h"
+#include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
+#include "lang/text/hash.h"
 #include "lang/text/repr.h"
 #include "lang/text/search.h"
 #include "lang/vm/interp.h"
@@ -381,8 +383,7 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
       return true;
     }
     case Kind::BigInt:
-      out += bigint_to_string(v);
-      return true;
+      return bigint_str_into(I, v, out);
     case Kind::List:
     case Kind::Tuple:
     case Kind::Dict:
@@ -673,16 +674,8 @@ Value ascii_repr(Isolate& I, Value v) {
 // ---------------------------------------------------------------- hashing
 
 std::uint64_t hash_bytes(std::string_view bytes) {
-  // FNV-1a, then a final avalanche so the low bits (the table index) mix well.
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  return h == 0 ? 1 : h;
+  // CPython's own str hash (PYTHONHASHSEED=0): sets of strings iterate as there.
+  return static_cast<std::uint64_t>(text::str_hash(bytes));
 }
 
 std::uint64_t str_hash(const Str* s) {
@@ -771,7 +764,7 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
       out = str_hash(as_str(v));
       return true;
     case Kind::Bytes:
-      out = hash_bytes(static_cast<Bytes*>(v.o)->view());
+      out = static_cast<std::uint64_t>(text::bytes_hash(static_cast<Bytes*>(v.o)->view()));
       return true;
     case Kind::BigInt:
       out = bigint_hash(v);
@@ -895,6 +888,36 @@ static int seq_equal(Isolate& I, const Value* a, std::size_t na, const Value* b,
   return 1;
 }
 
+// dict.keys() / dict.items() take part in set operations and set equality
+// as the sets of their elements (CPython's dict views are set-like).
+static bool is_set_view(Value v) {
+  return is_kind(v, Kind::DictView) && static_cast<DictView*>(v.o)->which != ViewKind::Values;
+}
+
+// A new set of the elements of a keys/items view (Undef after an error).
+static Value view_to_set(Isolate& I, Value view) {
+  Set* s = alloc_set(I);
+  Value out = Value::object(s);
+  Value it = get_iter(I, view);
+  if (it.is_exc()) {
+    decref(out);
+    return Value();
+  }
+  for (;;) {
+    Value x = iter_next(I, it);
+    if (x.is_undef()) break;
+    bool ok = !x.is_exc() && set_add(I, s, x);
+    if (!x.is_exc()) decref(x);
+    if (!ok) {
+      decref(it);
+      decref(out);
+      return Value();
+    }
+  }
+  decref(it);
+  return out;
+}
+
 int equals(Isolate& I, Value a, Value b) {
   int cmp;
   if (numeric_compare(a, b, cmp)) return cmp == 0;
@@ -948,6 +971,20 @@ int equals(Isolate& I, Value a, Value b) {
       default:
         break;
     }
+  }
+  if ((is_set_view(a) && (is_set_like(b) || is_set_view(b))) ||
+      (is_set_view(b) && is_set_like(a))) {
+    Value x = is_set_view(a) ? view_to_set(I, a) : (incref(a), a);
+    if (x.is_undef()) return -1;
+    Value y = is_set_view(b) ? view_to_set(I, b) : (incref(b), b);
+    if (y.is_undef()) {
+      decref(x);
+      return -1;
+    }
+    int r = equals(I, x, y);
+    decref(x);
+    decref(y);
+    return r;
   }
   if (is_set_like(a) && is_set_like(b)) {
     Set* x = as_set(a);
@@ -1131,18 +1168,10 @@ static Value unsupported(Isolate& I, int op, Value a, Value b, bool inplace) {
                    type_name(a) + "' and '" + type_name(b) + "'");
 }
 
-static std::int64_t floordiv64(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-static std::int64_t mod64(std::int64_t a, std::int64_t b) {
-  std::int64_t r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
-
+// Float arithmetic as CPython (signs of // and %, pow's errors): the numeric
+// library's float_ops; only + - * are done inline.
 static Value float_op(Isolate& I, int op, double x, double y) {
+  double r = 0;
   switch (op) {
     case kAdd:
       return Value::real(x + y);
@@ -1151,109 +1180,92 @@ static Value float_op(Isolate& I, int op, double x, double y) {
     case kMul:
       return Value::real(x * y);
     case kTrueDiv:
-      if (y == 0) return raise(I, types().ZeroDivisionError, "float division by zero");
-      return Value::real(x / y);
-    case kFloorDiv: {
-      if (y == 0) return raise(I, types().ZeroDivisionError, "float floor division by zero");
-      double mod = std::fmod(x, y);
-      double div = (x - mod) / y;
-      if (mod != 0 && ((y < 0) != (mod < 0))) div -= 1.0;
-      double fl = std::floor(div);
-      if (div - fl > 0.5) fl += 1.0;
-      if (div == 0) fl = std::copysign(0.0, x / y);
-      return Value::real(fl);
-    }
-    case kMod: {
-      if (y == 0) return raise(I, types().ZeroDivisionError, "float modulo");
-      double mod = std::fmod(x, y);
-      if (mod != 0) {
-        if ((y < 0) != (mod < 0)) mod += y;
-      } else {
-        mod = std::copysign(0.0, y);
-      }
-      return Value::real(mod);
-    }
-    case kPow: {
-      if (x == 0 && y < 0)
-        return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
-      if (x < 0 && y != std::floor(y) && std::isfinite(y))
-        return raise(I, types().ValueError, "complex results are not supported");
-      double r = std::pow(x, y);
-      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
-        return raise(I, types().OverflowError, "(34, 'Numerical result out of range')");
+      if (!guarded(I, [&] { r = numeric::float_true_div(x, y); })) return Value::exc();
       return Value::real(r);
-    }
+    case kFloorDiv:
+      if (!guarded(I, [&] { r = numeric::float_floor_div(x, y); })) return Value::exc();
+      return Value::real(r);
+    case kMod:
+      if (!guarded(I, [&] { r = numeric::float_mod(x, y); })) return Value::exc();
+      return Value::real(r);
+    case kPow:
+      if (!guarded(I, [&] { r = numeric::float_pow(x, y); })) return Value::exc();
+      return Value::real(r);
     default:
       return Value();
   }
 }
 
+// The int64 fast path (numeric/int64_ops.h); a result leaving int64 is redone
+// on big ints.
 static Value int_op(Isolate& I, int op, std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  switch (op) {
-    case kAdd:
-      if (!__builtin_add_overflow(a, b, &r)) return Value::integer(r);
-      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
-    case kSub:
-      if (!__builtin_sub_overflow(a, b, &r)) return Value::integer(r);
-      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
-    case kMul:
-      if (!__builtin_mul_overflow(a, b, &r)) return Value::integer(r);
-      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
-    case kTrueDiv:
-      if (b == 0) return raise(I, types().ZeroDivisionError, "division by zero");
-      return Value::real(static_cast<double>(a) / static_cast<double>(b));
-    case kFloorDiv:
-      if (b == 0) return raise(I, types().ZeroDivisionError, "integer division or modulo by zero");
-      if (a == INT64_MIN && b == -1)
-        return bigint_binary(I, op, Value::integer(a), Value::integer(b));
-      return Value::integer(floordiv64(a, b));
-    case kMod:
-      if (b == 0) return raise(I, types().ZeroDivisionError, "integer modulo by zero");
-      if (b == -1) return Value::integer(0);
-      return Value::integer(mod64(a, b));
-    case kPow: {
-      if (b < 0) {
-        if (a == 0)
-          return raise(I, types().ZeroDivisionError, "0.0 cannot be raised to a negative power");
-        return Value::real(std::pow(static_cast<double>(a), static_cast<double>(b)));
-      }
-      std::int64_t result = 1, base = a, e = b;
-      bool overflow = false;
-      while (e > 0) {
-        if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
-        e >>= 1;
-        if (e > 0) overflow |= __builtin_mul_overflow(base, base, &base);
-        if (overflow) break;
-      }
-      if (!overflow) return Value::integer(result);
-      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
+  std::optional<std::int64_t> r;
+  double d = 0;
+  bool ok = guarded(I, [&] {
+    switch (op) {
+      case kAdd:
+        r = numeric::checked_add(a, b);
+        break;
+      case kSub:
+        r = numeric::checked_sub(a, b);
+        break;
+      case kMul:
+        r = numeric::checked_mul(a, b);
+        break;
+      case kTrueDiv:
+        d = numeric::int64_true_div(a, b);
+        break;
+      case kFloorDiv:
+        r = numeric::floor_div(a, b);
+        break;
+      case kMod:
+        r = numeric::floor_mod(a, b);
+        break;
+      case kPow:
+        if (b < 0)
+          d = numeric::float_pow(static_cast<double>(a), static_cast<double>(b));
+        else
+          r = numeric::checked_pow(a, b);
+        break;
+      case kLShift:
+        r = numeric::checked_lshift(a, b);
+        break;
+      case kRShift:
+        r = numeric::rshift(a, b);
+        break;
+      case kOr:
+        r = a | b;
+        break;
+      case kXor:
+        r = a ^ b;
+        break;
+      case kAnd:
+        r = a & b;
+        break;
+      default:
+        break;
     }
-    case kLShift:
-      if (b < 0) return raise(I, types().ValueError, "negative shift count");
-      if (a == 0) return Value::integer(0);
-      if (b < 63) {
-        std::int64_t shifted = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b);
-        if ((shifted >> b) == a) return Value::integer(shifted);
-      }
-      return bigint_binary(I, op, Value::integer(a), Value::integer(b));
-    case kRShift:
-      if (b < 0) return raise(I, types().ValueError, "negative shift count");
-      return Value::integer(b >= 64 ? (a < 0 ? -1 : 0) : (a >> b));
-    case kOr:
-      return Value::integer(a | b);
-    case kXor:
-      return Value::integer(a ^ b);
-    case kAnd:
-      return Value::integer(a & b);
-    default:
-      return Value();
-  }
+  });
+  if (!ok) return Value::exc();
+  if (op == kTrueDiv || (op == kPow && b < 0)) return Value::real(d);
+  if (r) return Value::integer(*r);
+  if (op == kMatMul) return Value();
+  return bigint_binary(I, op, Value::integer(a), Value::integer(b));
 }
 
 static Value seq_repeat(Isolate& I, Value seq, std::int64_t n) {
   if (n < 0) n = 0;
   if (is_str(seq)) return str_repeat(I, as_str(seq), n);
+  if (is_kind(seq, Kind::Bytes)) {
+    std::string_view raw = static_cast<Bytes*>(seq.o)->view();
+    if (!raw.empty() && (static_cast<std::uint64_t>(n) > (1ull << 40) / raw.size() ||
+                         !I.heap.would_fit(raw.size() * static_cast<std::size_t>(n))))
+      return raise_no_args(I, types().MemoryError);
+    std::string out;
+    out.reserve(raw.size() * static_cast<std::size_t>(n));
+    for (std::int64_t k = 0; k < n; ++k) out += raw;
+    return new_bytes(I, out);
+  }
   const Value* items;
   std::size_t size;
   if (is_list(seq)) {
@@ -1291,28 +1303,27 @@ static Value set_op(Isolate& I, int op, Value a, Value b) {
   Set* r = alloc_set(I, a.o->kind);
   Value rv = Value::object(r);
   auto add = [&](Value k) { return set_add(I, r, k); };
-  for (auto& e : x->table.entries) {
-    if (e.key.is_undef()) continue;
-    int in = set_contains(I, y, e.key);
+  // Both operands in CPython's slot order, as its set_merge copies them.
+  for (const HashTable::Entry* e : set_iteration_order(x->table)) {
+    int in = set_contains(I, y, e->key);
     if (in < 0) {
       decref(rv);
       return Value::exc();
     }
     bool keep = op == kOr || (op == kAnd && in) || ((op == kSub || op == kXor) && !in);
-    if (keep && !add(e.key)) {
+    if (keep && !add(e->key)) {
       decref(rv);
       return Value::exc();
     }
   }
   if (op == kOr || op == kXor) {
-    for (auto& e : y->table.entries) {
-      if (e.key.is_undef()) continue;
-      int in = set_contains(I, x, e.key);
+    for (const HashTable::Entry* e : set_iteration_order(y->table)) {
+      int in = set_contains(I, x, e->key);
       if (in < 0) {
         decref(rv);
         return Value::exc();
       }
-      if (!in && !add(e.key)) {
+      if (!in && !add(e->key)) {
         decref(rv);
         return Value::exc();
       }
@@ -1326,6 +1337,9 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   if (is_number(a) && is_number(b)) {
     if (is_kind(a, Kind::BigInt) || is_kind(b, Kind::BigInt)) {
       if (a.tag == Tag::Float || b.tag == Tag::Float) {
+        if (op == kLShift || op == kRShift || op == kOr || op == kXor || op == kAnd ||
+            op == kMatMul)
+          return unsupported(I, op, a, b, inplace);
         double x, y;
         if (!to_double(I, a, x) || !to_double(I, b, y)) return Value::exc();
         return float_op(I, op, x, y);
@@ -1440,8 +1454,8 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     return a;
   }
   if (op == kMul) {
-    bool a_seq = is_str(a) || is_list(a) || is_tuple(a);
-    bool b_seq = is_str(b) || is_list(b) || is_tuple(b);
+    bool a_seq = is_str(a) || is_list(a) || is_tuple(a) || is_kind(a, Kind::Bytes);
+    bool b_seq = is_str(b) || is_list(b) || is_tuple(b) || is_kind(b, Kind::Bytes);
     if (a_seq && (b.tag == Tag::Int || b.tag == Tag::Bool))
       return seq_repeat(I, a, b.tag == Tag::Int ? b.i : b.b);
     if (b_seq && (a.tag == Tag::Int || a.tag == Tag::Bool))
@@ -1456,6 +1470,32 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   if (op == kMod && is_str(a)) return percent_format(I, as_str(a), b);
   if (is_set_like(a) && is_set_like(b) && (op == kOr || op == kAnd || op == kSub || op == kXor))
     return set_op(I, op, a, b);
+  if ((op == kOr || op == kAnd || op == kSub || op == kXor) &&
+      ((is_set_view(a) && (is_set_like(b) || is_set_view(b))) ||
+       (is_set_view(b) && is_set_like(a)))) {
+    // The result is always a set, whatever the operands' order.
+    Value x = is_set_view(a) ? view_to_set(I, a) : (incref(a), a);
+    if (x.is_undef()) return Value::exc();
+    Value y = is_set_view(b) ? view_to_set(I, b) : (incref(b), b);
+    if (y.is_undef()) {
+      decref(x);
+      return Value::exc();
+    }
+    if (is_kind(x, Kind::FrozenSet)) {
+      // set_op keeps the left operand's kind; a view's result is a plain set.
+      Value copy = view_to_set(I, x);
+      decref(x);
+      if (copy.is_undef()) {
+        decref(y);
+        return Value::exc();
+      }
+      x = copy;
+    }
+    Value r = set_op(I, op, x, y);
+    decref(x);
+    decref(y);
+    return r;
+  }
   if (op == kOr && is_dict(a) && is_dict(b)) {
     Dict* d = alloc_dict(I);
     for (Dict* src : {as_dict(a), as_dict(b)})
@@ -1567,7 +1607,18 @@ int contains(Isolate& I, Value container, Value item) {
           return static_cast<Bytes*>(container.o)
                      ->view()
                      .find(static_cast<Bytes*>(item.o)->view()) != std::string_view::npos;
-        break;
+        if (item.tag == Tag::Int || item.tag == Tag::Bool) {
+          std::int64_t byte = item.tag == Tag::Int ? item.i : item.b;
+          if (byte < 0 || byte > 255) {
+            raise(I, types().ValueError, "byte must be in range(0, 256)");
+            return -1;
+          }
+          return static_cast<Bytes*>(container.o)->view().find(static_cast<char>(byte)) !=
+                 std::string_view::npos;
+        }
+        raise(I, types().TypeError,
+              "a bytes-like object is required, not '" + type_name(item) + "'");
+        return -1;
       case Kind::List:
       case Kind::Tuple: {
         const Value* items =

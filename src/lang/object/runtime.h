@@ -182,6 +182,7 @@ Value float_from_string(Isolate& I, std::string_view text);
 std::string float_repr(double d);
 bool str_equal(const Str* a, const Str* b);
 std::uint64_t str_hash(const Str* s);
+// hash(str) of UTF-8 text (CPython's value with PYTHONHASHSEED=0).
 std::uint64_t hash_bytes(std::string_view bytes);
 Value str_concat(Isolate& I, Str* a, Str* b);
 Value str_repeat(Isolate& I, Str* s, std::int64_t n);
@@ -189,6 +190,7 @@ Value str_getitem(Isolate& I, Str* s, Value key);
 Value format_value(Isolate& I, Value v, Str* spec);  // format(v, spec)
 Value percent_format(Isolate& I, Str* fmt, Value args);
 Value str_format_method(Isolate& I, Str* fmt, Value* args, std::size_t nargs, const Tuple* kwnames);
+Value str_format_map(Isolate& I, Str* fmt, Value mapping);
 Value intern(std::string_view name);  // immortal process-wide string (for names in natives)
 
 // Dict (HashTable) operations: lookup returns a borrowed value or Undef.

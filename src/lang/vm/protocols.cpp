@@ -258,12 +258,7 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
           incref(v);
           return v;
         }
-        if (n == "__name__" || n == "__qualname__") {
-          // Host classes carry the dotted name CPython prints in messages
-          // ("datetime.date"); __name__ is its last part, as in CPython.
-          std::string_view full = t->name;
-          return new_str(I, full.substr(full.rfind('.') + 1));
-        }
+        if (n == "__name__" || n == "__qualname__") return new_str(I, t->name);
         return attr_error(I, obj, name);
       }
       case Kind::Super: {
@@ -947,6 +942,27 @@ static Value next_from_table(Iter* it, const HashTable& t, IterKind kind, Isolat
   return Value();
 }
 
+// zip(strict=True) when argument i ran out: the others must end there too
+// (CPython's messages).
+static Value zip_strict_end(Isolate& I, Iter* it, std::size_t i) {
+  auto earlier = [](std::size_t n) {
+    return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n);
+  };
+  if (i > 0)
+    return raise(I, types().ValueError,
+                 "zip() argument " + std::to_string(i + 1) + " is shorter than " + earlier(i));
+  for (std::size_t j = 1; j < it->many.size(); ++j) {
+    Value y = iter_next(I, it->many[j]);
+    if (y.is_exc()) return y;
+    if (!y.is_undef()) {
+      decref(y);
+      return raise(I, types().ValueError,
+                   "zip() argument " + std::to_string(j + 1) + " is longer than " + earlier(j));
+    }
+  }
+  return Value();
+}
+
 Value iter_next(Isolate& I, Value iterator) {
   // Each item costs a step: native loops (sum, max, list, "".join over a
   // range) have no back-edge of their own for the limits to be checked at.
@@ -1077,6 +1093,7 @@ Value iter_next(Isolate& I, Value iterator) {
         Value x = iter_next(I, it->many[i]);
         if (x.is_undef() || x.is_exc()) {
           decref(Value::object(t));
+          if (x.is_undef() && it->step == kZipStrict) return zip_strict_end(I, it, i);
           return x;
         }
         t->items()[i] = x;
