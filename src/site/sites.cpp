@@ -6,6 +6,7 @@
 #include "db/schema.h"
 #include "db/sqlite/sqlite_database.h"
 #include "site/config_file.h"
+#include "site/fernet.h"
 #include "site/password.h"
 #include "site/site_documents.h"
 #include "site/site_error.h"
@@ -128,7 +129,9 @@ void Sites::create(std::string_view name, const NewSite& options) const {
         "INSERT INTO `__Auth` (`doctype`, `name`, `fieldname`, `password`)"
         " VALUES ('User', 'Administrator', 'password', ?)",
         {db::Value{hash_password(options.admin_password)}});
-    nlohmann::json config = {{"db_type", "sqlite"}};
+    // Frappe's site_config.json carries the key Password fields are
+    // encrypted with (SiteDocuments::set_encryption_key).
+    nlohmann::json config = {{"db_type", "sqlite"}, {"encryption_key", generate_fernet_key()}};
     if (!options.db_url.empty()) config["db_url"] = options.db_url;
     write_config_file(site_config_path(name), config);
   } catch (...) {

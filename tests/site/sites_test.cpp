@@ -54,7 +54,12 @@ TEST(Sites, CreateMakesFolderConfigDatabaseAndAdministrator) {
   EXPECT_TRUE(sites.exists("alpha"));
   EXPECT_EQ(sites.database_path("alpha"), dir / "sites" / "alpha" / "site.db");
   EXPECT_TRUE(std::filesystem::exists(sites.database_path("alpha")));
-  EXPECT_EQ(read_config_file(sites.site_config_path("alpha")), json({{"db_type", "sqlite"}}));
+  auto written = read_config_file(sites.site_config_path("alpha"));
+  // A Fernet key: 32 bytes in URL-safe base64.
+  ASSERT_TRUE(written.contains("encryption_key"));
+  EXPECT_EQ(written["encryption_key"].get<std::string>().size(), 44u);
+  written.erase("encryption_key");
+  EXPECT_EQ(written, json({{"db_type", "sqlite"}}));
 
   auto db = sites.open_database("alpha");
   EXPECT_EQ(db::schema_version(*db), db::latest_schema_version());
@@ -158,8 +163,9 @@ TEST(Sites, SetConfigKeepsOtherKeysAndRefusesABrokenFile) {
   Sites sites(dir / "sites");
   sites.create("one", with_password("pw"));
   sites.set_config("one", "server_script_enabled", 1);
-  EXPECT_EQ(read_config_file(sites.site_config_path("one")),
-            json({{"db_type", "sqlite"}, {"server_script_enabled", 1}}));
+  auto written = read_config_file(sites.site_config_path("one"));
+  written.erase("encryption_key");
+  EXPECT_EQ(written, json({{"db_type", "sqlite"}, {"server_script_enabled", 1}}));
 
   std::ofstream(sites.common_config_path()) << "{broken";
   EXPECT_THROW(sites.set_config(std::nullopt, "k", 1), SiteError);
