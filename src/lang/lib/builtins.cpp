@@ -15,6 +15,7 @@
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/host.h"
 #include "lang/sandbox/policy.h"
 #include "lang/sandbox/work.h"
 #include "lang/vm/interp.h"
@@ -270,6 +271,16 @@ Value b_ord(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 Value b_divmod(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2)
     return raise(I, types().TypeError, "divmod expected 2 arguments, got " + std::to_string(n));
+  // Classes defining __divmod__ / __rdivmod__ (user classes, datetime.timedelta).
+  for (int side = 0; side < 2; ++side) {
+    Value self = a[side];
+    if (!is_kind(self, Kind::Instance) || !static_cast<Instance*>(self.o)->cls->is_user) continue;
+    Value fn =
+        type_lookup(static_cast<Instance*>(self.o)->cls, side ? "__rdivmod__" : "__divmod__");
+    if (fn.is_undef() || fn.is_none()) continue;
+    Value args[2] = {self, a[1 - side]};
+    return call(I, fn, args, 2);
+  }
   if (!is_number(a[0]) || !is_number(a[1]))
     return raise(I, types().TypeError,
                  "unsupported operand type(s) for divmod(): '" + type_name(a[0]) + "' and '" +
@@ -796,13 +807,29 @@ Value b_round(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
 }
 
 Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
-  auto& items = l->items;
+  // As CPython: the items leave the list while it is sorted, so a key function
+  // or a comparison that mutates the list (l.sort(key=lambda x: l.append(x)))
+  // sees an empty list and cannot free or move what is being sorted; a list
+  // modified meanwhile is a ValueError once the items are back.
+  std::vector<Value> items;
+  items.swap(l->items);
+  auto put_back = [&](std::vector<Value>& result) {
+    std::vector<Value> added;
+    added.swap(l->items);
+    l->items.swap(result);
+    list_sync_charge(I, l);
+    for (Value v : added) decref(v);
+    return !added.empty();
+  };
+  const bool has_key = !key.is_undef() && !key.is_none();
   std::vector<Value> keys;
-  if (!key.is_undef() && !key.is_none()) {
+  if (has_key) {
+    keys.reserve(items.size());
     for (Value v : items) {
       Value k = call1(I, key, v);
       if (k.is_exc()) {
         for (auto& kk : keys) decref(kk);
+        put_back(items);
         return k;
       }
       keys.push_back(k);
@@ -823,13 +850,16 @@ Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
     }
     return r == 1;
   });
-  if (!key.is_undef() && !key.is_none())
+  if (has_key)
     for (auto& k : keys) decref(k);
-  if (failed) return Value::exc();
+  if (failed) {
+    put_back(items);
+    return Value::exc();
+  }
   std::vector<Value> sorted;
   sorted.reserve(items.size());
   for (std::size_t i : order) sorted.push_back(items[i]);
-  items.swap(sorted);
+  if (put_back(sorted)) return raise(I, types().ValueError, "list modified during sort");
   return Value::none();
 }
 
@@ -871,7 +901,7 @@ Value b_type(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (nargs != 1)
     return raise(I, types().TypeError,
                  "type() takes 1 argument (creating classes with type() is not supported)");
-  Type* t = type_of(args[0]);
+  Type* t = host::public_class(type_of(args[0]));  // not a value type's hidden impl
   incref(Value::object(t));
   return Value::object(t);
 }

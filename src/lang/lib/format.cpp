@@ -6,6 +6,7 @@
 // format(), f-string formatting, str.format and printf-style %.
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "lang/lib/text_bridge.h"
@@ -363,6 +364,16 @@ Value percent_format(Isolate& I, Str* fmt_str, Value args) {
       }
       if (prec.empty()) prec = "0";
     }
+    // Bounded before anything is built from them: a width or precision past
+    // what a number holds is CPython's ValueError (here, not a C++ exception
+    // out of std::stol), and one past the heap cap is a MemoryError.
+    if (width.size() > 18) return raise(I, types().ValueError, "width too big");
+    if (prec.size() > 18) return raise(I, types().ValueError, "precision too big");
+    if (!width.empty() &&
+        !I.heap.would_fit(static_cast<std::size_t>(std::llabs(std::stoll(width)))))
+      return raise_no_args(I, types().MemoryError);
+    if (!prec.empty() && !I.heap.would_fit(static_cast<std::size_t>(std::llabs(std::stoll(prec)))))
+      return raise_no_args(I, types().MemoryError);
     while (i < fmt.size() && (fmt[i] == 'l' || fmt[i] == 'h' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) return raise(I, types().ValueError, "incomplete format");
     char type = fmt[i];

@@ -258,7 +258,12 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
           incref(v);
           return v;
         }
-        if (n == "__name__" || n == "__qualname__") return new_str(I, t->name);
+        if (n == "__name__" || n == "__qualname__") {
+          // Host classes carry the dotted name CPython prints in messages
+          // ("datetime.date"); __name__ is its last part, as in CPython.
+          std::string_view full = t->name;
+          return new_str(I, full.substr(full.rfind('.') + 1));
+        }
         return attr_error(I, obj, name);
       }
       case Kind::Super: {
