@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/site_runtime.h"
 #include "jobs/civil_time.h"
 #include "jobs/job_queue.h"
 #include "jobs/queue_schema.h"
@@ -108,6 +109,7 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             // them, for the documents jobs write.
             site::SiteDocuments documents;
             documents.load(*site.db);
+            auto scripts = start_server_scripts(site.sites, site.config, documents.events);
             jobs::SiteJobsOptions jobs_options;
             jobs_options.threads = options->threads;
             jobs_options.queues = options->queues;
@@ -118,6 +120,7 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             auto jobs = usage_errors([&] {
               return std::make_unique<jobs::SiteJobs>(site.opener(), site.config, jobs_options);
             });
+            add_script_job_handlers(jobs->handlers(), *scripts, documents.metas, documents.events);
             jobs->start();
             if (options->burst) return run_burst(*jobs, site, options->queues);
             std::cerr << "quire: worker " << jobs->pool()->name() << " running jobs of site "

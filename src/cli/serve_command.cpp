@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "cli/site_runtime.h"
 #include "http/api_routes.h"
 #include "http/server.h"
 #include "http/site_app.h"
@@ -92,6 +93,10 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             // now, so a broken site fails at start-up rather than on its first
             // request. Each handler thread opens its own connection later.
             http::SiteApp site_app([&sites, name] { return sites.open_database(name); }, config);
+            // Server Scripts: DocType events and permission queries on the
+            // site's documents, API scripts among the methods.
+            auto scripts = start_server_scripts(sites, config, site_app.events());
+            add_script_methods(site_app.methods(), *scripts);
 
             http::AccessLog log(open_access_log(options->access_log));
             http::Router router;
@@ -104,6 +109,8 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             auto background =
                 jobs::start_site_jobs([&sites, name] { return sites.open_database(name); }, config,
                                       name, site_app.metas(), site_app.events());
+            add_script_job_handlers(background->handlers(), *scripts, site_app.metas(),
+                                    site_app.events());
             std::cerr << "quire: serving site " << name << " on http://" << server_options.host
                       << ":" << server.port() << " with " << server.workers()
                       << " workers (Ctrl-C to stop)" << std::endl;

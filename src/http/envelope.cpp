@@ -1,5 +1,7 @@
 #include "http/envelope.h"
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "db/db_error.h"
@@ -16,7 +18,16 @@ std::string dump(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::vector<ErrorClassifier>& classifiers() {
+  static std::vector<ErrorClassifier> list;
+  return list;
+}
+
 }  // namespace
+
+void add_error_classifier(ErrorClassifier classifier) {
+  classifiers().push_back(std::move(classifier));
+}
 
 ErrorInfo describe_error(std::exception_ptr error) {
   ErrorInfo info;
@@ -40,6 +51,9 @@ ErrorInfo describe_error(std::exception_ptr error) {
   } catch (const db::DbError& e) {
     info.message = std::string("Database error: ") + e.what();
   } catch (const std::exception& e) {
+    for (const auto& classify : classifiers()) {
+      if (classify(error, info)) return info;
+    }
     info.message = e.what();
   } catch (...) {
     info.message = "Unknown error";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <exception>
+#include <functional>
 #include <string>
 
 #include "http/types.h"
@@ -21,6 +22,13 @@ struct ErrorInfo {
 // client's fault (417 ValidationError); database errors and anything else are
 // 500 "Exception".
 ErrorInfo describe_error(std::exception_ptr error);
+
+// Lets a later layer classify its own exception types (a script's
+// ServerScriptNotEnabled, RateLimitExceededError...) without http knowing
+// them: consulted, in order, for exceptions describe_error does not know; it
+// fills `info` and returns true for the ones it owns. Add at start-up.
+using ErrorClassifier = std::function<bool(std::exception_ptr, ErrorInfo& info)>;
+void add_error_classifier(ErrorClassifier classifier);
 
 // Frappe's error envelopes (spec §8.4). v1: {"exc_type", "exception" (not for
 // 404), "_server_messages"}; v2: {"errors": [{type, exception, message,

@@ -23,8 +23,13 @@ bool HandlerRegistry::remove(std::string_view method) {
 std::optional<JobHandler> HandlerRegistry::find(std::string_view method) const {
   std::shared_lock lock(mutex_);
   auto found = handlers_.find(method);
-  if (found == handlers_.end()) return std::nullopt;
+  if (found == handlers_.end()) return fallback_ ? fallback_(method) : std::nullopt;
   return found->second.run;
+}
+
+void HandlerRegistry::set_fallback(Fallback fallback) {
+  std::unique_lock lock(mutex_);
+  fallback_ = std::move(fallback);
 }
 
 std::optional<JobFailureHandler> HandlerRegistry::find_failure_handler(

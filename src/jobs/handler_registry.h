@@ -47,6 +47,11 @@ class HandlerRegistry {
   // The failure handler of `method`, if it has one.
   std::optional<JobFailureHandler> find_failure_handler(std::string_view method) const;
   std::vector<std::string> methods() const;
+  // Consulted by find() for a method with no handler of its own: how a layer
+  // above answers a family of names (each Scheduler Event script's job type
+  // has its own method). Returns nullopt for names it does not own.
+  using Fallback = std::function<std::optional<JobHandler>(std::string_view method)>;
+  void set_fallback(Fallback fallback);
 
  private:
   mutable std::shared_mutex mutex_;
@@ -55,6 +60,7 @@ class HandlerRegistry {
     JobFailureHandler on_failure;
   };
   std::map<std::string, Entry, std::less<>> handlers_;
+  Fallback fallback_;
 };
 
 // The handlers every quire has: `quire.noop` does nothing (benchmarks, and

@@ -1,0 +1,258 @@
+#include "cli/site_runtime.h"
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+
+#include "http/api.h"
+#include "http/envelope.h"
+#include "jobs/job.h"
+#include "model/db_api.h"
+#include "model/errors.h"
+#include "model/session.h"
+#include "model/transaction.h"
+#include "scripting/run_state.h"
+#include "scripting/script_error.h"
+#include "site/site_error.h"
+
+namespace quire::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+// `server_script_enabled`, read again only when the file's modification time
+// changes: one stat per script run instead of a parse.
+std::function<bool()> enabled_setting(std::string path) {
+  struct Cache {
+    std::mutex mutex;
+    std::optional<std::filesystem::file_time_type> seen;
+    bool value = false;
+  };
+  auto cache = std::make_shared<Cache>();
+  return [cache, path = std::move(path)] {
+    std::error_code error;
+    auto stamp = std::filesystem::last_write_time(path, error);
+    std::lock_guard lock(cache->mutex);
+    if (error) {
+      cache->seen.reset();
+      return cache->value = false;
+    }
+    if (!cache->seen || *cache->seen != stamp) {
+      cache->value = scripting::read_server_script_enabled(path);
+      cache->seen = stamp;
+    }
+    return cache->value;
+  };
+}
+
+std::int64_t config_number(const Json& config, const char* key, std::int64_t low,
+                           std::int64_t fallback) {
+  auto found = config.find(key);
+  if (found == config.end()) return fallback;
+  if (!found->is_number_integer() || found->get<std::int64_t>() < low) {
+    throw site::SiteError(std::string("config key ") + key + " must be an integer of at least " +
+                          std::to_string(low) + ", not " + found->dump());
+  }
+  return found->get<std::int64_t>();
+}
+
+bool is_write(const std::string& verb) {
+  return verb == "POST" || verb == "PUT" || verb == "PATCH" || verb == "DELETE";
+}
+
+// Frappe's _server_messages: a JSON list of JSON-encoded message dicts.
+void add_messages(Json& body, const scripting::RequestState& request) {
+  if (request.message_log.empty()) return;
+  Json list = Json::array();
+  for (const auto& m : request.message_log) list.push_back(m.dump());
+  body["_server_messages"] = list.dump();
+}
+
+// One API script call inside the request's transaction (spec §2.2). The
+// script's frappe.db.commit() ends a savepoint; a GET that committed asks
+// the request to commit what was committed (the rest was rolled back here).
+Json run_api(scripting::ServerScripts& scripts, const scripting::ScriptInfo& info,
+             http::ApiRequest& api) {
+  scripting::RequestState request;
+  request.form_dict = api.args;
+  request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
+  request.client_ip = std::string(api.route.remote_ip);
+  scripting::RequestScope scope(api.session, request);
+  std::optional<model::Transaction> txn;
+  txn.emplace(api.session);
+  bool committed = false;
+  request.commit = [&] {
+    txn->commit();
+    committed = true;
+    txn.emplace(api.session);
+  };
+  request.rollback = [&] {
+    txn.reset();
+    txn.emplace(api.session);
+  };
+  // The callbacks capture this frame: they must not outlive it.
+  struct Clear {
+    scripting::RequestState& r;
+    ~Clear() {
+      r.commit = nullptr;
+      r.rollback = nullptr;
+    }
+  } clear{request};
+  Json result = scripts.execute_api(api.session, info);
+  if (is_write(request.http_method)) {
+    txn->commit();
+  } else {
+    txn.reset();
+    if (committed) api.reply.commit = true;
+  }
+  Json body = request.response.is_object() ? request.response : Json::object();
+  // Frappe sends the response without its empty "docs" list.
+  if (auto docs = body.find("docs"); docs != body.end() && docs->is_array() && docs->empty()) {
+    body.erase(docs);
+  }
+  if (auto code = body.find("http_status_code"); code != body.end() && code->is_number_integer()) {
+    api.reply.status = static_cast<http::Status>(code->get<int>());
+    body.erase(code);
+  }
+  for (auto& [key, value] : body.items()) api.reply.body[key] = value;
+  add_messages(api.reply.body, request);
+  // Whatever the script left in frappe.response["message"] is sent as is
+  // when it returned nothing.
+  if (result.is_object() && result.empty()) {
+    if (!api.v2) return nullptr;
+    auto message = api.reply.body.find("message");
+    if (message == api.reply.body.end()) return nullptr;
+    Json value = *message;
+    api.reply.body.erase(message);
+    return value;
+  }
+  if (!api.v2) api.reply.body.erase("message");
+  return result;
+}
+
+Json script_stats(scripting::ServerScripts& scripts, http::ApiRequest& api) {
+  if (!api.session.is_administrator() && !api.session.has_role("System Manager")) {
+    model::raise(model::ErrorKind::PermissionError, "Not permitted");
+  }
+  Json list = Json::array();
+  for (const auto& s : scripts.stats()) {
+    list.push_back({{"name", s.name},
+                    {"executions", s.executions},
+                    {"failures", s.failures},
+                    {"p50_ms", s.p50_micros / 1000.0},
+                    {"p99_ms", s.p99_micros / 1000.0},
+                    {"steps", s.steps_total}});
+  }
+  return list;
+}
+
+// ScriptError carries the Frappe class and status Frappe answers with.
+bool classify_script_error(std::exception_ptr error, http::ErrorInfo& info) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const scripting::ScriptError& e) {
+    info.status = static_cast<http::Status>(e.http_status());
+    info.exc_type = e.python_type();
+    info.message = e.what();
+    if (!e.title().empty()) info.title = e.title();
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+// The Server Script behind a Scheduled Job Type's method, if any.
+std::string script_for_method(model::Session& session, std::string_view method) {
+  if (!session.metas.find_meta("Scheduled Job Type")) return {};
+  model::ListArgs args;
+  args.doctype = "Scheduled Job Type";
+  args.filters = Json{{"method", std::string(method)}};
+  args.pluck = "server_script";
+  args.limit = 1;
+  Json found = model::get_all(session, args);
+  if (found.empty() || !found[0].is_string()) return {};
+  return found[0].get<std::string>();
+}
+
+}  // namespace
+
+std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites& sites,
+                                                               const Json& site_config,
+                                                               model::EventRegistry& events) {
+  scripting::ScriptSettings settings;
+  settings.enabled = enabled_setting(sites.common_config_path().string());
+  settings.limits.max_steps =
+      config_number(site_config, "server_script_max_steps", 1, settings.limits.max_steps);
+  settings.limits.timeout = std::chrono::milliseconds(
+      config_number(site_config, "server_script_timeout_ms", 0, settings.limits.timeout.count()));
+  settings.limits.max_heap_bytes = static_cast<std::size_t>(
+      config_number(site_config, "server_script_max_memory", 1 << 20,
+                    static_cast<std::int64_t>(settings.limits.max_heap_bytes)));
+  if (auto url = site_config.find("host_name"); url != site_config.end() && url->is_string()) {
+    settings.site_url = url->get<std::string>();
+  }
+  auto scripts = std::make_unique<scripting::ServerScripts>(std::move(settings));
+  scripts->install(events);
+  return scripts;
+}
+
+void add_script_methods(http::Methods& methods, scripting::ServerScripts& scripts) {
+  static std::once_flag classifier_added;
+  std::call_once(classifier_added, [] { http::add_error_classifier(classify_script_error); });
+
+  methods.add("quire.server_script_stats", http::whitelisted([&scripts](http::ApiRequest& api) {
+                return script_stats(scripts, api);
+              }));
+  methods.add_resolver([&scripts](std::string_view name,
+                                  model::Session& session) -> std::optional<http::Method> {
+    auto info = scripts.find_api(session, std::string(name));
+    if (!info) return std::nullopt;
+    http::Method method;
+    method.run = [&scripts, info](http::ApiRequest& api) { return run_api(scripts, *info, api); };
+    // The script itself refuses Guest (a bare PermissionError, as Frappe),
+    // after the rate limit has counted the call.
+    method.allow_guest = true;
+    method.verbs = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+    if (info->enable_rate_limit) {
+      http::RateLimit limit;
+      limit.limit = static_cast<int>(info->rate_limit_count ? info->rate_limit_count : 5);
+      limit.seconds = static_cast<int>(info->rate_limit_seconds ? info->rate_limit_seconds : 86400);
+      method.rate_limit = limit;
+    }
+    return method;
+  });
+}
+
+void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerScripts& scripts,
+                             model::MetaStore& metas, model::EventRegistry& events) {
+  handlers.set_fallback([&scripts, &metas,
+                         &events](std::string_view method) -> std::optional<jobs::JobHandler> {
+    return [&scripts, &metas, &events, method = std::string(method)](jobs::JobContext& context) {
+      model::Session session(context.db, metas, events);
+      // The worker opened the job's transaction; scripts' own work nests in it.
+      session.transaction_depth = 1;
+      const std::string script = script_for_method(session, method);
+      if (script.empty()) throw jobs::JobError("no handler for method '" + method + "'");
+      scripting::RequestState request;
+      scripting::RequestScope scope(session, request);
+      struct Output {
+        jobs::JobContext& context;
+        scripting::RequestState& request;
+        ~Output() {
+          for (const auto& line : request.debug_log) context.output += line + "\n";
+        }
+      } output{context, request};
+      try {
+        scripts.execute_scheduled(session, script);
+      } catch (const scripting::ScriptError& e) {
+        throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what()
+                                                   : e.traceback());
+      } catch (const model::FrappeError& e) {
+        throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
+      }
+    };
+  });
+}
+
+}  // namespace quire::cli

@@ -1,0 +1,51 @@
+#pragma once
+// The glue that makes a site's Server Scripts (issue 7) part of the running
+// product: `quire serve` answers API scripts over /api/method and runs
+// DocType Event and Permission Query scripts on REST writes and lists; the
+// job workers (`quire serve` and `quire worker`) run Scheduler Event scripts.
+//
+// It lives in the CLI layer because it is the one that sees every other:
+// http and jobs do not know each other, and scripting does not know http.
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "http/methods.h"
+#include "jobs/handler_registry.h"
+#include "model/events.h"
+#include "model/meta_store.h"
+#include "scripting/server_scripts.h"
+#include "site/sites.h"
+
+namespace quire::cli {
+
+// The site's ServerScripts, with its settings from the configs:
+// `server_script_enabled` from sites/common_site_config.json (re-read when
+// the file changes), and per-run limits from the site config:
+//   server_script_max_steps    VM steps per run (default 50,000,000)
+//   server_script_timeout_ms   wall clock per run (default 10,000; 0 = none)
+//   server_script_max_memory   heap bytes per run (default 256 MiB)
+// The scripts are installed into `events` (Server Script controller, DocType
+// Event dispatcher, permission-query hook); `events` must outlive them.
+std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites& sites,
+                                                               const nlohmann::json& site_config,
+                                                               model::EventRegistry& events);
+
+// API scripts at /api/method/<api_method> and /api/v2/method/<api_method>,
+// looked up before the built-in methods (as Frappe does): guest rule, the
+// script's rate limit (through http's limiter, keyed by api_method and
+// client address), any verb; GET rolls back unless the script commits.
+// Also `quire.server_script_stats` (System Manager): per-script run counters
+// of this process. Teaches the API the scripting layer's exception classes.
+void add_script_methods(http::Methods& methods, scripting::ServerScripts& scripts);
+
+// Runs Scheduler Event scripts through the workers: the Scheduled Job Type a
+// script keeps (method "<script>-<frequency>", scrubbed) is answered by a
+// handler that runs the script in the job's transaction; what it printed goes
+// to the job's log. `metas`, `events` and `scripts` must outlive `handlers`.
+void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerScripts& scripts,
+                             model::MetaStore& metas, model::EventRegistry& events);
+
+}  // namespace quire::cli

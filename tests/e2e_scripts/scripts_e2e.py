@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Server Scripts in the running product, over real HTTP (issues 7 and 8).
+
+Starts `quire serve` on a fresh site and a free loopback port, creates Server
+Scripts through /api/resource/Server Script as a client would, and checks what
+Frappe does: API scripts (GET/POST, guest rule, rate limit), DocType Event
+scripts on REST inserts (Before Save sets a field, a validation throw is 417
+with _server_messages and writes nothing, After Insert creates a ToDo), a
+Permission Query script narrowing a plain user's list, scripts disabled
+(ServerScriptNotEnabled), and a Scheduler Event script run by `quire worker
+--burst`.
+
+    scripts_e2e.py QUIRE_BINARY
+"""
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+QUIRE = os.path.realpath(sys.argv[1])
+WORK = tempfile.mkdtemp(prefix="quire-scripts-e2e-")
+ENV = dict(os.environ, QUIRE_SITES_DIR=os.path.join(WORK, "sites"))
+failures = []
+
+
+def quire(*args):
+    done = subprocess.run([QUIRE, *args], env=ENV, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"quire {' '.join(args)} failed: {done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def check(what, condition, detail=""):
+    print(("ok   " if condition else "FAIL ") + what + ("" if condition else f": {detail}"))
+    if not condition:
+        failures.append(what)
+
+
+class Client:
+    def __init__(self, base, auth=None):
+        self.base, self.auth = base, auth
+
+    def call(self, verb, path, body=None, query=None):
+        url = self.base + urllib.parse.quote(path)
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(url, data=data, method=verb)
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        if self.auth:
+            request.add_header("Authorization", self.auth)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            raw = error.read()
+            try:
+                return error.code, json.loads(raw)
+            except ValueError:
+                return error.code, raw.decode(errors="replace")
+
+
+def server_messages(body):
+    """The text of every message in Frappe's _server_messages."""
+    if not isinstance(body, dict) or "_server_messages" not in body:
+        return []
+    return [json.loads(m).get("message", "") for m in json.loads(body["_server_messages"])]
+
+
+def start_server():
+    err = open(os.path.join(WORK, "serve.err"), "w+")
+    process = subprocess.Popen([QUIRE, "serve", "--port", "0", "--access-log", "off"],
+                               env=ENV, stderr=err, stdout=subprocess.DEVNULL)
+    for _ in range(600):
+        err.seek(0)
+        found = re.search(r"on http://127\.0\.0\.1:(\d+) ", err.read())
+        if found:
+            return process, f"http://127.0.0.1:{found.group(1)}"
+        if process.poll() is not None:
+            break
+        time.sleep(0.1)
+    err.seek(0)
+    process.kill()
+    raise RuntimeError("quire serve did not start: " + err.read())
+
+
+def stop_server(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def token_for(user):
+    keys = quire("generate-api-key", user)
+    key = re.search(r"^api_key: (\S+)", keys, re.M).group(1)
+    secret = re.search(r"^api_secret: (\S+)", keys, re.M).group(1)
+    return "token " + key + ":" + secret
+
+
+def make_script(admin, **fields):
+    status, body = admin.call("POST", "/api/resource/Server Script", {"doctype": "Server Script", **fields})
+    check(f"create Server Script {fields['name']}", status == 200, body)
+
+
+def run_tests(admin, user, guest):
+    # --- API scripts -----------------------------------------------------------
+    make_script(admin, name="hello", script_type="API", api_method="e2e.hello", allow_guest=1,
+                script='frappe.response["message"] = "hello " + frappe.form_dict.get("who", "world")\n')
+    make_script(admin, name="private", script_type="API", api_method="e2e.private",
+                script='frappe.flags = {"user": frappe.session.user}\n')
+    make_script(admin, name="limited", script_type="API", api_method="e2e.limited", allow_guest=1,
+                enable_rate_limit=1, rate_limit_count=3, rate_limit_seconds=3600,
+                script='frappe.flags = "fine"\n')
+
+    status, body = guest.call("GET", "/api/method/e2e.hello")
+    check("API script GET as Guest (allow_guest)", (status, body) == (200, {"message": "hello world"}), (status, body))
+    status, body = guest.call("POST", "/api/method/e2e.hello", {"who": "post"})
+    check("API script POST with a JSON body", (status, body) == (200, {"message": "hello post"}), (status, body))
+    status, body = guest.call("GET", "/api/v2/method/e2e.hello")
+    check("API script through /api/v2", status == 200 and body.get("data") == "hello world", (status, body))
+    status, body = guest.call("GET", "/api/method/e2e.private")
+    check("API script without allow_guest refuses Guest (403 PermissionError)",
+          status == 403 and body.get("exc_type") == "PermissionError", (status, body))
+    status, body = user.call("GET", "/api/method/e2e.private")
+    check("API script sees frappe.session.user", (status, body) == (200, {"message": {"user": "plain@example.com"}}),
+          (status, body))
+
+    results = [guest.call("GET", "/api/method/e2e.limited") for _ in range(4)]
+    check("rate-limited API script: first 3 calls answer",
+          all(r == (200, {"message": "fine"}) for r in results[:3]), results[:3])
+    status, body = results[3]
+    # Frappe: RateLimitExceededError is a ValidationError (417), spec §11.
+    check("rate-limited API script: 4th call is RateLimitExceededError with Frappe's message",
+          status == 417 and body.get("exc_type") == "RateLimitExceededError"
+          and server_messages(body) == ["You hit the rate limit because of too many requests. Please try after sometime."],
+          (status, body))
+
+    # --- DocType Event scripts on REST writes ------------------------------------
+    make_script(admin, name="note-before-save", script_type="DocType Event", reference_doctype="Note",
+                doctype_event="Before Save",
+                script='if doc.title.startswith("bs-"):\n    doc.content = "set by script"\n'
+                       'if doc.title == "forbidden":\n    frappe.throw("Title forbidden by a script")\n')
+    make_script(admin, name="note-after-insert", script_type="DocType Event", reference_doctype="Note",
+                doctype_event="After Insert",
+                script='frappe.get_doc({"doctype": "ToDo", "description": "follow up " + doc.name}).insert()\n')
+
+    status, body = admin.call("POST", "/api/resource/Note", {"title": "bs-one"})
+    check("Before Save script sets a field on a REST insert",
+          status == 200 and body["data"]["content"] == "set by script", (status, body))
+    note_name = body["data"]["name"] if status == 200 else "bs-one"
+    status, stored = admin.call("GET", f"/api/resource/Note/{note_name}")
+    check("the field set by the script is stored", status == 200 and stored["data"]["content"] == "set by script",
+          (status, stored))
+    status, todos = admin.call("GET", "/api/resource/ToDo",
+                               query={"filters": json.dumps([["description", "=", "follow up " + note_name]]),
+                                      "fields": json.dumps(["name"])})
+    check("After Insert script created a ToDo", status == 200 and len(todos["data"]) == 1, (status, todos))
+
+    status, body = admin.call("POST", "/api/resource/Note", {"title": "forbidden"})
+    check("validation script's frappe.throw is 417 ValidationError",
+          status == 417 and body.get("exc_type") == "ValidationError", (status, body))
+    check("its message reaches _server_messages", "Title forbidden by a script" in server_messages(body), body)
+    status, notes = admin.call("GET", "/api/resource/Note",
+                               query={"filters": json.dumps([["title", "=", "forbidden"]])})
+    check("the refused insert wrote nothing", status == 200 and notes["data"] == [], (status, notes))
+
+    # --- Permission Query -------------------------------------------------------
+    for priority in ("High", "Low"):
+        status, body = admin.call("POST", "/api/resource/ToDo", {"description": "pq " + priority, "priority": priority})
+        check(f"insert a {priority} ToDo", status == 200, (status, body))
+    query = {"fields": json.dumps(["name", "priority"]), "filters": json.dumps([["description", "like", "pq %"]])}
+    status, before = user.call("GET", "/api/resource/ToDo", query=query)
+    check("a plain user lists both ToDos before the script",
+          status == 200 and sorted(r["priority"] for r in before["data"]) == ["High", "Low"], (status, before))
+    make_script(admin, name="todo-pq", script_type="Permission Query", reference_doctype="ToDo",
+                script="conditions = \"priority = 'High'\"\n")
+    status, after = user.call("GET", "/api/resource/ToDo", query=query)
+    check("Permission Query script narrows the plain user's list",
+          status == 200 and [r["priority"] for r in after["data"]] == ["High"], (status, after))
+    status, body = admin.call("DELETE", "/api/resource/Server Script/todo-pq")
+    check("delete the Permission Query script", status == 202 or status == 200, (status, body))
+    status, after = user.call("GET", "/api/resource/ToDo", query=query)
+    check("deleting it widens the list again", status == 200 and len(after["data"]) == 2, (status, after))
+
+    # --- Scheduler Event script (run below by the worker) ---------------------------
+    make_script(admin, name="nightly", script_type="Scheduler Event", event_frequency="Daily",
+                script='frappe.get_doc({"doctype": "ToDo", "description": "made by the scheduler"}).insert()\n'
+                       'print("scheduled run done")\n')
+    status, types = admin.call("GET", "/api/resource/Scheduled Job Type",
+                               query={"filters": json.dumps([["server_script", "=", "nightly"]]),
+                                      "fields": json.dumps(["name", "method", "frequency"])})
+    check("Scheduler Event script made its Scheduled Job Type",
+          status == 200 and len(types["data"]) == 1 and types["data"][0]["frequency"] == "Daily", (status, types))
+    return types["data"][0]["name"] if status == 200 and types["data"] else None
+
+
+def run_disabled(admin):
+    quire("set-config", "-g", "server_script_enabled", "0")
+    status, body = admin.call("GET", "/api/method/e2e.hello")
+    check("scripts disabled: API script answers ServerScriptNotEnabled (403)",
+          status == 403 and body.get("exc_type") == "ServerScriptNotEnabled", (status, body))
+    status, body = admin.call("POST", "/api/resource/Note", {"title": "bs-disabled"})
+    check("scripts disabled: a write with a DocType Event script is refused",
+          status == 403 and body.get("exc_type") == "ServerScriptNotEnabled", (status, body))
+    quire("set-config", "-g", "server_script_enabled", "1")
+    status, body = admin.call("GET", "/api/method/e2e.hello")
+    check("scripts enabled again", status == 200, (status, body))
+
+
+def run_scheduled(admin_token, job_type):
+    quire("jobs", "enqueue", "quire.run_scheduled_job", "--args", json.dumps({"job_type": job_type}))
+    quire("worker", "--burst", "--threads", "1")
+    listing = quire("jobs", "list")
+    check("the worker finished the scheduled job", "failed" not in listing.lower(), listing)
+    process, base = start_server()
+    try:
+        admin = Client(base, admin_token)
+        status, todos = admin.call("GET", "/api/resource/ToDo",
+                                   query={"filters": json.dumps([["description", "=", "made by the scheduler"]])})
+        check("Scheduler Event script ran in the worker", status == 200 and len(todos["data"]) == 1, (status, todos))
+        status, logs = admin.call("GET", "/api/resource/Scheduled Job Log",
+                                  query={"filters": json.dumps([["scheduled_job_type", "=", job_type]]),
+                                         "fields": json.dumps(["status", "details"])})
+        check("its Scheduled Job Log shows the run",
+              status == 200 and len(logs["data"]) == 1 and logs["data"][0]["status"] == "Complete", (status, logs))
+    finally:
+        stop_server(process)
+
+
+def main():
+    try:
+        quire("new-site", "e2e.local", "--admin-password", "admin-" + str(time.time_ns()))
+        quire("set-config", "-g", "server_script_enabled", "1")
+        # The job runs once, from the worker below, not when serve's scheduler finds it due.
+        quire("set-config", "pause_scheduler", "1")
+        quire("add-user", "plain@example.com", "--password", "plain-" + str(time.time_ns()))
+        admin_token, user_token = token_for("Administrator"), token_for("plain@example.com")
+        process, base = start_server()
+        try:
+            admin = Client(base, admin_token)
+            job_type = run_tests(admin, Client(base, user_token), Client(base))
+            run_disabled(admin)
+        finally:
+            stop_server(process)
+        if job_type:
+            run_scheduled(admin_token, job_type)
+    finally:
+        if not os.environ.get("QUIRE_E2E_KEEP"):
+            shutil.rmtree(WORK, ignore_errors=True)
+    if failures:
+        print(f"{len(failures)} failed: {failures}")
+        return 1
+    print("all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
