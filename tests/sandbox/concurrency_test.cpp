@@ -66,7 +66,7 @@ TEST(Concurrency, RunawaysStopWhileNormalScriptsFinishCorrectly) {
   }
 
   constexpr int kThreads = 6;
-  constexpr int kRounds = 4;
+  constexpr int kRounds = 2;
   std::vector<std::vector<std::string>> normal_outputs(kThreads);
   std::vector<std::vector<std::string>> runaway_types(kThreads);
   std::vector<std::thread> threads;
