@@ -143,6 +143,12 @@ void register_user_controller(model::EventRegistry& events) {
       store_login_hash(call.session, doc.name_text(), hash_user_password(fresh));
     }
     doc.set("new_password", nullptr);
+    // A disabled user is logged out everywhere (Frappe clears their sessions).
+    const auto& before = doc.doc_before_save();
+    if (before && model::cint(before->get("enabled")) != 0 &&
+        model::cint(doc.get("enabled")) == 0) {
+      call.session.db.query("DELETE FROM `__Sessions` WHERE `user` = ?", {doc.name_text()});
+    }
     if (cstr(doc.get("full_name")).empty()) {
       std::string full;
       for (const char* part : {"first_name", "middle_name", "last_name"}) {
@@ -273,18 +279,16 @@ ApiKeys generate_api_keys(model::Session& session, const std::string& user) {
 std::optional<std::string> user_for_api_key(model::Session& session, const std::string& key,
                                             std::string_view secret) {
   if (key.empty()) return std::nullopt;
+  // One statement: this runs on every token-authenticated request.
   auto rows = session.db.query(
-      "SELECT `name`, `enabled` FROM `tabUser` WHERE `api_key` = ? LIMIT 1", {key});
+      "SELECT u.`name`, u.`enabled`, a.`password` FROM `tabUser` u"
+      " LEFT JOIN `__Auth` a ON a.`doctype` = 'User' AND a.`name` = u.`name`"
+      " AND a.`fieldname` = 'api_secret' WHERE u.`api_key` = ? LIMIT 1",
+      {key});
   if (rows.empty()) return std::nullopt;
   std::string user = cstr(model::from_db(rows[0][0]));
   if (user != "Administrator" && model::cint(model::from_db(rows[0][1])) == 0) return std::nullopt;
-  auto stored = session.db.query(
-      "SELECT `password` FROM `__Auth` WHERE `doctype` = 'User' AND `name` = ?"
-      " AND `fieldname` = 'api_secret'",
-      {user});
-  if (stored.empty() || !verify_api_secret(secret, cstr(model::from_db(stored[0][0])))) {
-    return std::nullopt;
-  }
+  if (!verify_api_secret(secret, cstr(model::from_db(rows[0][2])))) return std::nullopt;
   return user;
 }
 

@@ -122,6 +122,19 @@ TEST_F(Auth, LogoutEndsTheSession) {
   EXPECT_EQ(stale.get("/api/resource/ToDo").status, 403);
 }
 
+TEST_F(Auth, DisablingAUserEndsTheirSessionsAndLogins) {
+  start();
+  auto plain = server.client();
+  ASSERT_EQ(plain.login("plain@example.com", "plain-pass-1").status, 200);
+  auto admin = server.admin();
+  auto disabled = admin.put_json("/api/resource/User/plain@example.com", {{"enabled", 0}});
+  ASSERT_EQ(disabled.status, 200) << disabled.body;
+  EXPECT_EQ(plain.get("/api/method/frappe.auth.get_logged_user").status, 403);
+  auto again = server.client().login("plain@example.com", "plain-pass-1");
+  EXPECT_EQ(again.status, 401) << again.body;
+  EXPECT_EQ(again.json["message"], "User disabled or missing");
+}
+
 TEST_F(Auth, GuestsMayCallOnlyGuestMethods) {
   start();
   auto guest = server.client();
