@@ -279,8 +279,8 @@ Value strip_impl(Isolate& I, Value* args, std::size_t nargs, bool left, bool rig
         e -= n;
       }
   } else {
-    if (!want_str(I, args[1], (std::string(name) + " arg must be None or str, not ").c_str()))
-      return Value::exc();
+    if (!is_str(args[1]))  // CPython 3.11 names no type here
+      return raise(I, types().TypeError, std::string(name) + " arg must be None or str");
     Str* chars = as_str(args[1]);
     // Split chars into code points.
     std::vector<std::string_view> set;
