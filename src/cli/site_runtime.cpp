@@ -243,6 +243,18 @@ void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerS
           for (const auto& line : request.debug_log) context.output += line + "\n";
         }
       } output{context, request};
+      // Another process (quire serve) may have changed the script since this
+      // one cached the script map: compare its `modified`, one cheap query.
+      model::ListArgs current;
+      current.doctype = "Server Script";
+      current.filters = Json{{"name", script}};
+      current.pluck = "modified";
+      Json modified = model::get_all(session, current);
+      auto cached = scripts.find_by_name(session, script);
+      if (!cached || modified.empty() || !modified[0].is_string() ||
+          cached->modified != modified[0].get<std::string>()) {
+        scripts.clear_cache();
+      }
       try {
         scripts.execute_scheduled(session, script);
       } catch (const scripting::ScriptError& e) {
