@@ -148,6 +148,19 @@ def run_tests(admin, user, guest):
           and server_messages(body) == ["You hit the rate limit because of too many requests. Please try after sometime."],
           (status, body))
 
+    make_script(admin, name="notify", script_type="API", api_method="e2e.notify",
+                script='frappe.msgprint("noted")\nfrappe.flags = 1\n')
+    status, body = admin.call("POST", "/api/method/e2e.notify")
+    check("API script msgprint reaches _server_messages",
+          status == 200 and body.get("message") == 1 and server_messages(body) == ["noted"], (status, body))
+
+    status, body = admin.call("GET", "/api/method/quire.server_script_stats")
+    stats = {row["name"]: row for row in body.get("message", [])} if status == 200 else {}
+    check("script stats count the API script's runs",
+          stats.get("hello", {}).get("executions") == 3 and stats["hello"]["failures"] == 0, (status, body))
+    status, body = user.call("GET", "/api/method/quire.server_script_stats")
+    check("script stats are for System Managers", status == 403, (status, body))
+
     # --- DocType Event scripts on REST writes ------------------------------------
     make_script(admin, name="note-before-save", script_type="DocType Event", reference_doctype="Note",
                 doctype_event="Before Save",
