@@ -184,6 +184,7 @@ static Value exception_attr(Isolate& I, Instance* in, std::string_view name, boo
     incref(v);
     return v;
   }
+  if (name == "__suppress_context__") return Value::boolean(in->suppress_context);
   if (name == "value" && in->cls == types().StopIteration) {
     Tuple* a = as_tuple(in->args);
     Value v = a->size ? a->items()[0] : Value::none();
