@@ -154,6 +154,23 @@ def run_tests(admin, user, guest):
     check("API script msgprint reaches _server_messages",
           status == 200 and body.get("message") == 1 and server_messages(body) == ["noted"], (status, body))
 
+    # spec 2.2: a GET's writes are rolled back unless the script commits.
+    make_script(admin, name="writer", script_type="API", api_method="e2e.writer",
+                script='frappe.get_doc({"doctype": "ToDo", "description": "api " + frappe.form_dict.mode}).insert()\n'
+                       'if frappe.form_dict.mode == "commit":\n    frappe.db.commit()\n')
+    for mode in ("plain", "commit"):
+        status, body = admin.call("GET", "/api/method/e2e.writer", query={"mode": mode})
+        check(f"API script GET ({mode}) answers", status == 200, (status, body))
+    status, body = admin.call("POST", "/api/method/e2e.writer", {"mode": "post"})
+    check("API script POST answers", status == 200, (status, body))
+    stored = {}
+    for mode in ("plain", "commit", "post"):
+        status, body = admin.call("GET", "/api/resource/ToDo",
+                                  query={"filters": json.dumps([["description", "=", "api " + mode]])})
+        stored[mode] = len(body["data"]) if status == 200 else None
+    check("GET rolls back an API script's writes unless it commits; POST commits",
+          stored == {"plain": 0, "commit": 1, "post": 1}, stored)
+
     status, body = admin.call("GET", "/api/method/quire.server_script_stats")
     stats = {row["name"]: row for row in body.get("message", [])} if status == 200 else {}
     check("script stats count the API script's runs",
