@@ -8,6 +8,7 @@
 #include "model/lifecycle.h"
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_exceptions.h"
+#include "scripting/typed_columns.h"
 #include "scripting/value_convert.h"
 
 namespace quire::scripting {
@@ -63,7 +64,9 @@ bool is_stored_key(const model::Meta& meta, std::string_view key) {
 Value rows_list(Isolate& I, RunState& run, Document& doc, const std::string& field) {
   const auto& rows = doc.table(field);
   List* list = alloc_list(I, rows.size());
+  bool loaded = run.loaded.count(&doc) > 0;
   for (const auto& row : rows) {
+    if (loaded) run.loaded.insert(row.get());
     Value w = wrap_document(I, run, row);
     if (w.is_exc()) {
       decref(Value::object(list));
@@ -456,6 +459,7 @@ Value m_reload(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) 
   if (!self_of(I, args, nargs, "reload", s)) return Value::exc();
   Value r = guarded(I, [&]() -> Value {
     model::reload(s.run->session, *s.doc);
+    s.run->loaded.insert(s.doc.get());
     return Value::none();
   });
   if (r.is_exc()) return r;
@@ -538,7 +542,7 @@ Value m_get_doc_before_save(Isolate& I, Value* args, std::size_t nargs, const Tu
   if (!self_of(I, args, nargs, "get_doc_before_save", s)) return Value::exc();
   const Document::Ptr& before = s.doc->doc_before_save();
   if (!before) return Value::none();
-  return wrap_document(I, *s.run, before);
+  return wrap_document(I, *s.run, before, /*loaded=*/true);
 }
 
 Value m_has_value_changed(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
@@ -604,7 +608,8 @@ bool is_document(Value v) {
   return is_kind(v, Kind::Instance) && static_cast<Instance*>(v.o)->cls == document_type();
 }
 
-Value wrap_document(Isolate& I, RunState& run, const Document::Ptr& doc) {
+Value wrap_document(Isolate& I, RunState& run, const Document::Ptr& doc, bool loaded) {
+  if (loaded) run.loaded.insert(doc.get());
   if (auto it = run.wrappers.find(doc.get()); it != run.wrappers.end()) {
     incref(it->second);
     return it->second;
@@ -641,8 +646,18 @@ bool pull_document(Isolate& I, RunState& run, Value w) {
     for (const auto& col : model::child_columns())
       ok = ok && set_attr_json(I, w, col, doc->get(col));
   }
-  for (const auto* f : meta.data_fields())
-    ok = ok && set_attr_json(I, w, f->fieldname, doc->get(f->fieldname));
+  bool typed = run.loaded.count(doc.get()) > 0;
+  for (const auto* f : meta.data_fields()) {
+    std::string_view fieldtype = typed ? temporal_fieldtype(meta, f->fieldname) : "";
+    if (fieldtype.empty()) {
+      ok = ok && set_attr_json(I, w, f->fieldname, doc->get(f->fieldname));
+      continue;
+    }
+    Value v = temporal_value(I, fieldtype, doc->get(f->fieldname));
+    if (v.is_exc()) return false;
+    ok = ok && set_attr_text(I, w, f->fieldname, v);
+    decref(v);
+  }
   if (!ok) return false;
   for (const auto* f : meta.table_fields()) {
     Value list = rows_list(I, run, *doc, f->fieldname);

@@ -21,7 +21,9 @@ lang::Type* document_type();
 bool is_document(lang::Value v);
 
 // The wrapper for `doc` in the current run (made and filled on first use).
-lang::Value wrap_document(lang::Isolate& I, RunState& run, const model::Document::Ptr& doc);
+// `loaded`: `doc` was just read from the database (RunState::loaded).
+lang::Value wrap_document(lang::Isolate& I, RunState& run, const model::Document::Ptr& doc,
+                          bool loaded = false);
 // The document behind a wrapper, or null.
 model::Document::Ptr document_of(RunState& run, lang::Value wrapper);
 

@@ -13,6 +13,7 @@
 #include "scripting/engine.h"
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
+#include "scripting/typed_columns.h"
 
 namespace quire::scripting {
 
@@ -42,7 +43,7 @@ QUIRE_NATIVE(f_get_doc) {
     if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
     Json name;
     if (!json_arg(I, a[1], name)) return Value::exc();
-    return wrap(I, *run, model::get_doc(run->session, doctype, name));
+    return wrap_document(I, *run, model::get_doc(run->session, doctype, name), /*loaded=*/true);
   });
 }
 
@@ -121,9 +122,14 @@ bool list_args(Isolate& I, const char* fname, Value* args, std::size_t nargs, co
 }
 
 Value list_result(Isolate& I, const model::ListArgs& a, const Json& rows) {
-  if (!a.pluck.empty() || !a.as_list) return to_value(I, rows);
+  // Date, Datetime and Time columns as datetime objects (typed_columns.h).
+  RunState* run = current_run();
+  auto meta = run ? run->session.metas.find_meta(a.doctype) : nullptr;
+  if (!a.pluck.empty()) return typed_to_value(I, rows, ColumnTypes(meta, Json(a.pluck)), false);
+  ColumnTypes columns(meta, a.fields);
+  if (!a.as_list) return typed_to_value(I, rows, columns, false);
   // as_list: the raw cursor result, a tuple of tuples (db_query.py runs db.sql).
-  Value list = rows_to_value(I, rows);
+  Value list = typed_to_value(I, rows, columns, /*arrays_as_tuples=*/true);
   if (list.is_exc()) return list;
   Value tuple = new_tuple_from(I, as_list(list)->items.data(), as_list(list)->items.size());
   decref(list);
@@ -171,7 +177,7 @@ QUIRE_NATIVE(f_get_last_doc) {
     if (names.empty()) {
       throw model::FrappeError(model::ErrorKind::DoesNotExistError, l.doctype + " not found");
     }
-    return wrap(I, *run, model::get_doc(run->session, l.doctype, names[0]));
+    return wrap_document(I, *run, model::get_doc(run->session, l.doctype, names[0]), true);
   });
 }
 
@@ -559,6 +565,14 @@ QUIRE_NATIVE(f_call) {
                           method + "</strong> is not whitelisted.</details>");
 }
 
+}  // namespace
+
+Value call_whitelisted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames) {
+  return f_call(I, args, nargs, kwnames, nullptr);
+}
+
+namespace {
+
 bool set_value(Isolate& I, Value module, const char* name, Value v) {
   bool ok = host::module_set(I, module, name, v);
   decref(v);
@@ -644,6 +658,7 @@ const Prototype& prototype() {
     };
     Prototype out{host::define_type("frappe"), host::define_type("globals")};
     for (const auto& f : functions) host::define_method(out.names, f.name, f.fn);
+    add_mail_and_job_functions(out.names);
     // frappe.db.get_all is frappe.get_all; frappe.get_value is frappe.db.get_value.
     for (bool commit : {false, true}) {
       host::define_method(db_namespace(commit), "get_all", f_get_all);

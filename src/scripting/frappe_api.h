@@ -21,4 +21,11 @@ lang::Type* utils_namespace();
 lang::Value message(lang::Isolate& I, RunState& run, lang::Value msg, lang::Value title,
                     lang::Value raise_class, lang::Value indicator, bool alert);
 
+// frappe.call(method, **kwargs): an API script, or a whitelisted method.
+lang::Value call_whitelisted(lang::Isolate& I, lang::Value* args, std::size_t nargs,
+                             const lang::Tuple* kwnames);
+
+// frappe.sendmail and frappe.enqueue (frappe_mail_jobs.cpp).
+void add_mail_and_job_functions(lang::Type* frappe_names);
+
 }  // namespace quire::scripting

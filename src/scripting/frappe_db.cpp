@@ -6,18 +6,13 @@
 #include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/sql_params.h"
+#include "scripting/typed_columns.h"
 
 namespace quire::scripting {
 
 using namespace quire::lang;
 
 namespace {
-
-// A list result of several fields is a tuple in Frappe.
-Value value_result(Isolate& I, const Json& v) {
-  if (v.is_array()) return to_value(I, v, /*arrays_as_tuples=*/true);
-  return to_value(I, v);
-}
 
 bool order_arg(Isolate& I, Value v, std::optional<std::string>& out) {
   if (!given(v)) return true;
@@ -45,8 +40,8 @@ QUIRE_NATIVE(db_get_value) {
     return Value::exc();
   return guarded(I, [&]() -> Value {
     Json v = model::get_value(run->session, doctype, filters, fieldname, as_dict, order_by);
-    if (as_dict && v.is_object()) return to_value(I, v);
-    return value_result(I, v);
+    ColumnTypes columns(run->session.metas.find_meta(doctype), fieldname);
+    return typed_to_value(I, v, columns, /*arrays_as_tuples=*/true, /*one_row=*/true);
   });
 }
 
@@ -69,8 +64,11 @@ QUIRE_NATIVE(db_get_values) {
       !order_arg(I, a[6], order_by) || !opt_int(I, a[7], limit, 0))
     return Value::exc();
   return guarded(I, [&]() -> Value {
-    return rows_to_value(
-        I, model::get_values(run->session, doctype, filters, fieldname, as_dict, order_by, limit));
+    Json rows =
+        model::get_values(run->session, doctype, filters, fieldname, as_dict, order_by, limit);
+    ColumnTypes columns(run->session.metas.find_meta(doctype), fieldname);
+    if (!rows.is_array()) return typed_to_value(I, rows, columns, true, true);
+    return typed_to_value(I, rows, columns, /*arrays_as_tuples=*/true);
   });
 }
 
@@ -111,7 +109,9 @@ QUIRE_NATIVE(db_get_single_value) {
   if (!arg_string(I, a[0], doctype, "doctype") || !arg_string(I, a[1], field, "fieldname"))
     return Value::exc();
   return guarded(I, [&]() -> Value {
-    return to_value(I, model::get_single_value(run->session, doctype, field));
+    ColumnTypes columns(run->session.metas.find_meta(doctype), Json(field));
+    return typed_to_value(I, model::get_single_value(run->session, doctype, field), columns, true,
+                          true);
   });
 }
 

@@ -115,7 +115,10 @@ const std::vector<std::string>& frappe_names() {
                                                  "lang",
                                                  "date_format",
                                                  "time_format",
-                                                 "number_format"};
+                                                 "number_format",
+                                                 "sendmail",
+                                                 "enqueue",
+                                                 "_dict"};
   return names;
 }
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lang/object/runtime.h"
@@ -76,6 +77,11 @@ struct RunState {
   // Document wrappers made during the run and the documents behind them.
   std::unordered_map<const lang::Object*, model::Document::Ptr> documents;
   std::unordered_map<const model::Document*, lang::Value> wrappers;
+  // Documents read from the database (get_doc by name, get_last_doc, reload,
+  // get_doc_before_save) and their rows: their Date, Datetime and Time fields
+  // are datetime objects, as Frappe's; other documents keep the text they
+  // were given (see typed_columns.h).
+  std::unordered_set<const model::Document*> loaded;
 };
 
 RunState* current_run();

@@ -34,6 +34,17 @@ struct ScriptSettings {
   std::string site_url = "http://localhost:8000";
   // Steps, memory, time and output of one script run (lang/sandbox/sandbox.h).
   lang::Limits limits;
+  // frappe.enqueue(method, **kwargs): called once the transaction the script
+  // ran in commits (never when it rolls back; at once when the run is outside
+  // any transaction). `method` is what the script named (an API script's
+  // api_method or a whitelisted method), `kwargs` its keyword arguments, and
+  // `options` the enqueue options it passed (queue, timeout, job_name,
+  // at_front, job_id, deduplicate, event, is_async, enqueue_after_commit).
+  // The job must run the method as frappe.call would (the same whitelist
+  // rule). Unset: frappe.enqueue raises (background jobs not configured).
+  std::function<void(model::Session&, const std::string& method, const Json& kwargs,
+                     const Json& options)>
+      enqueue;
 };
 
 // Reads `server_script_enabled` from <bench>/sites/common_site_config.json

@@ -243,7 +243,9 @@ TEST_F(Conformance, Case35_CallWhitelist) {
 }
 
 TEST_F(Conformance, Case36_Enqueue) {
-  GTEST_SKIP() << "frappe.enqueue is not bound yet";
+  // enqueue(..., now=True) runs the method at once under frappe.call's whitelist rule.
+  EXPECT_EQ(run("frappe.enqueue('frappe.get_user', now=True)\n").substr(0, 16), "PermissionError:");
+  EXPECT_EQ(run("print(frappe.enqueue('ping', now=True))\n"), "pong\n");
 }
 
 TEST_F(Conformance, Case37_NoModulesInSafeGlobals) {

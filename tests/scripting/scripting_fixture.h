@@ -33,6 +33,10 @@ class ScriptingTest : public ::testing::Test {
     model::register_doctype_controller(events);
     ScriptSettings settings;
     settings.enabled = [this] { return enabled; };
+    settings.enqueue = [this](model::Session&, const std::string& method, const Json& kwargs,
+                              const Json& options) {
+      enqueued.push_back(Json{{"method", method}, {"kwargs", kwargs}, {"options", options}});
+    };
     scripts = std::make_unique<ServerScripts>(settings);
     scripts->install(events);
     session = std::make_unique<model::Session>(*db, *metas, events);
@@ -104,6 +108,7 @@ class ScriptingTest : public ::testing::Test {
   }
 
   std::vector<Json> last_messages;
+  std::vector<Json> enqueued;  // what frappe.enqueue handed to ScriptSettings::enqueue
   bool enabled = true;
   int ticks = 0;
   std::unique_ptr<db::SqliteDatabase> db;
