@@ -338,10 +338,13 @@ Value affix_impl(Isolate& I, Value* args, std::size_t nargs, bool start, const c
   Str* s = self_str(args);
   std::size_t b0, b1;
   if (!range_args(I, s, args, nargs, 2, b0, b1)) return Value::exc();
-  auto check = [&](Value p) -> int {
+  auto check = [&](Value p, bool in_tuple) -> int {
     if (!is_str(p)) {
       raise(I, types().TypeError,
-            std::string(name) + " first arg must be str or a tuple of str, not " + type_name(p));
+            in_tuple
+                ? "tuple for " + std::string(name) + " must only contain str, not " + type_name(p)
+                : std::string(name) + " first arg must be str or a tuple of str, not " +
+                      type_name(p));
       return -1;
     }
     if (b0 > s->nbytes) return 0;
@@ -354,13 +357,13 @@ Value affix_impl(Isolate& I, Value* args, std::size_t nargs, bool start, const c
   if (is_tuple(args[1])) {
     Tuple* t = as_tuple(args[1]);
     for (std::size_t i = 0; i < t->size; ++i) {
-      int r = check(t->items()[i]);
+      int r = check(t->items()[i], true);
       if (r < 0) return Value::exc();
       if (r) return Value::boolean(true);
     }
     return Value::boolean(false);
   }
-  int r = check(args[1]);
+  int r = check(args[1], false);
   if (r < 0) return Value::exc();
   return Value::boolean(r);
 }

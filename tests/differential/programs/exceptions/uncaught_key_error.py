@@ -1,0 +1,3 @@
+settings = {'currency': 'USD'}
+print(settings['currency'])
+print(settings['timezone'])
