@@ -14,6 +14,7 @@
 #include "scripting/number_words.h"
 #include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
+#include "scripting/utils_text.h"
 
 namespace quire::scripting {
 
@@ -510,6 +511,7 @@ lang::Type* utils_namespace() {
     Type* t = host::define_type("frappe.utils");
     for (const auto& f : functions) host::define_method(t, f.name, f.fn);
     add_string_date_functions(t);
+    add_text_functions(t);
     return t;
   }();
   return utils;

@@ -112,7 +112,7 @@ Value temporal_value(Isolate& I, std::string_view fieldtype, const Json& v) {
     if (fieldtype == "Datetime" && datetime_form(s)) stamp = time::DateTime::from_iso_format(s);
     if (fieldtype == "Time" && time_micros(s, micros))
       span = time::TimeDelta::from_microseconds(micros);
-  } catch (const std::exception&) {
+  } catch (...) {  // the time library's ValueError (day out of range...)
     return to_value(I, v);
   }
   return guarded(I, [&]() -> Value {

@@ -80,7 +80,7 @@ TEST_F(TypedDates, DatetimeAndTimeFields) {
   auto slot = insert(Json{{"doctype", "Shift Slot"},
                           {"starts", "9:30:00"},
                           {"opens", "2025-01-15 08:00:00.250000"},
-                          {"odd", "not a date"}});
+                          {"odd", "2025-02-30"}});
   EXPECT_EQ(
       run("s = frappe.get_doc('Shift Slot', '" + slot->name().get<std::string>() +
           "')\n"
@@ -88,7 +88,7 @@ TEST_F(TypedDates, DatetimeAndTimeFields) {
           "print(s.odd, s.creation[:4])\n"
           "r = frappe.get_all('Shift Slot', fields=['starts', 'opens'])[0]\n"
           "print(r.starts.seconds, r.opens.minute)\n"),
-      "34200.0 9:30:00 8 250000\nnot a date 2025\n34200 0\n");
+      "34200.0 9:30:00 8 250000\n2025-02-30 2025\n34200 0\n");
 }
 
 }  // namespace

@@ -1,0 +1,66 @@
+// frappe.utils comma_and/comma_or, strip_html, escape_html, format_duration
+// and pretty_date. Expected values follow frappe/utils/data.py (comma_sep,
+// _striptags_re, html_escape_table, format_duration, pretty_date), worked by
+// hand from that code; the session clock is fixed at 2025-03-12 10:00:0x.
+
+#include "scripting_fixture.h"
+
+namespace quire::scripting::testing {
+namespace {
+
+using UtilsText = ScriptingTest;
+
+TEST_F(UtilsText, CommaAndCommaOr) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.comma_and(['a', 'b', 'c']))\n"
+                "print(u.comma_or(('x', 2), add_quotes=False))\n"
+                "print(repr(u.comma_and([])), u.comma_and([5]), u.comma_and('text'))\n"),
+            "'a', 'b' and 'c'\nx or 2\n'' 5 text\n");
+}
+
+TEST_F(UtilsText, StripAndEscapeHtml) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.strip_html('<p class=\"x\">Hi <b>there</b><!-- a > b --></p> 1 < 2'))\n"
+                "print(u.strip_html('a<!--\\n-->b'), u.strip_html('a<!-- x -->y -->b'))\n"
+                "print(u.escape_html('<a href=\"x\">Tom & Jerry\\'s</a>'))\n"
+                "print(u.escape_html(5))\n"),
+            "Hi there 1 < 2\nab ay -->b\n&lt;a href=&quot;x&quot;&gt;Tom &amp; "
+            "Jerry&apos;s&lt;/a&gt;\n5\n");
+}
+
+TEST_F(UtilsText, FormatDuration) {
+  // data.py's docstring example: 12885 -> '3h 34m 45s'.
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.format_duration(12885))\n"
+                "print(u.format_duration(90061), '|', u.format_duration(90061, hide_days=True))\n"
+                "print(repr(u.format_duration(0)), u.format_duration('61.9'), "
+                "u.format_duration(-1))\n"),
+            "3h 34m 45s\n1d 1h 1m 1s | 25h 1m 1s\n'' 1m 1s -1d 23h 59m 59s\n");
+}
+
+TEST_F(UtilsText, PrettyDate) {
+  // now() is 2025-03-12 10:00:0x.xxxxxx (the fixture's clock).
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.pretty_date('2025-03-12 09:59:59.000000'))\n"
+                "print(u.pretty_date('2025-03-12 09:58:30.5'))\n"
+                "print(u.pretty_date('2025-03-12 09:15:00.0'))\n"
+                "print(u.pretty_date('2025-03-12 08:30:00.0'))\n"
+                "print(u.pretty_date('2025-03-12 01:00:00.0'))\n"
+                "print(u.pretty_date('2025-03-11 09:00:00.0'))\n"
+                "print(u.pretty_date(u.get_datetime('2025-03-08 09:00:00')))\n"
+                "print(u.pretty_date('2025-03-01 09:00:00.0'))\n"
+                "print(u.pretty_date('2025-02-10 09:00:00.0'))\n"
+                "print(u.pretty_date('2025-01-20 09:00:00.0'))\n"
+                "print(u.pretty_date('2024-10-01 09:00:00.0'))\n"
+                "print(u.pretty_date('2024-01-01 09:00:00.0'))\n"
+                "print(u.pretty_date('2020-01-01 09:00:00.0'))\n"
+                "print(repr(u.pretty_date(None)))\n"
+                "u.pretty_date('2025-03-12')\n"),
+            "just now\n1 minute ago\n45 minutes ago\n1 hour ago\n9 hours ago\nYesterday\n"
+            "4 days ago\n1 week ago\n4 weeks ago\n1 month ago\n5 months ago\n1 year ago\n"
+            "5 years ago\n''\n"
+            "ValueError: time data '2025-03-12' does not match format '%Y-%m-%d %H:%M:%S.%f'");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
