@@ -7,6 +7,7 @@
 
 #include "cli/cmd_exec.h"
 #include "cli/cmd_jobs.h"
+#include "cli/cmd_script_stats.h"
 #include "cli/cmd_scripts.h"
 #include "cli/cmd_users.h"
 #include "cli/commands.h"
@@ -28,6 +29,7 @@ int run(int argc, char** argv) {
       add_set_config_command(app, globals),
       add_exec_command(app, globals),
   };
+  commands.push_back(add_script_stats_command(app, globals));
   for (auto& command : add_jobs_commands(app, globals)) commands.push_back(std::move(command));
   for (auto& command : add_user_commands(app, globals)) commands.push_back(std::move(command));
   for (auto& command : add_script_commands(app, globals)) commands.push_back(std::move(command));

@@ -282,6 +282,9 @@ def main():
         try:
             admin = Client(base, admin_token)
             job_type = run_tests(admin, Client(base, user_token), Client(base))
+            rows = json.loads(quire("script-stats", "--port", base.rsplit(":", 1)[1], "--json"))
+            runs = {row["name"]: row["executions"] for row in rows}
+            check("quire script-stats reads the server's counters", runs.get("hello") == 3, rows)
             run_disabled(admin)
         finally:
             stop_server(process)
