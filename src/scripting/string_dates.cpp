@@ -459,6 +459,235 @@ QUIRE_NATIVE(d_format_date) {
   return new_str(I, out);
 }
 
+// time_diff(end, start): get_datetime(end) - get_datetime(start), a timedelta.
+QUIRE_NATIVE(d_time_diff_delta) {
+  Value a[2];
+  if (!parse_args(I, "time_diff", args, nargs, kwnames, {"string_ed_date", "string_st_date"}, 2, a))
+    return Value::exc();
+  Stamp e, s;
+  if (!date_arg(I, a[0], e) || !date_arg(I, a[1], s)) return Value::exc();
+  std::int64_t micros =
+      (days_from_civil(e.year, e.month, e.day) - days_from_civil(s.year, s.month, s.day)) *
+          86400000000LL +
+      e.micros - s.micros;
+  return guarded(I, [&]() -> Value {
+    return lang::datetime::new_timedelta(I, lang::time::TimeDelta::from_microseconds(micros));
+  });
+}
+
+// "H:MM[:SS[.ffffff]]" as microseconds (hours may pass 23: Frappe's
+// parse_timedelta path), false for anything else.
+bool clock_micros(std::string_view t, std::int64_t& out) {
+  auto colon = t.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2) return false;
+  std::int64_t h = 0, m = 0, sec = 0, frac = 0;
+  if (!digits(t, 0, colon, h) || !digits(t, colon + 1, 2, m) || m > 59) return false;
+  std::size_t pos = colon + 3;
+  if (pos < t.size()) {
+    if (t[pos] != ':' || !digits(t, pos + 1, 2, sec) || sec > 59) return false;
+    pos += 3;
+    if (pos < t.size()) {
+      if (t[pos] != '.') return false;
+      std::string f(t.substr(pos + 1));
+      if (f.empty() || f.size() > 6 || !digits(f, 0, f.size(), frac)) return false;
+      frac = std::stoll((f + "000000").substr(0, 6));
+    }
+  }
+  out = ((h * 60 + m) * 60 + sec) * 1000000 + frac;
+  return true;
+}
+
+// get_time's value as microseconds of the day (false + exception on error).
+bool time_of_day(Isolate& I, Value v, std::int64_t& out) {
+  if (auto dt = lang::datetime::as_datetime(v)) {
+    out = dt->time().micros_of_day();
+    return true;
+  }
+  if (auto t = lang::datetime::as_time(v)) {
+    out = t->micros_of_day();
+    return true;
+  }
+  if (auto td = lang::datetime::as_timedelta(v)) {
+    // (datetime.min + td).time(): the part of the last day.
+    auto total = td->total_microseconds();
+    if (total < 0) {
+      raise(I, types().OverflowError, "date value out of range");
+      return false;
+    }
+    out = static_cast<std::int64_t>(total % 86400000000LL);
+    return true;
+  }
+  if (!is_str(v)) {
+    raise(I, types().TypeError, "Parser must be a string or character stream, not " + type_name(v));
+    return false;
+  }
+  std::string_view t = as_str(v)->view();
+  Stamp s;
+  if (parse_stamp(t, s)) {
+    out = s.micros;
+    return true;
+  }
+  if (clock_micros(t, out)) {
+    out %= 86400000000LL;
+    return true;
+  }
+  raise(I, types().ValueError, "Unknown string format: " + std::string(t));
+  return false;
+}
+
+QUIRE_NATIVE(d_get_time) {
+  Value a[1];
+  if (!parse_args(I, "get_time", args, nargs, kwnames, {"time_str"}, 1, a)) return Value::exc();
+  if (lang::datetime::as_time(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  std::int64_t micros = 0;
+  if (!time_of_day(I, a[0], micros)) return Value::exc();
+  return guarded(I, [&]() -> Value {
+    return lang::datetime::new_time(
+        I, lang::time::Time::from_fields(micros / 3600000000LL, micros / 60000000 % 60,
+                                         micros / 1000000 % 60, micros % 1000000));
+  });
+}
+
+// A System Settings value (the fallback when unset or unknown).
+std::string system_setting(const char* field, const char* fallback) {
+  RunState* run = current_run();
+  if (run) {
+    try {
+      auto meta = run->session.metas.find_meta("System Settings");
+      if (meta && meta->field(field)) {
+        Json v = model::get_single_value(run->session, "System Settings", field);
+        if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
+      }
+    } catch (...) {
+    }
+  }
+  return fallback;
+}
+
+// A babel (CLDR) pattern in English: y, M, d, E, H, h, K, k, m, s, S, a and
+// quoted literals; other letters as they are.
+std::string babel_format(const std::string& pattern, const Stamp& s) {
+  static const char* months[] = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
+  static const char* weekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                   "Friday", "Saturday", "Sunday"};
+  std::int64_t hour = s.micros / 3600000000LL, minute = s.micros / 60000000 % 60,
+               second = s.micros / 1000000 % 60;
+  auto padded = [](std::int64_t n, std::size_t width) {
+    std::string t = std::to_string(n);
+    return t.size() < width ? std::string(width - t.size(), '0') + t : t;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    char c = pattern[i];
+    if (c == '\'') {
+      auto end = pattern.find('\'', i + 1);
+      if (end == i + 1) {
+        out += '\'';
+      } else {
+        out += pattern.substr(i + 1, (end == std::string::npos ? pattern.size() : end) - i - 1);
+      }
+      i = end == std::string::npos ? pattern.size() : end + 1;
+      continue;
+    }
+    std::size_t n = 1;
+    while (i + n < pattern.size() && pattern[i + n] == c) ++n;
+    i += n;
+    switch (c) {
+      case 'y':
+        out += n == 2 ? padded(s.year % 100, 2) : padded(s.year, n);
+        break;
+      case 'M':
+      case 'L':
+        out += n >= 4   ? months[s.month - 1]
+               : n == 3 ? std::string(months[s.month - 1]).substr(0, 3)
+                        : padded(s.month, n);
+        break;
+      case 'd':
+        out += padded(s.day, n);
+        break;
+      case 'E': {
+        int wd = static_cast<int>(((days_from_civil(s.year, s.month, s.day) % 7) + 10) % 7);
+        out += n >= 4 ? weekdays[wd] : std::string(weekdays[wd]).substr(0, 3);
+        break;
+      }
+      case 'H':
+        out += padded(hour, n);
+        break;
+      case 'k':
+        out += padded(hour == 0 ? 24 : hour, n);
+        break;
+      case 'h':
+        out += padded(hour % 12 == 0 ? 12 : hour % 12, n);
+        break;
+      case 'K':
+        out += padded(hour % 12, n);
+        break;
+      case 'm':
+        out += padded(minute, n);
+        break;
+      case 's':
+        out += padded(second, n);
+        break;
+      case 'S':
+        out += padded(s.micros % 1000000, 6).substr(0, n);
+        break;
+      case 'a':
+        out += hour < 12 ? "AM" : "PM";
+        break;
+      default:
+        out += std::string(n, c);
+    }
+  }
+  return out;
+}
+
+// format_time(time_string, format_string): babel with the user time format
+// (System Settings, "HH:mm:ss" by default); "" for an empty value.
+QUIRE_NATIVE(d_format_time) {
+  Value a[2];
+  if (!parse_args(I, "format_time", args, nargs, kwnames, {"time_string", "format_string"}, 0, a))
+    return Value::exc();
+  int t = given(a[0]) ? truthy(I, a[0]) : 0;
+  if (t < 0) return Value::exc();
+  if (t == 0) return new_str(I, "");
+  std::int64_t micros = 0;
+  if (!time_of_day(I, a[0], micros)) return Value::exc();
+  std::string format;
+  if (!opt_string(I, a[1], format, "format_string")) return Value::exc();
+  if (format.empty()) format = system_setting("time_format", "HH:mm:ss");
+  Stamp s;
+  s.micros = micros;
+  return new_str(I, babel_format(format, s));
+}
+
+// format_datetime(datetime_string, format_string): babel with the user date
+// format (mm read as MM) and time format; None for an empty value.
+QUIRE_NATIVE(d_format_datetime) {
+  Value a[2];
+  if (!parse_args(I, "format_datetime", args, nargs, kwnames, {"datetime_string", "format_string"},
+                  1, a))
+    return Value::exc();
+  int t = truthy(I, a[0]);
+  if (t < 0) return Value::exc();
+  if (t == 0) return Value::none();
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  std::string format;
+  if (!opt_string(I, a[1], format, "format_string")) return Value::exc();
+  if (format.empty()) {
+    std::string date_format = system_setting("date_format", "yyyy-mm-dd");
+    for (std::size_t p = 0; (p = date_format.find("mm", p)) != std::string::npos; p += 2)
+      date_format.replace(p, 2, "MM");
+    format = date_format + " " + system_setting("time_format", "HH:mm:ss");
+  }
+  return new_str(I, babel_format(format, s));
+}
+
 }  // namespace
 
 void add_string_date_functions(lang::Type* utils) {
@@ -468,6 +697,10 @@ void add_string_date_functions(lang::Type* utils) {
   };
   static const Fn functions[] = {
       {"now", d_now},
+      {"time_diff", d_time_diff_delta},
+      {"get_time", d_get_time},
+      {"format_time", d_format_time},
+      {"format_datetime", d_format_datetime},
       {"getdate", d_getdate},
       {"get_datetime", d_get_datetime},
       {"now_datetime", d_now_datetime},

@@ -64,3 +64,31 @@ TEST_F(UtilsText, PrettyDate) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// time_diff, get_time, format_time, format_datetime: data.py's definitions
+// (get_datetime(a) - get_datetime(b); dateutil's time of a string, hours past
+// 23 through parse_timedelta; babel patterns with System Settings' formats,
+// "dd-mm-yyyy" and "HH:mm:ss" on this site). 2025-01-15 is a Wednesday.
+TEST_F(UtilsText, TimesAndTheirFormats) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.time_diff('2025-03-12 10:00:00', '2025-03-11 08:30:00'))\n"
+                "print(u.get_time('9:05'), u.get_time('25:00:00'), "
+                "u.get_time('2012-01-19 17:21:00'), "
+                "u.get_time(u.get_datetime('2025-01-01 08:15:30')))\n"
+                "print(u.format_time('9:05'), '|', u.format_time('13:05:09', 'hh:mm a'), '|', "
+                "repr(u.format_time(None)))\n"
+                "print(u.format_datetime('2025-01-15 08:05:09'))\n"
+                "print(u.format_datetime('2025-01-15 18:05:09', 'EEE, d MMM yyyy h:mm a'))\n"
+                "print(u.format_datetime('2025-01-15', \"dd-MM-yyyy 'at' HH\"), "
+                "u.format_datetime(''))\n"
+                "u.get_time('soon')\n"),
+            "1 day, 1:30:00\n09:05:00 01:00:00 17:21:00 08:15:30\n"
+            "09:05:00 | 01:05 PM | ''\n15-01-2025 08:05:09\nWed, 15 Jan 2025 6:05 PM\n"
+            "15-01-2025 at 00 None\nValueError: Unknown string format: soon");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
