@@ -23,7 +23,7 @@ namespace quire::cli {
 
 // The site's ServerScripts, with its settings from the configs:
 // `server_script_enabled` from sites/common_site_config.json (re-read when
-// the file changes), and per-run limits from the site config:
+// the file changes, looked at no more than once a second), and per-run limits from the site config:
 //   server_script_max_steps    VM steps per run (default 50,000,000)
 //   server_script_timeout_ms   wall clock per run (default 10,000; 0 = none)
 //   server_script_max_memory   heap bytes per run (default 256 MiB)
