@@ -327,8 +327,9 @@ Value title_case(Isolate& I, const std::string& text) {
   return r;
 }
 
-std::string in_words_text(std::int64_t n) {
-  std::string words = number_to_words(n);
+// in_words: num2words "en", or "en_IN" (lakh, crore) when not in_million.
+std::string in_words_text(std::int64_t n, bool in_million = true) {
+  std::string words = number_to_words(n, !in_million);
   for (char& c : words) {
     if (c == '-') c = ' ';
   }
@@ -345,7 +346,9 @@ QUIRE_NATIVE(u_in_words) {
     decref(n);
     return raise(I, types().OverflowError, "number too large for in_words");
   }
-  return new_str(I, in_words_text(n.i));
+  bool in_million = true;
+  if (!opt_bool(I, a[1], in_million, true)) return Value::exc();
+  return new_str(I, in_words_text(n.i, in_million));
 }
 
 // money_in_words (data.py): currency from the site defaults ("INR"),
@@ -374,6 +377,8 @@ QUIRE_NATIVE(u_money_in_words) {
   std::string number_format = system_default(run, "number_format");
   if (number_format.empty()) number_format = "#,###.##";
   int fraction_length = number_format_info(number_format).precision;
+  // The Indian grouping reads the amount in lakh and crore (data.py: in_million = False).
+  bool in_million = number_format != "#,##,###.##";
   std::string n = percent_f(fraction_length, number);
   std::string main = n, fraction = "00";
   if (auto dot = n.find('.'); dot != std::string::npos) {
@@ -385,7 +390,7 @@ QUIRE_NATIVE(u_money_in_words) {
   }
   std::string out;
   auto words = [&](const std::string& digits) -> std::string {
-    Value t = title_case(I, in_words_text(std::stoll(digits)));
+    Value t = title_case(I, in_words_text(std::stoll(digits), in_million));
     if (t.is_exc()) return "";
     std::string s(as_str(t)->view());
     decref(t);

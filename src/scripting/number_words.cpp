@@ -70,8 +70,23 @@ const std::vector<std::pair<std::int64_t, const char*>>& cards() {
   return c;
 }
 
-std::vector<Node> splitnum(std::int64_t value) {
-  for (const auto& [elem, word] : cards()) {
+// en_IN's cards: crore and lakh, then "en"'s from thousand down.
+const std::vector<std::pair<std::int64_t, const char*>>& indian_cards() {
+  static const std::vector<std::pair<std::int64_t, const char*>> c = [] {
+    std::vector<std::pair<std::int64_t, const char*>> out = {{10000000LL, "crore"},
+                                                             {100000LL, "lakh"}};
+    for (const auto& card : cards()) {
+      if (card.first <= 1000) out.push_back(card);
+    }
+    return out;
+  }();
+  return c;
+}
+
+using Cards = std::vector<std::pair<std::int64_t, const char*>>;
+
+std::vector<Node> splitnum(std::int64_t value, const Cards& table) {
+  for (const auto& [elem, word] : table) {
     if (elem > value) continue;
     std::vector<Node> out;
     std::int64_t div = 1, mod = 0;
@@ -82,10 +97,10 @@ std::vector<Node> splitnum(std::int64_t value) {
     if (div == 1) {
       out.push_back(Node::pair("one", 1));
     } else {
-      out.push_back(Node::of(splitnum(div)));
+      out.push_back(Node::of(splitnum(div, table)));
     }
     out.push_back(Node::pair(word, elem));
-    if (mod) out.push_back(Node::of(splitnum(mod)));
+    if (mod) out.push_back(Node::of(splitnum(mod, table)));
     return out;
   }
   return {};
@@ -124,9 +139,10 @@ Node clean(std::vector<Node> val) {
 
 }  // namespace
 
-std::string number_to_words(std::int64_t n) {
-  if (n < 0) return "minus " + number_to_words(-n);
-  return clean(splitnum(n)).text;
+std::string number_to_words(std::int64_t n, bool indian) {
+  if (n < 0) return "minus " + number_to_words(-n, indian);
+  bool use_indian = indian && n < 10000000000LL;
+  return clean(splitnum(n, use_indian ? indian_cards() : cards())).text;
 }
 
 }  // namespace quire::scripting

@@ -10,6 +10,10 @@ namespace quire::scripting {
 
 // n >= 0. num2words' algorithm: split by the largest named power, then merge
 // neighbours with "-", " and ", " " or ", " by their magnitudes.
-std::string number_to_words(std::int64_t n);
+// `indian`: num2words "en_IN", whose high names are crore (10^7) and lakh
+// (10^5) instead of million, billion...; it refuses 10^10 and above
+// (MAXVAL is 1000 x its largest card), where Frappe's in_words falls back to
+// "en" (number_to_words does too).
+std::string number_to_words(std::int64_t n, bool indian = false);
 
 }  // namespace quire::scripting

@@ -67,6 +67,24 @@ TEST_F(FrappeUtils, MoneyInWords) {
             "'' ''\n");
 }
 
+TEST_F(FrappeUtils, MoneyInWordsInLakhAndCrore) {
+  // data.py: number format "#,##,###.##" -> in_million = False -> num2words
+  // "en_IN" (cards crore 10^7, lakh 10^5, then "en" from thousand down; the
+  // same merge rules); in_words falls back to "en" from 10^10 (en_IN's MAXVAL).
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.in_words(12345678, in_million=False))\n"
+                "print(u.in_words(100000, False), '|', u.in_words(10**10, False))\n"
+                "frappe.db.set_value('System Settings', 'System Settings', 'number_format', "
+                "'#,##,###.##')\n"
+                "print(u.money_in_words(12345678.5))\n"
+                "print(u.money_in_words(250000))\n"),
+            "one crore, twenty three lakh, forty five thousand, six hundred and seventy eight\n"
+            "one lakh | ten billion\n"
+            "INR One Crore, Twenty Three Lakh, Forty Five Thousand, Six Hundred And Seventy Eight "
+            "and Fifty Cent only.\n"
+            "INR Two Lakh, Fifty Thousand only.\n");
+}
+
 TEST_F(FrappeUtils, InWords) {
   EXPECT_EQ(run("u = frappe.utils\n"
                 "for n in (0, 7, 21, 100, 110, 1100, 2000000, 1001000, 123456789):\n"
