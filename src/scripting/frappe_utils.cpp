@@ -14,6 +14,7 @@
 #include "scripting/number_words.h"
 #include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
+#include "scripting/utils_calendar.h"
 #include "scripting/utils_text.h"
 
 namespace quire::scripting {
@@ -517,6 +518,7 @@ lang::Type* utils_namespace() {
     for (const auto& f : functions) host::define_method(t, f.name, f.fn);
     add_string_date_functions(t);
     add_text_functions(t);
+    add_calendar_functions(t);
     return t;
   }();
   return utils;

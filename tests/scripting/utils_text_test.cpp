@@ -92,3 +92,38 @@ TEST_F(UtilsText, TimesAndTheirFormats) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// The calendar helpers of data.py (weeks from Sunday, Frappe's default
+// first_day_of_the_week); today is 2025-03-12, a Wednesday.
+// get_year_ending and the day spans go through add_to_date on a str, so
+// they are str; the rest are dates.
+TEST_F(UtilsText, CalendarHelpers) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.get_quarter_start('2025-05-20'), u.get_quarter_start('2025-05-20', "
+                "as_str=True) == '2025-04-01', u.get_quarter_ending('2025-05-20'))\n"
+                "print(u.get_first_day_of_week('2025-03-12'), u.get_last_day_of_week("
+                "u.getdate('2025-03-12')))\n"
+                "print(repr(u.get_year_start('2025-05-20', as_str=True)), "
+                "repr(u.get_year_ending('2025-05-20')))\n"
+                "print(u.get_weekday(u.getdate('2025-03-12')), u.get_weekdays()[6], "
+                "u.get_weekday())\n"
+                "for span in ['last week', 'last month', 'last 6 months', 'this year', "
+                "'yesterday', 'next quarter', 'next year', 'someday']:\n"
+                "    print(span, repr(u.get_timespan_date_range(span)))\n"),
+            "2025-04-01 True 2025-06-30\n2025-03-09 2025-03-15\n'2025-01-01' '2025-12-31'\n"
+            "Wednesday Sunday Wednesday\n"
+            "last week (datetime.date(2025, 3, 2), datetime.date(2025, 3, 8))\n"
+            "last month (datetime.date(2025, 2, 1), datetime.date(2025, 2, 28))\n"
+            "last 6 months (datetime.date(2024, 7, 1), datetime.date(2024, 12, 31))\n"
+            "this year (datetime.date(2025, 1, 1), '2025-12-31')\n"
+            "yesterday ('2025-03-11', '2025-03-11')\n"
+            "next quarter (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))\n"
+            "next year (datetime.date(2026, 1, 1), '2026-12-31')\n"
+            "someday None\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
