@@ -1,5 +1,7 @@
 #include "http/api.h"
 
+#include "model/time_zone.h"
+
 #include "http/api_error.h"
 #include "http/envelope.h"
 #include "http/json_response.h"
@@ -126,6 +128,7 @@ Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope) {
     try {
       Json args = form_dict(http);
       model::Session session(app.connection(), app.metas(), app.events());
+      model::use_site_time_zone(session);
       Identity identity = app.authenticate(http, session);
       act_as(session, identity.user);
       ApiRequest request{app,     http,     route, std::move(args),

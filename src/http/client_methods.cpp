@@ -49,7 +49,8 @@ Json get(ApiRequest& request) {
     if (rows.empty()) raise(ErrorKind::DoesNotExistError, doctype + " not found");
     name = rows[0]["name"];
   }
-  return document_json(*readable_document(request.session, doctype, model::cstr(name)));
+  return document_json(request.session,
+                       *readable_document(request.session, doctype, model::cstr(name)));
 }
 
 Json get_value(ApiRequest& request) {
@@ -82,7 +83,7 @@ Json set_value(ApiRequest& request) {
   } else {
     raise(ErrorKind::ValidationError, "fieldname must be a field name or a dict of values");
   }
-  return document_json(*update_document(request.session, doctype, name, values));
+  return document_json(request.session, *update_document(request.session, doctype, name, values));
 }
 
 // A child row sent on its own (parent, parenttype, parentfield set) is saved
@@ -97,9 +98,9 @@ Json insert_one(model::Session& session, Json doc) {
     auto parent_doc = readable_document(session, parenttype, parent);
     parent_doc->append(parentfield, doc);
     model::save(session, *parent_doc);
-    return document_json(*parent_doc->table(parentfield).back());
+    return document_json(session, *parent_doc->table(parentfield).back());
   }
-  return document_json(*insert_document(session, doctype, std::move(doc)));
+  return document_json(session, *insert_document(session, doctype, std::move(doc)));
 }
 
 Json insert(ApiRequest& request) {
@@ -120,7 +121,7 @@ Json save(ApiRequest& request) {
   auto doc = document_from_client(request.session,
                                   dict_arg(request.args.value("doc", Json(nullptr)), "doc"));
   model::save(request.session, *doc);
-  return document_json(*doc);
+  return document_json(request.session, *doc);
 }
 
 Json submit(ApiRequest& request) {
@@ -128,14 +129,14 @@ Json submit(ApiRequest& request) {
                                   dict_arg(request.args.value("doc", Json(nullptr)), "doc"));
   if (doc->is_new()) model::insert(request.session, *doc);
   model::submit(request.session, *doc);
-  return document_json(*doc);
+  return document_json(request.session, *doc);
 }
 
 Json cancel(ApiRequest& request) {
   auto doc = readable_document(request.session, required_string(request.args, "doctype"),
                                required_string(request.args, "name"));
   model::cancel(request.session, *doc);
-  return document_json(*doc);
+  return document_json(request.session, *doc);
 }
 
 Json delete_(ApiRequest& request) {
@@ -157,7 +158,7 @@ Json run_doc_method(ApiRequest& request) {
                             required_string(request.args, "dn"));
   }
   Json result = run_document_method(request.session, *doc, method);
-  request.reply.body["docs"] = Json::array({document_json(*doc)});
+  request.reply.body["docs"] = Json::array({document_json(request.session, *doc)});
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "http/document_api.h"
 
+#include "model/field_permissions.h"
+
 #include "http/request_data.h"
 #include "model/coercion.h"
 #include "model/db_api.h"
@@ -79,9 +81,10 @@ model::Document::Ptr readable_document(model::Session& session, const std::strin
   return doc;
 }
 
-Json document_json(const model::Document& doc) {
+Json document_json(const model::Session& session, const model::Document& doc) {
   Json out = doc.as_dict();
   out.erase("__islocal");
+  model::remove_unreadable_fields(session, doc.meta(), out);
   return out;
 }
 

@@ -32,8 +32,9 @@ nlohmann::json list_documents(model::Session& session, const std::string& doctyp
 model::Document::Ptr readable_document(model::Session& session, const std::string& doctype,
                                        const std::string& name);
 
-// The document as the API returns it (as_dict, no __islocal).
-nlohmann::json document_json(const model::Document& doc);
+// The document as the API returns it (as_dict, no __islocal), without the
+// fields the session's permission levels do not let it read.
+nlohmann::json document_json(const model::Session& session, const model::Document& doc);
 
 // Inserts `data` (a dict; its "doctype" is replaced by `doctype`). With
 // `keep_name`, a "name" in the data is the document's name whatever the

@@ -51,7 +51,8 @@ Json collection(ApiRequest& request) {
   }
   if (verb == "POST") {
     Json data = request_document(request);
-    return document_json(*insert_document(request.session, doctype, std::move(data), request.v2));
+    return document_json(request.session,
+                         *insert_document(request.session, doctype, std::move(data), request.v2));
   }
   method_not_allowed(request);
 }
@@ -67,11 +68,12 @@ Json single(ApiRequest& request) {
     return result;
   }
   if (verb == "GET" || verb == "HEAD") {
-    return document_json(*readable_document(request.session, doctype, name));
+    return document_json(request.session, *readable_document(request.session, doctype, name));
   }
   if (verb == "PUT" || (verb == "PATCH" && request.v2)) {
     Json data = request_document(request);
-    return document_json(*update_document(request.session, doctype, name, std::move(data)));
+    return document_json(request.session,
+                         *update_document(request.session, doctype, name, std::move(data)));
   }
   if (verb == "DELETE") {
     delete_document(request.session, doctype, name);
@@ -84,7 +86,7 @@ Json single(ApiRequest& request) {
 Json document_method(ApiRequest& request) {
   auto doc = readable_document(request.session, request.param(0), request.param(1));
   Json result = run_document_method(request.session, *doc, request.param(2));
-  request.reply.body["docs"] = Json::array({document_json(*doc)});
+  request.reply.body["docs"] = Json::array({document_json(request.session, *doc)});
   return result;
 }
 

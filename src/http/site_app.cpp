@@ -73,6 +73,11 @@ SiteApp::SiteApp(Opener open, nlohmann::json config)
       sessions_(session_lifetime(config_)),
       login_rate_limit_(login_limit_from(config_)) {
   register_user_controller(documents_.events);
+  // Password fields are stored Fernet-encrypted under the site's key (sites
+  // created before keys existed have none and keep storing them as given).
+  if (config_.contains("encryption_key") && config_["encryption_key"].is_string()) {
+    documents_.set_encryption_key(config_["encryption_key"].get<std::string>());
+  }
   auto& db = connections_.get();
   SessionStore::ensure_table(db);
   documents_.load(db);
