@@ -13,6 +13,8 @@ using namespace quire::lang;
 
 namespace {
 
+Type* g_text_utils = nullptr;
+
 // comma_sep(some_list, pattern, add_quotes): a list or tuple joined as
 // "'a', 'b' and 'c'" (the last two by `word`); anything else is returned as is.
 Value comma_sep(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, const char* fname,
@@ -255,9 +257,67 @@ QUIRE_NATIVE(u_pretty_date) {
   return new_str(I, out);
 }
 
+// strip(val, chars=None): (val or "") without U+FEFF and U+200B, then str.strip(chars).
+QUIRE_NATIVE(u_strip) {
+  Value a[2];
+  if (!parse_args(I, "strip", args, nargs, kwnames, {"val", "chars"}, 1, a)) return Value::exc();
+  int t = truthy(I, a[0]);
+  if (t < 0) return Value::exc();
+  std::string text;
+  if (t) {
+    if (!is_str(a[0])) {
+      std::string message = "'";  // in steps: GCC 12's -Wrestrict misfires on "x" + str
+      message += type_name(a[0]);
+      message += "' object has no attribute 'replace'";
+      return raise(I, types().AttributeError, message);
+    }
+    text = std::string(as_str(a[0])->view());
+  }
+  for (const char* invisible : {"\xEF\xBB\xBF", "\xE2\x80\x8B"}) {
+    for (auto p = text.find(invisible); p != std::string::npos; p = text.find(invisible, p))
+      text.erase(p, 3);
+  }
+  Value str = new_str(I, text);
+  Value chars = a[1].is_undef() ? Value::none() : a[1];
+  Value r = call_method(I, str, "strip", &chars, 1);
+  decref(str);
+  return r;
+}
+
+// get_link_to_form(doctype, name, label=None): an <a> to get_url_to_form.
+QUIRE_NATIVE(u_get_link_to_form) {
+  Value a[3];
+  if (!parse_args(I, "get_link_to_form", args, nargs, kwnames, {"doctype", "name", "label"}, 2, a))
+    return Value::exc();
+  Value url = call(I, type_lookup(g_text_utils, "get_url_to_form"), a, 2, nullptr);
+  if (url.is_exc()) return url;
+  std::string href, label;
+  bool ok = str_into(I, url, href);
+  decref(url);
+  if (!ok) return Value::exc();
+  int t = given(a[2]) ? truthy(I, a[2]) : 0;
+  if (t < 0 || !str_into(I, t ? a[2] : a[1], label)) return Value::exc();
+  return new_str(I, "<a href=\"" + href + "\">" + label + "</a>");
+}
+
+// is_invalid_date_string(s): not a str, empty, or 0001-01-01 / 0000-00-00.
+QUIRE_NATIVE(u_is_invalid_date_string) {
+  Value a[1];
+  if (!parse_args(I, "is_invalid_date_string", args, nargs, kwnames, {"date_string"}, 1, a))
+    return Value::exc();
+  if (!is_str(a[0])) return Value::boolean(true);
+  std::string_view s = as_str(a[0])->view();
+  return Value::boolean(s.empty() || s.rfind("0001-01-01", 0) == 0 ||
+                        s.rfind("0000-00-00", 0) == 0);
+}
+
 }  // namespace
 
 void add_text_functions(Type* utils) {
+  g_text_utils = utils;
+  host::define_method(utils, "strip", u_strip);
+  host::define_method(utils, "get_link_to_form", u_get_link_to_form);
+  host::define_method(utils, "is_invalid_date_string", u_is_invalid_date_string);
   host::define_method(utils, "comma_and", u_comma_and);
   host::define_method(utils, "comma_or", u_comma_or);
   host::define_method(utils, "strip_html", u_strip_html);

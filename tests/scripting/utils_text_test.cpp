@@ -127,3 +127,25 @@ TEST_F(UtilsText, CalendarHelpers) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// strip, get_link_to_form, is_invalid_date_string as data.py writes them.
+TEST_F(UtilsText, StripLinkAndInvalidDates) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(repr(u.strip('\\ufeff  a\\u200bb  ')), repr(u.strip(None)), "
+                "repr(u.strip('xxaxx', 'x')))\n"
+                "print(u.get_link_to_form('Sales Invoice', 'SI-1'))\n"
+                "print(u.get_link_to_form('ToDo', 'T 1', 'Task'))\n"
+                "print(u.is_invalid_date_string('0000-00-00 00:00'), "
+                "u.is_invalid_date_string(''), u.is_invalid_date_string(5), "
+                "u.is_invalid_date_string('2025-01-01'))\n"),
+            "'ab' '' 'a'\n"
+            "<a href=\"http://localhost:8000/app/sales-invoice/SI-1\">SI-1</a>\n"
+            "<a href=\"http://localhost:8000/app/todo/T%201\">Task</a>\n"
+            "True True True False\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
