@@ -1,5 +1,6 @@
 #include "scripting/utils_calendar.h"
 
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -238,6 +239,186 @@ QUIRE_NATIVE(c_get_timespan_date_range) {
   return out;
 }
 
+// get_date_str / get_datetime_str: a str read by get_datetime, then strftime.
+template <bool WithTime>
+QUIRE_NATIVE(c_get_stamp_str) {
+  Value a[1];
+  if (!parse_args(I, WithTime ? "get_datetime_str" : "get_date_str", args, nargs, kwnames,
+                  {WithTime ? "datetime_obj" : "date_obj"}, 1, a))
+    return Value::exc();
+  Value obj = a[0];
+  bool owned = false;
+  if (is_str(obj)) {
+    obj = call1(I, type_lookup(g_utils, "get_datetime"), obj);
+    if (obj.is_exc()) return obj;
+    owned = true;
+  }
+  Value format = new_str(I, WithTime ? "%Y-%m-%d %H:%M:%S.%f" : "%Y-%m-%d");
+  Value r = call_method(I, obj, "strftime", &format, 1);
+  decref(format);
+  if (owned) decref(obj);
+  return r;
+}
+
+// A System Settings value, or `fallback` (data.py: frappe.db.get_default).
+std::string setting(const char* field, const char* fallback) {
+  RunState* run = current_run();
+  if (run) {
+    try {
+      auto meta = run->session.metas.find_meta("System Settings");
+      if (meta && meta->field(field)) {
+        Json v = model::get_single_value(run->session, "System Settings", field);
+        if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
+      }
+    } catch (...) {
+    }
+  }
+  return fallback;
+}
+
+QUIRE_NATIVE(c_get_user_date_format) {
+  return new_str(I, setting("date_format", "yyyy-mm-dd"));
+}
+
+QUIRE_NATIVE(c_get_user_time_format) {
+  return new_str(I, setting("time_format", "HH:mm:ss"));
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// "[N day[s], ]H:M:S[.f]" (data.py's TIMEDELTA_DAY/BASE patterns) as
+// microseconds; false when it does not match.
+bool timedelta_text(std::string_view s, std::int64_t& out) {
+  std::int64_t days = 0;
+  if (auto p = s.find(" day"); p != std::string_view::npos) {
+    std::string_view d = s.substr(0, p);
+    bool negative = !d.empty() && d[0] == '-';
+    if (!all_digits(negative ? d.substr(1) : d)) return false;
+    days = std::stoll(std::string(d));
+    auto comma = s.find(", ", p);
+    if (comma == std::string_view::npos) return false;
+    s = s.substr(comma + 2);
+  }
+  auto c1 = s.find(':');
+  auto c2 = c1 == std::string_view::npos ? c1 : s.find(':', c1 + 1);
+  if (c2 == std::string_view::npos) return false;
+  std::string_view h = s.substr(0, c1), m = s.substr(c1 + 1, c2 - c1 - 1), sec = s.substr(c2 + 1);
+  std::string_view whole = sec.substr(0, sec.find('.'));
+  if (!all_digits(h) || !all_digits(m) || !all_digits(whole)) return false;
+  double seconds = 0;
+  try {
+    seconds = std::stod(std::string(sec));
+  } catch (...) {
+    return false;
+  }
+  out = ((days * 24 + std::stoll(std::string(h))) * 60 + std::stoll(std::string(m))) * 60000000LL +
+        static_cast<std::int64_t>(std::llround(seconds * 1e6));
+  return true;
+}
+
+Value timedelta_value(Isolate& I, std::int64_t micros) {
+  return guarded(I, [&]() -> Value {
+    return datetime::new_timedelta(I, lang::time::TimeDelta::from_microseconds(micros));
+  });
+}
+
+// The time of day dateutil reads in `text` as microseconds, through get_time;
+// false with the exception pending.
+bool parsed_time(Isolate& I, Value text, std::int64_t& out) {
+  Value t = call1(I, type_lookup(g_utils, "get_time"), text);
+  if (t.is_exc()) return false;
+  auto time = datetime::as_time(t);
+  decref(t);
+  out = time ? time->micros_of_day() : 0;
+  return true;
+}
+
+// to_timedelta(time_str): a time or a str as a timedelta; anything else as it is.
+QUIRE_NATIVE(c_to_timedelta) {
+  Value a[1];
+  if (!parse_args(I, "to_timedelta", args, nargs, kwnames, {"time_str"}, 1, a)) return Value::exc();
+  if (auto t = datetime::as_time(a[0])) return timedelta_value(I, t->micros_of_day());
+  if (!is_str(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  std::string_view s = as_str(a[0])->view();
+  auto colon = s.find(':');
+  if (colon != std::string_view::npos && all_digits(s.substr(0, colon)) &&
+      std::stoll(std::string(s.substr(0, colon))) > 23) {
+    // dateutil refuses the hour; to_timedelta does not catch it.
+    return raise(I, types().ValueError, "hour must be in 0..23: " + std::string(s));
+  }
+  std::int64_t micros = 0;
+  if (!parsed_time(I, a[0], micros)) return Value::exc();
+  return timedelta_value(I, micros);
+}
+
+// get_timedelta(time): a timedelta as it is; "" / None as 0:0:0; hours past
+// 23 and "N days, H:M:S" through parse_timedelta; anything unreadable None.
+QUIRE_NATIVE(c_get_timedelta) {
+  Value a[1];
+  if (!parse_args(I, "get_timedelta", args, nargs, kwnames, {"time"}, 0, a)) return Value::exc();
+  if (datetime::as_timedelta(a[0])) {
+    incref(a[0]);
+    return a[0];
+  }
+  int t = given(a[0]) ? truthy(I, a[0]) : 0;
+  if (t < 0) return Value::exc();
+  if (t == 0) return timedelta_value(I, 0);
+  if (!is_str(a[0])) return Value::none();
+  std::int64_t micros = 0;
+  std::string_view s = as_str(a[0])->view();
+  auto colon = s.find(':');
+  bool long_hours = colon != std::string_view::npos && all_digits(s.substr(0, colon)) &&
+                    std::stoll(std::string(s.substr(0, colon))) > 23;
+  if (s.find("day") != std::string_view::npos || long_hours) {
+    if (timedelta_text(s, micros)) return timedelta_value(I, micros);
+    return Value::none();
+  }
+  if (!parsed_time(I, a[0], micros)) {
+    // Dropped as data.py's `except Exception` does (a limit error still propagates).
+    if (I.uncatchable) return Value::exc();
+    Value pending = I.pending;
+    I.pending = Value();
+    decref(pending);
+    return Value::none();
+  }
+  return timedelta_value(I, micros);
+}
+
+// get_time_str(timedelta_obj): "H:M:S" of its seconds, unpadded.
+QUIRE_NATIVE(c_get_time_str) {
+  Value a[1];
+  if (!parse_args(I, "get_time_str", args, nargs, kwnames, {"timedelta_obj"}, 1, a))
+    return Value::exc();
+  Value td = a[0];
+  bool owned = false;
+  if (is_str(td)) {
+    td = c_to_timedelta(I, a, 1, nullptr, nullptr);
+    if (td.is_exc()) return td;
+    owned = true;
+  }
+  auto delta = datetime::as_timedelta(td);
+  if (owned) decref(td);
+  if (!delta) {
+    return raise(I, types().AttributeError,
+                 "object has no attribute 'seconds' (get_time_str takes a timedelta)");
+  }
+  auto total = delta->total_microseconds();
+  std::int64_t day_micros =
+      static_cast<std::int64_t>(((total % 86400000000LL) + 86400000000LL) % 86400000000LL);
+  std::int64_t seconds = day_micros / 1000000;
+  return new_str(I, std::to_string(seconds / 3600) + ":" + std::to_string(seconds % 3600 / 60) +
+                        ":" + std::to_string(seconds % 60));
+}
+
 }  // namespace
 
 void add_calendar_functions(Type* utils) {
@@ -251,6 +432,14 @@ void add_calendar_functions(Type* utils) {
   host::define_method(utils, "get_weekdays", c_get_weekdays);
   host::define_method(utils, "get_weekday", c_get_weekday);
   host::define_method(utils, "get_timespan_date_range", c_get_timespan_date_range);
+  host::define_method(utils, "get_date_str", c_get_stamp_str<false>);
+  host::define_method(utils, "get_datetime_str", c_get_stamp_str<true>);
+  host::define_method(utils, "get_user_date_format", c_get_user_date_format);
+  host::define_method(utils, "get_user_format", c_get_user_date_format);
+  host::define_method(utils, "get_user_time_format", c_get_user_time_format);
+  host::define_method(utils, "to_timedelta", c_to_timedelta);
+  host::define_method(utils, "get_timedelta", c_get_timedelta);
+  host::define_method(utils, "get_time_str", c_get_time_str);
 }
 
 }  // namespace quire::scripting

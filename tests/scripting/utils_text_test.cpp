@@ -149,3 +149,30 @@ TEST_F(UtilsText, StripLinkAndInvalidDates) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// get_date_str / get_datetime_str (strftime of get_datetime), the user
+// formats (System Settings: dd-mm-yyyy here), to_timedelta, get_timedelta
+// (parse_timedelta past 23 hours, None when unreadable) and get_time_str
+// (divmod of .seconds, unpadded), as data.py.
+TEST_F(UtilsText, DateStringsAndTimedeltas) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.get_date_str('2025-01-15 10:20:30'), '|', "
+                "u.get_datetime_str(u.getdate('2025-01-15')))\n"
+                "print(u.get_user_date_format(), u.get_user_time_format())\n"
+                "print(u.to_timedelta('10:20:30'), '|', u.to_timedelta(u.get_time('08:00')), '|', "
+                "u.to_timedelta(5))\n"
+                "print(u.get_timedelta('25:00:00'), '|', u.get_timedelta('2 days, 1:02:03'), '|', "
+                "u.get_timedelta(None), '|', u.get_timedelta('nonsense'))\n"
+                "print(u.get_time_str('10:05:09'), u.get_time_str(u.get_timedelta('25:00:07')))\n"
+                "u.to_timedelta('25:00:00')\n"),
+            "2025-01-15 | 2025-01-15 00:00:00.000000\ndd-mm-yyyy HH:mm:ss\n"
+            "10:20:30 | 8:00:00 | 5\n"
+            "1 day, 1:00:00 | 2 days, 1:02:03 | 0:00:00 | None\n10:5:9 1:0:7\n"
+            "ValueError: hour must be in 0..23: 25:00:00");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
