@@ -492,6 +492,74 @@ QUIRE_NATIVE(u_get_url_to_list) {
 
 }  // namespace
 
+namespace {
+
+// remainder(numerator, denominator, precision=2) (data.py): the modulo on
+// values scaled by 10**precision, then flt(_, precision).
+QUIRE_NATIVE(u_remainder) {
+  Value a[3];
+  if (!parse_args(I, "remainder", args, nargs, kwnames, {"numerator", "denominator", "precision"},
+                  2, a))
+    return Value::exc();
+  std::int64_t precision = 2;
+  if (!a[2].is_undef() && !opt_int(I, a[2], precision, 0)) return Value::exc();
+  Value r;
+  if (precision) {
+    Value mult = precision > 0 && precision < 19
+                     ? Value::integer(static_cast<std::int64_t>(std::pow(10.0, precision)))
+                     : Value::real(std::pow(10.0, static_cast<double>(precision)));
+    Value n = binary_op(I, kMul, a[0], mult);
+    if (n.is_exc()) return n;
+    Value d = binary_op(I, kMul, a[1], mult);
+    if (d.is_exc()) {
+      decref(n);
+      return d;
+    }
+    Value m = binary_op(I, kMod, n, d);
+    decref(n);
+    decref(d);
+    if (m.is_exc()) return m;
+    r = binary_op(I, kTrueDiv, m, mult);
+    decref(m);
+  } else {
+    r = binary_op(I, kMod, a[0], a[1]);
+  }
+  if (r.is_exc()) return r;
+  Value out = flt_value(I, r, Value::integer(precision));
+  decref(r);
+  return out;
+}
+
+// unique(seq): the items in their first order, duplicates dropped.
+QUIRE_NATIVE(u_unique) {
+  Value a[1];
+  if (!parse_args(I, "unique", args, nargs, kwnames, {"seq"}, 1, a)) return Value::exc();
+  Value items = call_builtin(I, "list", a[0]);
+  if (items.is_exc()) return items;
+  Set* seen = alloc_set(I);
+  Value seen_value = Value::object(seen);
+  List* out = alloc_list(I, 0);
+  Value result = Value::object(out);
+  for (Value v : std::vector<Value>(as_list(items)->items)) {
+    int found = set_contains(I, seen, v);
+    if (found < 0 || (!found && !set_add(I, seen, v))) {
+      decref(items);
+      decref(seen_value);
+      decref(result);
+      return Value::exc();
+    }
+    if (!found) {
+      incref(v);
+      list_append(I, out, v);
+    }
+  }
+  decref(items);
+  decref(seen_value);
+  return result;
+}
+
+}  // namespace
+
 lang::Type* utils_namespace() {
   static Type* const utils = [] {
     struct Fn {
@@ -500,6 +568,8 @@ lang::Type* utils_namespace() {
     };
     static const Fn functions[] = {
         {"flt", u_flt},
+        {"remainder", u_remainder},
+        {"unique", u_unique},
         {"cint", u_cint},
         {"cstr", u_cstr},
         {"rounded", u_rounded},

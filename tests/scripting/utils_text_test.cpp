@@ -176,3 +176,18 @@ TEST_F(UtilsText, DateStringsAndTimedeltas) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// remainder and unique as data.py writes them (flt(_, 0) gives an int).
+TEST_F(UtilsText, RemainderAndUnique) {
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.remainder(10, 3), u.remainder(5.5, 2), u.remainder(7, 2, 0), "
+                "u.remainder(-7, 3))\n"
+                "print(u.unique([3, 1, 3, 'a', 1, 'a']), u.unique('abca'))\n"),
+            "1.0 1.5 1 2.0\n[3, 1, 'a'] ['a', 'b', 'c']\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
