@@ -21,9 +21,10 @@ namespace quire::lang {
 // int(text, base) and float(text): the numeric library's parsers (Unicode
 // digits and spaces, '_' rules, the 4300-digit limit, CPython's messages).
 Value int_from_string(Isolate& I, std::string_view text, int base) {
-  numeric::BigInt b;
-  if (!guarded(I, [&] { b = numeric::BigInt::parse(text, base); })) return Value::exc();
-  return int_from_big(I, std::move(b));
+  numeric::PyError error;
+  std::optional<numeric::BigInt> b = numeric::BigInt::try_parse(text, base, error);
+  if (!b) return raise(I, error_type(error.kind), error.message);
+  return int_from_big(I, std::move(*b));
 }
 
 Value float_from_string(Isolate& I, std::string_view text) {

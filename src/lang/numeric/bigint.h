@@ -17,6 +17,8 @@
 
 namespace quire::lang::numeric {
 
+struct PyError;
+
 // CPython 3.11's default sys.get_int_max_str_digits(): int<->str conversion
 // in a base that is not a power of two refuses values with more digits.
 inline constexpr size_t kIntMaxStrDigits = 4300;
@@ -107,6 +109,10 @@ class BigInt {
   // 0", and the 4300-digit limit ("... value has 5000 digits; ...").
   // Non-ASCII decimal digits and Unicode whitespace are accepted as CPython does.
   static BigInt parse(std::string_view text, int base = 10);
+  // The same without throwing: nullopt with `error` set. Scripts parse bad
+  // input in loops (`try: int(s) except ValueError`), and a C++ throw costs
+  // more than the rest of such a loop together.
+  static std::optional<BigInt> try_parse(std::string_view text, int base, PyError& error);
 
   // int.bit_count(): number of one bits in abs(value).
   uint64_t bit_count() const;

@@ -31,16 +31,20 @@ std::string truncated_repr(std::string_view text) {
   return repr.substr(0, cut);
 }
 
-[[noreturn]] void invalid_literal(std::string_view text, int base) {
-  raise(ErrorKind::ValueError, "invalid literal for int() with base " + std::to_string(base) +
-                                   ": " + truncated_repr(text));
+std::string invalid_literal(std::string_view text, int base) {
+  return "invalid literal for int() with base " + std::to_string(base) + ": " +
+         truncated_repr(text);
 }
 
 }  // namespace
 
-BigInt BigInt::parse(std::string_view text, int base) {
+std::optional<BigInt> BigInt::try_parse(std::string_view text, int base, PyError& error) {
+  auto fail = [&error](std::string message) {
+    error = PyError{ErrorKind::ValueError, std::move(message)};
+    return std::nullopt;
+  };
   if (base != 0 && (base < 2 || base > 36)) {
-    raise(ErrorKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
+    return fail("int() base must be >= 2 and <= 36, or 0");
   }
   const std::string s =
       text::is_ascii(text) ? std::string(text) : text::transform_decimal_and_space_to_ascii(text);
@@ -80,13 +84,13 @@ BigInt BigInt::parse(std::string_view text, int base) {
       if (at(pos) == '_') ++pos;  // one underscore may follow the prefix
     }
   }
-  if (at(pos) == '_') invalid_literal(text, orig_base);
+  if (at(pos) == '_') return fail(invalid_literal(text, orig_base));
   std::string digits;
   bool previous_underscore = false;
   for (; pos < n; ++pos) {
     const char c = s[pos];
     if (c == '_') {
-      if (previous_underscore) invalid_literal(text, orig_base);
+      if (previous_underscore) return fail(invalid_literal(text, orig_base));
       previous_underscore = true;
       continue;
     }
@@ -94,23 +98,29 @@ BigInt BigInt::parse(std::string_view text, int base) {
     previous_underscore = false;
     digits.push_back(c);
   }
-  if (previous_underscore || digits.empty()) invalid_literal(text, orig_base);
+  if (previous_underscore || digits.empty()) return fail(invalid_literal(text, orig_base));
   if (leading_zero_rule && digits.find_first_not_of('0') != std::string::npos) {
-    invalid_literal(text, orig_base);
+    return fail(invalid_literal(text, orig_base));
   }
   const bool binary_base = (base & (base - 1)) == 0;
   if (!binary_base && digits.size() > kIntMaxStrDigits) {
-    raise(ErrorKind::ValueError,
-          "Exceeds the limit (4300 digits) for integer string conversion: value has " +
-              std::to_string(digits.size()) +
-              " digits; use sys.set_int_max_str_digits() to increase the limit");
+    return fail("Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                std::to_string(digits.size()) +
+                " digits; use sys.set_int_max_str_digits() to increase the limit");
   }
   while (pos < n && is_ascii_space(s[pos])) ++pos;
-  if (pos != n) invalid_literal(text, orig_base);
+  if (pos != n) return fail(invalid_literal(text, orig_base));
   BigInt result;
   mpz_set_str(result.raw(), digits.c_str(), base);
   if (negative) mpz_neg(result.raw(), result.raw());
   return result;
+}
+
+BigInt BigInt::parse(std::string_view text, int base) {
+  PyError error;
+  std::optional<BigInt> result = try_parse(text, base, error);
+  if (!result) raise(error.kind, std::move(error.message));
+  return std::move(*result);
 }
 
 }  // namespace quire::lang::numeric
