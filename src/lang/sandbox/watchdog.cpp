@@ -21,7 +21,10 @@ Watchdog::Ticket Watchdog::arm(Isolate& isolate, Clock::time_point deadline) {
   if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
   Ticket ticket{deadline, next_id_++};
   deadlines_.emplace(ticket, &isolate);
-  wake_.notify_all();
+  // Wake the thread only when it would sleep past this deadline. Runs arm
+  // one after another with the same timeout, so each new deadline is later
+  // than the one the thread already sleeps towards: no context switch per run.
+  if (deadline < wakes_at_) wake_.notify_all();
   return ticket;
 }
 
@@ -34,12 +37,14 @@ void Watchdog::loop() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_) {
     if (deadlines_.empty()) {
+      wakes_at_ = Clock::time_point::max();
       wake_.wait(lock);
       continue;
     }
     // A copy: the entry may be erased (disarmed) while the lock is released.
     const Clock::time_point earliest = deadlines_.begin()->first.first;
     if (Clock::now() < earliest) {
+      wakes_at_ = earliest;
       wake_.wait_until(lock, earliest);
       continue;
     }

@@ -39,6 +39,10 @@ class Watchdog {
   std::condition_variable wake_;
   std::map<Ticket, Isolate*> deadlines_;
   std::uint64_t next_id_ = 1;
+  // When the thread will next look at the deadlines on its own (max: only
+  // when notified). Disarming never shortens it: the thread wakes at a stale
+  // time, finds nothing due, and sleeps again.
+  Clock::time_point wakes_at_ = Clock::time_point::max();
   std::thread thread_;
   bool stopping_ = false;
 };
