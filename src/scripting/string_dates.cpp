@@ -137,6 +137,57 @@ bool parse_stamp(std::string_view s, Stamp& out) {
   return true;
 }
 
+// What dateutil's parser reads beyond the ISO form, for numeric dates:
+// "D-M-YYYY" when the first number is over 12, else "M-D-YYYY" (dayfirst
+// False), "YYYY-M-D" (or "YYYY-D-M" when the middle is over 12), with "-",
+// "/" or "." between, and "YYYYMMDD"; a time may follow. Other layouts
+// (month names, two-digit years...) are not read.
+bool parse_loose(std::string_view s, Stamp& out) {
+  if (parse_stamp(s, out)) return true;
+  std::int64_t y = 0, m = 0, d = 0;
+  std::string rest;
+  if (s.size() >= 8 && digits(s, 0, 8, y) && (s.size() == 8 || s[8] == ' ')) {
+    m = y / 100 % 100;
+    d = y % 100;
+    y /= 10000;
+    rest = std::string(s.substr(8));
+  } else {
+    std::size_t i = 0;
+    auto number = [&](std::int64_t& value, std::size_t& width) {
+      std::size_t start = i;
+      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+      width = i - start;
+      return width > 0 && width <= 4 && digits(s, start, width, value);
+    };
+    std::int64_t a = 0, b = 0, c = 0;
+    std::size_t wa = 0, wb = 0, wc = 0;
+    if (!number(a, wa) || i >= s.size()) return false;
+    char sep = s[i];
+    if (sep != '-' && sep != '/' && sep != '.') return false;
+    ++i;
+    if (!number(b, wb) || wb > 2 || i >= s.size() || s[i] != sep) return false;
+    ++i;
+    if (!number(c, wc)) return false;
+    rest = std::string(s.substr(i));
+    if (wa == 4 && wc <= 2) {
+      y = a;
+      m = b > 12 ? c : b;
+      d = b > 12 ? b : c;
+    } else if (wc == 4 && wa <= 2) {
+      y = c;
+      m = a > 12 ? b : a;
+      d = a > 12 ? a : b;
+    } else {
+      return false;
+    }
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y),
+                static_cast<long long>(m), static_cast<long long>(d));
+  return parse_stamp(std::string(buf) + rest, out);
+}
+
 std::string format_date(std::int64_t days) {
   std::int64_t y;
   unsigned m, d;
@@ -175,7 +226,7 @@ bool date_arg(Isolate& I, Value v, Stamp& out) {
           "expected a date, a datetime or a date string, not " + type_name(v));
     return false;
   }
-  if (!parse_stamp(as_str(v)->view(), out)) {
+  if (!parse_loose(as_str(v)->view(), out)) {
     raise_frappe(
         I, "ValidationError",
         "<strong>" + std::string(as_str(v)->view()) + "</strong> is not a valid date string.");
@@ -217,7 +268,7 @@ Value add_to_date_text(Isolate& I, Value date, Value years, Value months, Value 
       return raise(I, types().TypeError,
                    "expected a date, a datetime or a date string, not " + type_name(date));
     }
-    if (!parse_stamp(as_str(date)->view(), s)) return invalid_date(I);
+    if (!parse_loose(as_str(date)->view(), s)) return invalid_date(I);
   }
   double y, mo, w, d, h, mi, sec;
   if (!number_arg(I, years, y) || !number_arg(I, months, mo) || !number_arg(I, weeks, w) ||
