@@ -139,11 +139,13 @@ bool parse_stamp(std::string_view s, Stamp& out) {
 
 // What dateutil's parser reads beyond the ISO form, for numeric dates:
 // "D-M-YYYY" when the first number is over 12, else "M-D-YYYY" (dayfirst
-// False), "YYYY-M-D" (or "YYYY-D-M" when the middle is over 12), with "-",
+// False; parse_day_first=True turns that round), "YYYY-M-D" ("YYYY-D-M"
+// with dayfirst when the last is 12 or less, as dateutil's resolve_ymd), with "-",
 // "/" or "." between, and "YYYYMMDD"; a time may follow. Other layouts
 // (month names, two-digit years...) are not read.
-bool parse_loose(std::string_view s, Stamp& out) {
-  if (parse_stamp(s, out)) return true;
+bool parse_loose(std::string_view s, Stamp& out, bool dayfirst = false) {
+  // dateutil applies dayfirst to ISO dates too: 2025-01-02 is 1 February then.
+  if (!dayfirst && parse_stamp(s, out)) return true;
   std::int64_t y = 0, m = 0, d = 0;
   std::string rest;
   if (s.size() >= 8 && digits(s, 0, 8, y) && (s.size() == 8 || s[8] == ' ')) {
@@ -170,13 +172,15 @@ bool parse_loose(std::string_view s, Stamp& out) {
     if (!number(c, wc)) return false;
     rest = std::string(s.substr(i));
     if (wa == 4 && wc <= 2) {
+      bool day_middle = dayfirst && c <= 12;  // a middle over 12 is then a bad month
       y = a;
-      m = b > 12 ? c : b;
-      d = b > 12 ? b : c;
+      m = day_middle ? c : b;
+      d = day_middle ? b : c;
     } else if (wc == 4 && wa <= 2) {
+      bool day_first = a > 12 || (dayfirst && b <= 12);
       y = c;
-      m = a > 12 ? b : a;
-      d = a > 12 ? a : b;
+      m = day_first ? b : a;
+      d = day_first ? a : b;
     } else {
       return false;
     }
@@ -323,6 +327,10 @@ QUIRE_NATIVE(d_getdate) {
     if (t.rfind("0001-01-01", 0) == 0 || t.rfind("0000-00-00", 0) == 0) return Value::none();
   }
   Stamp s;
+  bool dayfirst = false;
+  if (!opt_bool(I, a[1], dayfirst)) return Value::exc();
+  if (dayfirst && is_str(a[0]) && parse_loose(as_str(a[0])->view(), s, true))
+    return date_value(I, s.year, s.month, s.day);
   if (!date_arg(I, a[0], s)) return Value::exc();
   return date_value(I, s.year, s.month, s.day);
 }

@@ -196,16 +196,25 @@ namespace quire::scripting::testing {
 namespace {
 
 // getdate and friends read numeric layouts as dateutil's parser does
-// (dayfirst False: the first number is the month unless it is over 12;
-// year first: month in the middle unless that is over 12; YYYYMMDD).
+// (dateutil's resolve_ymd: with the year last, the first number is the
+// month unless it is over 12 or dayfirst; with the year first, Y-M-D unless
+// dayfirst, which applies to ISO dates too; YYYYMMDD).
 TEST_F(UtilsText, NumericDateLayouts) {
   EXPECT_EQ(run("u = frappe.utils\n"
                 "print(u.getdate('15-01-2025'), u.getdate('01/02/2025'), "
-                "u.getdate('2025.03.04'), u.getdate('2025/15/04'), u.getdate('20250115'))\n"
+                "u.getdate('2025.03.04'), u.getdate('20250115'))\n"
                 "print(u.get_datetime('15-01-2025 10:30'), u.add_days('15-01-2025', 1))\n"
+                "print(u.getdate('01/02/2025', parse_day_first=True), "
+                "u.getdate('13/02/2025', True), u.getdate('2025-01-02', True))\n"
+                "try:\n"
+                "    u.getdate('2025/15/04')\n"
+                "except frappe.ValidationError as e:\n"
+                "    print(e)\n"
                 "u.getdate('15-13-2025')\n"),
-            "2025-01-15 2025-01-02 2025-03-04 2025-04-15 2025-01-15\n"
+            "2025-01-15 2025-01-02 2025-03-04 2025-01-15\n"
             "2025-01-15 10:30:00 2025-01-16\n"
+            "2025-02-01 2025-02-13 2025-02-01\n"
+            "<strong>2025/15/04</strong> is not a valid date string.\n"
             "ValidationError: <strong>15-13-2025</strong> is not a valid date string.");
 }
 
