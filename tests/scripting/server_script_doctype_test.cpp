@@ -133,7 +133,6 @@ TEST_F(ServerScriptDoctype, ARunawayScriptIsStoppedAndItsWorkRolledBack) {
 }  // namespace
 }  // namespace quire::scripting::testing
 
-
 namespace quire::scripting::testing {
 namespace {
 
