@@ -7,7 +7,11 @@
 
 #include "http/api.h"
 #include "http/envelope.h"
+#include "http/users.h"
+#include "jobs/clock.h"
 #include "jobs/job.h"
+#include "jobs/job_queue.h"
+#include "jobs/site_jobs.h"
 #include "model/db_api.h"
 #include "model/errors.h"
 #include "model/session.h"
@@ -20,6 +24,9 @@ namespace quire::cli {
 namespace {
 
 using Json = nlohmann::json;
+
+// The job method frappe.enqueue's jobs run under.
+constexpr const char* kScriptCallMethod = "quire.server_script_call";
 
 // `server_script_enabled`, read again only when the file's modification time
 // changes, and its time looked at no more than once a second: a stat per run
@@ -180,6 +187,54 @@ std::string script_for_method(model::Session& session, std::string_view method) 
   return found[0].get<std::string>();
 }
 
+// frappe.enqueue (called once the script's transaction committed): a job
+// that runs the method as frappe.call would, as the user who enqueued it.
+void enqueue_script_call(const jobs::QueueOptions& queue_options, model::Session& session,
+                         const std::string& method, const Json& kwargs, const Json& options) {
+  jobs::EnqueueRequest request;
+  request.method = kScriptCallMethod;
+  request.args = Json{{"method", method}, {"kwargs", kwargs}, {"user", session.user}}.dump();
+  if (auto queue = options.find("queue"); queue != options.end() && queue->is_string()) {
+    request.queue = queue->get<std::string>();
+  }
+  if (auto timeout = options.find("timeout"); timeout != options.end() && timeout->is_number()) {
+    request.timeout_ms = static_cast<jobs::Millis>(timeout->get<double>() * 1000);
+  }
+  auto job_id = options.find("job_id");
+  auto dedup = options.find("deduplicate");
+  if (job_id != options.end() && job_id->is_string() && dedup != options.end() &&
+      dedup->is_boolean() && dedup->get<bool>()) {
+    request.job_id = job_id->get<std::string>();
+  }
+  static const jobs::SystemClock clock;
+  jobs::JobQueue(clock, queue_options).enqueue(session.db, request);
+}
+
+// The job behind frappe.enqueue: an API script by its api_method, with the
+// enqueued keyword arguments as form_dict, committed with the job.
+void run_script_call(scripting::ServerScripts& scripts, model::Session& session, const Json& args,
+                     jobs::JobContext& context) {
+  const std::string method = args.value("method", std::string());
+  http::act_as(session, args.value("user", std::string("Guest")));
+  auto info = scripts.find_api(session, method);
+  if (!info) {
+    throw jobs::JobError("frappe.enqueue: " + method +
+                         " is not an API Server Script (quire runs only those in jobs)");
+  }
+  scripting::RequestState request;
+  request.form_dict = args.value("kwargs", Json::object());
+  request.http_method = "POST";
+  scripting::RequestScope scope(session, request);
+  try {
+    scripts.execute_api(session, *info);
+  } catch (const scripting::ScriptError& e) {
+    throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what() : e.traceback());
+  } catch (const model::FrappeError& e) {
+    throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
+  }
+  for (const auto& line : request.debug_log) context.output += line + "\n";
+}
+
 }  // namespace
 
 std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites& sites,
@@ -197,6 +252,11 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
   if (auto url = site_config.find("host_name"); url != site_config.end() && url->is_string()) {
     settings.site_url = url->get<std::string>();
   }
+  settings.enqueue = [queue_options = jobs::queue_options_from_config(site_config)](
+                         model::Session& session, const std::string& method, const Json& kwargs,
+                         const Json& options) {
+    enqueue_script_call(queue_options, session, method, kwargs, options);
+  };
   auto scripts = std::make_unique<scripting::ServerScripts>(std::move(settings));
   scripts->install(events);
   return scripts;
@@ -231,6 +291,13 @@ void add_script_methods(http::Methods& methods, scripting::ServerScripts& script
 
 void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerScripts& scripts,
                              model::MetaStore& metas, model::EventRegistry& events) {
+  handlers.add(kScriptCallMethod, [&scripts, &metas, &events](jobs::JobContext& context) {
+    model::Session session(context.db, metas, events);
+    session.transaction_depth = 1;
+    Json args = Json::parse(context.job.args, nullptr, false);
+    if (!args.is_object()) throw jobs::JobError("a script call job needs a JSON object of args");
+    run_script_call(scripts, session, args, context);
+  });
   handlers.set_fallback([&scripts, &metas,
                          &events](std::string_view method) -> std::optional<jobs::JobHandler> {
     return [&scripts, &metas, &events, method = std::string(method)](jobs::JobContext& context) {

@@ -171,6 +171,23 @@ def run_tests(admin, user, guest):
     check("GET rolls back an API script's writes unless it commits; POST commits",
           stored == {"plain": 0, "commit": 1, "post": 1}, stored)
 
+    # frappe.enqueue: a job after commit, run by serve's own workers as the caller.
+    make_script(admin, name="job-target", script_type="API", api_method="e2e.job_target",
+                script='frappe.get_doc({"doctype": "ToDo", "description": frappe.form_dict.text + " by " + frappe.session.user}).insert()\n')
+    make_script(admin, name="enqueuer", script_type="API", api_method="e2e.enqueuer",
+                script='frappe.enqueue("e2e.job_target", text="queued")\nfrappe.flags = "enqueued"\n')
+    status, body = admin.call("POST", "/api/method/e2e.enqueuer")
+    check("frappe.enqueue from an API script answers", (status, body) == (200, {"message": "enqueued"}), (status, body))
+    found = []
+    for _ in range(300):
+        status, found = admin.call("GET", "/api/resource/ToDo",
+                                   query={"filters": json.dumps([["description", "=", "queued by Administrator"]])})
+        if status == 200 and found["data"]:
+            break
+        time.sleep(0.1)
+    check("the enqueued job ran the API script as the caller", status == 200 and len(found["data"]) == 1,
+          (status, found))
+
     status, body = admin.call("GET", "/api/method/quire.server_script_stats")
     stats = {row["name"]: row for row in body.get("message", [])} if status == 200 else {}
     check("script stats count the API script's runs",
