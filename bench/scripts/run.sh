@@ -71,7 +71,7 @@ run() {  # name, wrk arguments...; prints a line and leaves req/s and CPU us in 
   rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   errors=$(awk '/Non-2xx/ {print $5}' "$work/wrk.out")
   python3 - "$name" "$rate" "$requests" "$((after - before))" "$ticks_per_second" "${errors:-0}" \
-    "$(awk '/50%/ {print $2}' "$work/wrk.out")" "$(awk '/99%/ {print $2}' "$work/wrk.out")" \
+    "$(awk '/^ +50%/ {print $2; exit}' "$work/wrk.out")" "$(awk '/^ +99%/ {print $2; exit}' "$work/wrk.out")" \
     "$work/last" <<'PY'
 import sys
 name, rate, requests, ticks, hz, errors, p50, p99, last = sys.argv[1:]
