@@ -276,6 +276,15 @@ Value d_update(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
   return none();
 }
 
+// dict.__init__, reached from a dict subclass: its own __init__ calling
+// super().__init__(...), or construction of a subclass without one.
+Value d_init(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
+  if (n > 2)
+    return raise(I, types().TypeError,
+                 "dict expected at most 1 argument, got " + std::to_string(n - 1));
+  return d_update(I, a, n, kw, nullptr);
+}
+
 Value d_pop(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n < 2 || n > 3)
     return raise(I, types().TypeError,
@@ -756,6 +765,7 @@ void register_container_methods() {
   add_method(T.list, "sort", l_sort);
   add_method(T.tuple, "index", t_index);
   add_method(T.tuple, "count", t_count);
+  add_method(T.dict, "__init__", d_init);
   add_method(T.dict, "get", d_get);
   add_method(T.dict, "items", d_items);
   add_method(T.dict, "keys", d_keys);

@@ -42,6 +42,8 @@ void for_each_child(Object* o, F&& f) {
         f(e.key);
         f(e.value);
       }
+      if (o->kind == Kind::Dict && static_cast<Dict*>(o)->cls)
+        f(Value::object(static_cast<Dict*>(o)->cls));
       break;
     }
     case Kind::Slice: {

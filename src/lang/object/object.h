@@ -113,8 +113,14 @@ struct HashTable {
   std::size_t charged = 0;  // bytes of index and entry storage charged to the heap
 };
 
+struct Type;
 struct Dict : Object {
   HashTable table;
+  // A user class derived from dict (class D(dict)), or null for a plain dict.
+  // Owned (one reference). Only __init__, __missing__ and ordinary methods
+  // may be defined there (build_class refuses other special methods, which
+  // the dict fast paths would not honour).
+  Type* cls = nullptr;
   Dict() : Object(Kind::Dict) {}
 };
 

@@ -54,7 +54,7 @@ Type* type_of(Value v) {
     case Kind::Tuple:
       return T.tuple;
     case Kind::Dict:
-      return T.dict;
+      return static_cast<Dict*>(v.o)->cls ? static_cast<Dict*>(v.o)->cls : T.dict;
     case Kind::Set:
       return T.set;
     case Kind::FrozenSet:

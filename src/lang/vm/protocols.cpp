@@ -97,6 +97,50 @@ Value construct_instance(Isolate& I, Type* cls, Value* args, std::size_t nargs,
   return self;
 }
 
+// Builds an instance of a user class derived from dict: a Dict that points
+// to its class, filled by the class's __init__ or else by dict's own.
+Value construct_dict_subclass(Isolate& I, Type* cls, Value* args, std::size_t nargs,
+                              const Tuple* kwnames) {
+  Dict* d = alloc_dict(I);
+  incref(Value::object(cls));
+  d->cls = cls;
+  Value self = Value::object(d);
+  Value init = type_lookup(cls, "__init__");
+  std::size_t total = nargs + (kwnames ? kwnames->size : 0);
+  std::vector<Value> buf(total + 1);
+  buf[0] = self;
+  for (std::size_t i = 0; i < total; ++i) buf[i + 1] = args[i];
+  Value r = call(I, init, buf.data(), nargs + 1, kwnames);
+  if (r.is_exc()) {
+    decref(self);
+    return r;
+  }
+  if (!r.is_none()) {
+    decref(r);
+    decref(self);
+    return raise(I, types().TypeError, "__init__() should return None, not '" + type_name(r) + "'");
+  }
+  return self;
+}
+
+// A dict subclass may define __init__, __missing__ and ordinary methods; other
+// special methods (__getitem__, __setitem__, __repr__, ...) would be bypassed
+// by the dict fast paths, so they are refused rather than silently ignored.
+bool check_dict_subclass_body(Isolate& I, Dict* ns, const std::string& name) {
+  for (auto& e : ns->table.entries) {
+    if (!is_str(e.key) || !is_kind(e.value, Kind::Function)) continue;
+    std::string_view k = as_str(e.key)->view();
+    bool dunder = k.size() > 4 && k.substr(0, 2) == "__" && k.substr(k.size() - 2) == "__";
+    if (dunder && k != "__init__" && k != "__missing__") {
+      raise(I, types().TypeError,
+            "class '" + name + "' derived from dict may not define " + std::string(k) +
+                " (only __init__ and __missing__ are supported)");
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Value call(Isolate& I, Value callable, Value* args, std::size_t nargs, const Tuple* kwnames) {
@@ -125,6 +169,8 @@ Value call(Isolate& I, Value callable, Value* args, std::size_t nargs, const Tup
       case Kind::Type: {
         auto* t = static_cast<Type*>(callable.o);
         if (t->construct) return t->construct(I, args, nargs, kwnames, t);
+        if (t->is_user && t->instance_kind == Kind::Dict)
+          return construct_dict_subclass(I, t, args, nargs, kwnames);
         if (t->is_user || t->is_exception) return construct_instance(I, t, args, nargs, kwnames);
         if (t == types().object) return construct_instance(I, t, args, nargs, kwnames);
         return raise(I, types().TypeError, "cannot create '" + t->name + "' instances");
@@ -316,7 +362,8 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
   }
   Type* t = type_of(obj);
   Value v = type_lookup(t, name);
-  if (is_kind(v, Kind::Native)) return new_bound(I, obj, v);
+  // Functions are found here only on dict subclasses (built-in types hold natives).
+  if (is_kind(v, Kind::Native) || is_kind(v, Kind::Function)) return new_bound(I, obj, v);
   if (is_kind(v, Kind::Property)) return call1(I, static_cast<Property*>(v.o)->getter, obj);
   if (!v.is_undef()) {
     incref(v);
@@ -604,7 +651,16 @@ Value get_item(Isolate& I, Value obj, Value key) {
         bool err;
         Value v = dict_get(I, as_dict(obj), key, err);
         if (err) return Value::exc();
-        if (v.is_undef()) return raise_key_error(I, key);
+        if (v.is_undef()) {
+          if (Type* cls = as_dict(obj)->cls) {
+            Value missing = type_lookup(cls, "__missing__");
+            if (!missing.is_undef()) {
+              Value margs[2] = {obj, key};
+              return call(I, missing, margs, 2, nullptr);
+            }
+          }
+          return raise_key_error(I, key);
+        }
         incref(v);
         return v;
       }
@@ -1169,7 +1225,8 @@ Value build_class(Isolate& I, Value body, Value name, Value base) {
   if (!base.is_undef()) {
     if (!is_kind(base, Kind::Type)) return raise(I, types().TypeError, "bases must be types");
     base_type = static_cast<Type*>(base.o);
-    if (!base_type->is_user && !base_type->is_exception && base_type != types().object)
+    if (!base_type->is_user && !base_type->is_exception && base_type != types().object &&
+        base_type != types().dict)
       return raise(I, types().TypeError,
                    "subclassing built-in type '" + base_type->name + "' is not supported");
   }
@@ -1181,7 +1238,13 @@ Value build_class(Isolate& I, Value body, Value name, Value base) {
     return r;
   }
   decref(r);
+  bool dict_based = base_type->instance_kind == Kind::Dict;
+  if (dict_based && !check_dict_subclass_body(I, ns, std::string(as_str(name)->view()))) {
+    decref(nsv);
+    return Value::exc();
+  }
   Type* t = I.heap.make<Type>();
+  if (dict_based) t->instance_kind = Kind::Dict;
   t->name = std::string(as_str(name)->view());
   t->base = base_type;
   incref(Value::object(base_type));
