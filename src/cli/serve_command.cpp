@@ -97,6 +97,7 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             // site's documents, API scripts among the methods.
             auto scripts = start_server_scripts(sites, config, site_app.events());
             add_script_methods(site_app.methods(), *scripts);
+            add_script_request_state(site_app, *scripts);
 
             http::AccessLog log(open_access_log(options->access_log));
             http::Router router;

@@ -289,6 +289,21 @@ void add_script_methods(http::Methods& methods, scripting::ServerScripts& script
   });
 }
 
+void add_script_request_state(http::SiteApp& site, scripting::ServerScripts&) {
+  site.set_request_wrapper([](http::ApiRequest& api, const std::function<Json()>& call) {
+    scripting::RequestState request;
+    request.form_dict = api.args;
+    request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
+    request.client_ip = std::string(api.route.remote_ip);
+    scripting::RequestScope scope(api.session, request);
+    Json value = call();
+    if (!request.message_log.empty() && !api.reply.body.contains("_server_messages")) {
+      add_messages(api.reply.body, request);
+    }
+    return value;
+  });
+}
+
 void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerScripts& scripts,
                              model::MetaStore& metas, model::EventRegistry& events) {
   handlers.add(kScriptCallMethod, [&scripts, &metas, &events](jobs::JobContext& context) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/methods.h"
+#include "http/site_app.h"
 #include "jobs/handler_registry.h"
 #include "model/events.h"
 #include "model/meta_store.h"
@@ -40,6 +41,11 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
 // Also `quire.server_script_stats` (System Manager): per-script run counters
 // of this process. Teaches the API the scripting layer's exception classes.
 void add_script_methods(http::Methods& methods, scripting::ServerScripts& scripts);
+
+// Every API request of `site` gets the scripting layer's request state, so
+// what DocType Event scripts msgprint during a REST write reaches the client
+// in _server_messages, and their frappe.form_dict is the request's.
+void add_script_request_state(http::SiteApp& site, scripting::ServerScripts& scripts);
 
 // Runs Scheduler Event scripts through the workers: the Scheduled Job Type a
 // script keeps (method "<script>-<frequency>", scrubbed) is answered by a

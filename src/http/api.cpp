@@ -134,7 +134,10 @@ Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope) {
       ApiRequest request{app,     http,     route, std::move(args),
                          session, identity, reply, envelope == Envelope::v2};
       check_csrf(request, request.args);
-      auto body = [&] { return fn(request); };
+      auto body = [&] {
+        const auto& wrapper = app.request_wrapper();
+        return wrapper ? wrapper(request, [&] { return fn(request); }) : fn(request);
+      };
       Json value = is_write(http.method()) ? run_writing(session, body)
                                            : run_read_only(session, body, reply);
       response = build(reply, envelope, std::move(value));

@@ -59,6 +59,13 @@ enum class Envelope { v1_message, v1_data, v2 };
 
 using ApiFunction = std::function<nlohmann::json(ApiRequest&)>;
 
+// Runs around every API call, inside its transaction: how a later layer
+// keeps per-request state for the call (the scripting layer's msgprint log,
+// sent back as _server_messages in `request.reply.body`). It must call `call`
+// and return its value.
+using RequestWrapper =
+    std::function<nlohmann::json(ApiRequest& request, const std::function<nlohmann::json()>& call)>;
+
 // Wraps `fn` as a router handler that does what every API request needs, in
 // Frappe's order: parse form_dict; authenticate (sid cookie, token, Basic);
 // check the CSRF token of cookie sessions on writes; run `fn` in one

@@ -53,6 +53,9 @@ class SiteApp {
   const SessionStore& sessions() const { return sessions_; }
   const nlohmann::json& config() const { return config_; }
   const RateLimit& login_rate_limit() const { return login_rate_limit_; }
+  // Set before the server starts (api.h).
+  void set_request_wrapper(RequestWrapper wrapper) { request_wrapper_ = std::move(wrapper); }
+  const RequestWrapper& request_wrapper() const { return request_wrapper_; }
 
   // Who the request is from: Authorization header (token / Basic) first,
   // else the sid cookie, else Guest. Throws ApiError / FrappeError for a
@@ -72,6 +75,7 @@ class SiteApp {
   LoginGuard login_guard_;
   SessionStore sessions_;
   RateLimit login_rate_limit_;
+  RequestWrapper request_wrapper_;
 };
 
 }  // namespace quire::http

@@ -198,7 +198,7 @@ def run_tests(admin, user, guest):
     # --- DocType Event scripts on REST writes ------------------------------------
     make_script(admin, name="note-before-save", script_type="DocType Event", reference_doctype="Note",
                 doctype_event="Before Save",
-                script='if doc.title.startswith("bs-"):\n    doc.content = "set by script"\n'
+                script='if doc.title.startswith("bs-"):\n    doc.content = "set by script"\n    frappe.msgprint("content set")\n'
                        'if doc.title == "forbidden":\n    frappe.throw("Title forbidden by a script")\n')
     make_script(admin, name="note-after-insert", script_type="DocType Event", reference_doctype="Note",
                 doctype_event="After Insert",
@@ -207,6 +207,7 @@ def run_tests(admin, user, guest):
     status, body = admin.call("POST", "/api/resource/Note", {"title": "bs-one"})
     check("Before Save script sets a field on a REST insert",
           status == 200 and body["data"]["content"] == "set by script", (status, body))
+    check("its msgprint reaches the REST response's _server_messages", server_messages(body) == ["content set"], body)
     note_name = body["data"]["name"] if status == 200 else "bs-one"
     status, stored = admin.call("GET", f"/api/resource/Note/{note_name}")
     check("the field set by the script is stored", status == 200 and stored["data"]["content"] == "set by script",
