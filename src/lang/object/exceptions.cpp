@@ -5,6 +5,7 @@
 #endif
 // Raising exceptions and printing tracebacks as CPython does.
 
+#include <cerrno>
 #include <unordered_set>
 #include <vector>
 
@@ -60,6 +61,54 @@ Value raise_stop_iteration(Isolate& I, Value value) {
   return raise_value(I, new_exception(I, types().StopIteration, Value::object(args)));
 }
 
+Type* oserror_class_for(Type* cls, const Value* args, std::size_t nargs) {
+  const BuiltinTypes& T = types();
+  if (cls != T.OSError || nargs < 2 || nargs > 5 || args[0].tag != Tag::Int) return cls;
+  switch (args[0].i) {
+    case ENOENT:
+      return T.FileNotFoundError;
+    case EACCES:
+    case EPERM:
+      return T.PermissionError;
+    case ETIMEDOUT:
+      return T.TimeoutError;
+    default:
+      return cls;
+  }
+}
+
+bool oserror_split_args(Isolate& I, Instance* e, const Value* args, std::size_t nargs) {
+  if (nargs < 3 || nargs > 5 || e->cls->is_user || !is_subtype(e->cls, types().OSError))
+    return true;
+  Value two = new_tuple_from(I, args, 2);
+  if (two.is_exc()) return false;
+  decref(e->args);
+  e->args = two;
+  if (!e->attrs) e->attrs = alloc_dict(I);
+  if (!dict_set(I, e->attrs, intern("filename"), args[2])) return false;
+  return nargs < 5 || dict_set(I, e->attrs, intern("filename2"), args[4]);
+}
+
+bool oserror_text(Isolate& I, Instance* e, std::string& out, bool& ok) {
+  const Tuple* args = as_tuple(e->args);
+  if (args->size != 2 || !is_subtype(e->cls, types().OSError)) return false;
+  out += "[Errno ";
+  ok = str_into(I, args->items()[0], out);
+  out += "] ";
+  ok = ok && str_into(I, args->items()[1], out);
+  Value filename = e->attrs ? dict_get_str(e->attrs, "filename") : Value();
+  if (ok && !filename.is_undef() && !filename.is_none()) {
+    out += ": ";
+    ok = repr_into(I, filename, out);
+    Value filename2 = dict_get_str(e->attrs, "filename2");
+    if (ok && !filename2.is_undef() && !filename2.is_none()) {
+      out += " -> ";
+      ok = repr_into(I, filename2, out);
+    }
+  }
+  return true;
+}
+
 std::string type_name(Value v) {
   return type_of(v)->name;
 }
@@ -79,6 +128,7 @@ std::string exception_line(Isolate& I, Value exception) {
         ok = repr_into(I, args->items()[0], text);
       else
         ok = str_into(I, args->items()[0], text);
+    } else if (oserror_text(I, e, text, ok)) {
     } else if (args->size > 1) {
       ok = repr_into(I, e->args, text);
     }

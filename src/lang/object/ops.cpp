@@ -619,6 +619,8 @@ bool str_into(Isolate& I, Value v, std::string& out) {
           if (is_subtype(in->cls, types().KeyError)) return repr_into(I, args->items()[0], out);
           return str_into(I, args->items()[0], out);
         }
+        bool ok;
+        if (oserror_text(I, in, out, ok)) return ok;
         return repr_into(I, in->args, out);
       }
     }

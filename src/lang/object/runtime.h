@@ -38,6 +38,16 @@ struct BuiltinTypes {
       *map, *filter, *reversed, *bytes_iterator, *classmethod, *staticmethod;
 };
 const BuiltinTypes& types();
+// OSError(errno, strerror) builds the subclass CPython maps errno to
+// (ENOENT: FileNotFoundError, ...); other calls keep `cls`.
+Type* oserror_class_for(Type* cls, const Value* args, std::size_t nargs);
+// OSError(errno, strerror, filename[, winerror, filename2]) keeps (errno,
+// strerror) as args and the file names as attributes, like CPython.
+bool oserror_split_args(Isolate& I, Instance* e, const Value* args, std::size_t nargs);
+// str() of an OSError with (errno, strerror) args: "[Errno 2] No such file",
+// then ": 'filename'" when there is one. False when the args are not that
+// form (the generic exception text applies).
+bool oserror_text(Isolate& I, Instance* e, std::string& out, bool& ok);
 // Initialises the built-in types and builtins once per process (thread-safe).
 void init_runtime();
 

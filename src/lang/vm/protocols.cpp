@@ -62,11 +62,18 @@ Value attr_error(Isolate& I, Value obj, Str* name) {
 // Builds an instance of a class (user class or exception class).
 Value construct_instance(Isolate& I, Type* cls, Value* args, std::size_t nargs,
                          const Tuple* kwnames) {
+  cls = oserror_class_for(cls, args, nargs);
   Instance* in = I.heap.make<Instance>();
   incref(Value::object(cls));
   in->cls = cls;
   Value self = Value::object(in);
-  if (cls->is_exception) in->args = new_tuple_from(I, args, nargs);
+  if (cls->is_exception) {
+    in->args = new_tuple_from(I, args, nargs);
+    if (!oserror_split_args(I, in, args, nargs)) {
+      decref(self);
+      return Value::exc();
+    }
+  }
   Value init = type_lookup(cls, "__init__");
   if (!init.is_undef() && is_kind(init, Kind::Function)) {
     std::size_t total = nargs + (kwnames ? kwnames->size : 0);
@@ -231,6 +238,14 @@ static Value exception_attr(Isolate& I, Instance* in, std::string_view name, boo
     return v;
   }
   if (name == "__suppress_context__") return Value::boolean(in->suppress_context);
+  if ((name == "errno" || name == "strerror" || name == "filename" || name == "filename2") &&
+      is_subtype(in->cls, types().OSError)) {
+    if (name[0] == 'f') return Value::none();  // set as an attribute when given
+    Tuple* a = as_tuple(in->args);
+    Value v = a->size >= 2 && a->size <= 5 ? a->items()[name == "errno" ? 0 : 1] : Value::none();
+    incref(v);
+    return v;
+  }
   if (name == "value" && in->cls == types().StopIteration) {
     Tuple* a = as_tuple(in->args);
     Value v = a->size ? a->items()[0] : Value::none();
