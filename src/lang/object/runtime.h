@@ -18,7 +18,7 @@ namespace quire::lang {
 struct BuiltinTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict, *set,
       *frozenset, *range, *slice, *function, *builtin_function, *method, *cell, *generator,
-      *iterator, *dict_keys, *dict_values, *dict_items, *module, *property, *ellipsis;
+      *iterator, *dict_keys, *dict_values, *dict_items, *module, *property, *ellipsis, *traceback;
   // Exceptions.
   Type *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError, *OverflowError,
       *LookupError, *IndexError, *KeyError, *ValueError, *UnicodeError, *TypeError, *NameError,

@@ -27,7 +27,8 @@ std::vector<Value>& g_builtin_values = *new std::vector<Value>();
 std::map<std::string, int, std::less<>>& g_builtin_index =
     *new std::map<std::string, int, std::less<>>();
 std::mutex g_intern_mutex;
-std::map<std::string, Str*, std::less<>>& g_interned = *new std::map<std::string, Str*, std::less<>>();
+std::map<std::string, Str*, std::less<>>& g_interned =
+    *new std::map<std::string, Str*, std::less<>>();
 std::vector<Object*>& g_static_objects = *new std::vector<Object*>();
 Value g_ellipsis;
 
@@ -142,6 +143,9 @@ void init_runtime() {
     T.module = make_type("module", T.object, Kind::Module);
     T.property = make_type("property", T.object, Kind::Property);
     T.ellipsis = make_type("ellipsis", T.object, Kind::Instance);
+    // Passed to __exit__ as its third argument (an opaque object: its frames
+    // stay in the exception, and the sandbox refuses tb_* attributes anyway).
+    T.traceback = make_type("traceback", T.object, Kind::Instance);
     T.list_iterator = make_type("list_iterator", T.object, Kind::Iter);
     T.tuple_iterator = make_type("tuple_iterator", T.object, Kind::Iter);
     T.str_iterator = make_type("str_iterator", T.object, Kind::Iter);

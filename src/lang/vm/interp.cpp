@@ -1981,8 +1981,11 @@ static Value run_loop(Isolate& I, bool throw_in) {
         } else {
           Value exc = sp[-1];
           Value exit_fn = sp[-2];
-          Value args[3] = {Value::object(type_of(exc)), exc, Value::none()};
+          Instance* tb = I.heap.make<Instance>();
+          tb->cls = types().traceback;
+          Value args[3] = {Value::object(type_of(exc)), exc, Value::object(tb)};
           Value r = call(I, exit_fn, args, 3, nullptr);
+          decref(args[2]);
           CHECK(r);
           int t = truthy(I, r);
           decref(r);
