@@ -1,5 +1,7 @@
 #include "scripting/run_state.h"
 
+#include "model/db_api.h"
+
 namespace quire::scripting {
 
 namespace {
@@ -38,6 +40,21 @@ CurrentRun::CurrentRun(RunState& run) : previous_(t_current) {
 
 CurrentRun::~CurrentRun() {
   t_current = previous_;
+}
+
+std::string system_setting(const char* field, const char* fallback) {
+  RunState* run = current_run();
+  if (!run) return fallback;
+  try {
+    auto meta = run->session.metas.find_meta("System Settings");
+    if (meta && meta->field(field)) {
+      Json v = model::get_single_value(run->session, "System Settings", field);
+      if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
+    }
+  } catch (...) {
+    // A site without System Settings yet (tests, install) reads the fallback.
+  }
+  return fallback;
 }
 
 }  // namespace quire::scripting

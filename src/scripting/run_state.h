@@ -86,6 +86,10 @@ struct RunState {
 
 RunState* current_run();
 
+// A System Settings field of the current run's site, or `fallback` when there
+// is no run, the field is unset or empty (data.py: frappe.db.get_default).
+std::string system_setting(const char* field, const char* fallback);
+
 // Makes `run` the innermost run of this thread while it lives.
 class CurrentRun {
  public:

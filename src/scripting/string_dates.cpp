@@ -610,22 +610,6 @@ QUIRE_NATIVE(d_get_time) {
   });
 }
 
-// A System Settings value (the fallback when unset or unknown).
-std::string system_setting(const char* field, const char* fallback) {
-  RunState* run = current_run();
-  if (run) {
-    try {
-      auto meta = run->session.metas.find_meta("System Settings");
-      if (meta && meta->field(field)) {
-        Json v = model::get_single_value(run->session, "System Settings", field);
-        if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
-      }
-    } catch (...) {
-    }
-  }
-  return fallback;
-}
-
 // A babel (CLDR) pattern in English: y, M, d, E, H, h, K, k, m, s, S, a and
 // quoted literals; other letters as they are.
 std::string babel_format(const std::string& pattern, const Stamp& s) {

@@ -260,28 +260,12 @@ QUIRE_NATIVE(c_get_stamp_str) {
   return r;
 }
 
-// A System Settings value, or `fallback` (data.py: frappe.db.get_default).
-std::string setting(const char* field, const char* fallback) {
-  RunState* run = current_run();
-  if (run) {
-    try {
-      auto meta = run->session.metas.find_meta("System Settings");
-      if (meta && meta->field(field)) {
-        Json v = model::get_single_value(run->session, "System Settings", field);
-        if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
-      }
-    } catch (...) {
-    }
-  }
-  return fallback;
-}
-
 QUIRE_NATIVE(c_get_user_date_format) {
-  return new_str(I, setting("date_format", "yyyy-mm-dd"));
+  return new_str(I, system_setting("date_format", "yyyy-mm-dd"));
 }
 
 QUIRE_NATIVE(c_get_user_time_format) {
-  return new_str(I, setting("time_format", "HH:mm:ss"));
+  return new_str(I, system_setting("time_format", "HH:mm:ss"));
 }
 
 bool all_digits(std::string_view s) {
