@@ -66,7 +66,7 @@ run() {  # name, wrk arguments...
   local errors
   errors=$(awk '/Non-2xx/ {print $5}' "$work/wrk.out")
   python3 - "$name" "$rate" "$requests" "$((after - before))" "$ticks_per_second" "${errors:-0}" \
-    "$(awk '/50%/ {print $2}' "$work/wrk.out")" "$(awk '/99%/ {print $2}' "$work/wrk.out")" <<'PY'
+    "$(awk '/^ +50%/ {print $2; exit}' "$work/wrk.out")" "$(awk '/^ +99%/ {print $2; exit}' "$work/wrk.out")" <<'PY'
 import sys
 name, rate, requests, ticks, hz, errors, p50, p99 = sys.argv[1:]
 cpu_us = int(ticks) / int(hz) / int(requests) * 1e6
