@@ -14,6 +14,7 @@
 #include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
+#include "lang/object/range.h"
 #include "lang/object/runtime.h"
 #include "lang/sandbox/host.h"
 #include "lang/sandbox/policy.h"
@@ -84,15 +85,7 @@ Value t_range(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
     return raise(I, types().TypeError,
                  "range expected at most 3 arguments, got " + std::to_string(nargs));
   }
-  std::int64_t a = 0, b = 0, s = 1;
-  if (nargs == 1) {
-    if (!int_arg(I, args[0], b)) return Value::exc();
-  } else {
-    if (!int_arg(I, args[0], a) || !int_arg(I, args[1], b)) return Value::exc();
-    if (nargs == 3 && !int_arg(I, args[2], s)) return Value::exc();
-    if (s == 0) return raise(I, types().ValueError, "range() arg 3 must not be zero");
-  }
-  return new_range(I, a, b, s);
+  return construct_range(I, args, nargs);
 }
 
 Value b_repr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
@@ -407,7 +400,8 @@ Value b_reversed(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*
     decref(lst);
     return r;
   }
-  if (!(is_list(v) || is_tuple(v) || is_str(v) || is_kind(v, Kind::Range) ||
+  if (is_kind(v, Kind::Range)) return range_iterator(I, static_cast<Range*>(v.o), true);
+  if (!(is_list(v) || is_tuple(v) || is_str(v) ||
         (is_kind(v, Kind::Instance) &&
          !type_lookup(static_cast<Instance*>(v.o)->cls, "__getitem__").is_undef())))
     return raise(I, types().TypeError, "'" + type_name(v) + "' object is not reversible");

@@ -10,6 +10,7 @@
 #include "lang/lib/attrdict.h"
 #include "lang/lib/register.h"
 #include "lang/lib/text_bridge.h"
+#include "lang/object/range.h"
 #include "lang/object/runtime.h"
 
 namespace quire::lang {
@@ -608,22 +609,12 @@ Value s_symdiff_update(Isolate& I, Value* a, std::size_t n, const Tuple*, void*)
 
 Value r_count(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2) return arity(I, "range.count", 1, n - 1);
-  int c = contains(I, a[0], a[1]);
-  if (c < 0) return Value::exc();
-  return Value::integer(c);
+  return range_count(I, static_cast<Range*>(a[0].o), a[1]);
 }
 
 Value r_index(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2) return arity(I, "range.index", 1, n - 1);
-  int c = contains(I, a[0], a[1]);
-  if (c < 0) return Value::exc();
-  auto* r = static_cast<Range*>(a[0].o);
-  if (!c || !a[1].is_int()) {
-    std::string text;
-    if (!repr_into(I, a[1], text)) return Value::exc();
-    return raise(I, types().ValueError, text + " is not in range");
-  }
-  return Value::integer((a[1].i - r->start) / r->step);
+  return range_index(I, static_cast<Range*>(a[0].o), a[1]);
 }
 
 Value sl_indices(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {

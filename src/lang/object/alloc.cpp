@@ -150,14 +150,6 @@ Value new_bound(Isolate& I, Value self, Value func) {
   return Value::object(m);
 }
 
-Value new_range(Isolate& I, std::int64_t start, std::int64_t stop, std::int64_t step) {
-  Range* r = I.heap.make<Range>();
-  r->start = start;
-  r->stop = stop;
-  r->step = step;
-  return Value::object(r);
-}
-
 Value new_iter(Isolate& I, IterKind sub, Value src) {
   Iter* it = I.heap.make<Iter>();
   it->sub = sub;

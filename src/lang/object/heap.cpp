@@ -46,6 +46,9 @@ void for_each_child(Object* o, F&& f) {
         f(Value::object(static_cast<Dict*>(o)->cls));
       break;
     }
+    case Kind::Range:
+      f(static_cast<Range*>(o)->big);
+      break;
     case Kind::Slice: {
       auto* s = static_cast<Slice*>(o);
       f(s->start);

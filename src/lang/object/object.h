@@ -129,8 +129,11 @@ struct Set : Object {  // also FrozenSet (kind tells)
   explicit Set(Kind k = Kind::Set) : Object(k) {}
 };
 
+// See object/range.h: the inline fields when start, stop, step and length all
+// fit int64, else `big`, a Tuple of the ints (start, stop, step, length).
 struct Range : Object {
-  std::int64_t start, stop, step;
+  std::int64_t start, stop, step, length;
+  Value big;  // Undef for the inline form
   Range() : Object(Kind::Range) {}
 };
 
@@ -225,8 +228,9 @@ struct Instance : Object {
 };
 
 enum class IterKind : std::uint8_t {
-  Seq,  // list/tuple/str by index
-  Range,
+  Seq,        // list/tuple/str by index
+  Range,      // index: next value, end: items left, step: stride
+  LongRange,  // many: next value, step, items left (Python ints)
   DictKeys,
   DictValues,
   DictItems,

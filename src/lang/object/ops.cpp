@@ -16,6 +16,7 @@
 #include "lang/numeric/int64_ops.h"
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
+#include "lang/object/range.h"
 #include "lang/object/runtime.h"
 #include "lang/text/hash.h"
 #include "lang/text/repr.h"
@@ -88,6 +89,8 @@ Type* type_of(Value v) {
           return T.list_iterator;
         case IterKind::Range:
           return T.range_iterator;
+        case IterKind::LongRange:
+          return T.longrange_iterator;
         case IterKind::DictKeys:
           return T.dict_keyiterator;
         case IterKind::DictValues:
@@ -252,11 +255,8 @@ int truthy(Isolate& I, Value v) {
       return as_set(v)->table.used != 0;
     case Kind::BigInt:
       return 1;
-    case Kind::Range: {
-      std::int64_t n;
-      if (!length(I, v, n)) return -1;
-      return n != 0;
-    }
+    case Kind::Range:
+      return !range_is_empty(static_cast<Range*>(v.o));
     case Kind::DictView:
       return as_dict(static_cast<DictView*>(v.o)->dict)->table.used != 0;
     case Kind::Instance: {
@@ -427,13 +427,8 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
       t_repr_stack.pop_back();
       return ok;
     }
-    case Kind::Range: {
-      auto* r = static_cast<Range*>(o);
-      out += "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
-      if (r->step != 1) out += ", " + std::to_string(r->step);
-      out += ")";
-      return true;
-    }
+    case Kind::Range:
+      return range_repr_into(I, static_cast<Range*>(o), out);
     case Kind::Slice: {
       auto* s = static_cast<Slice*>(o);
       out += "slice(";
@@ -796,6 +791,8 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
       out = acc;
       return true;
     }
+    case Kind::Range:
+      return range_hash(I, static_cast<Range*>(v.o), out);
     case Kind::List:
     case Kind::Dict:
     case Kind::Set:
@@ -965,11 +962,8 @@ int equals(Isolate& I, Value a, Value b) {
         }
         return 1;
       }
-      case Kind::Range: {
-        auto* x = static_cast<Range*>(a.o);
-        auto* y = static_cast<Range*>(b.o);
-        return x->start == y->start && x->stop == y->stop && x->step == y->step;
-      }
+      case Kind::Range:
+        return range_equal(static_cast<Range*>(a.o), static_cast<Range*>(b.o));
       default:
         break;
     }
@@ -1649,16 +1643,10 @@ int contains(Isolate& I, Value container, Value item) {
         if (dv->which == ViewKind::Keys) return contains(I, dv->dict, item);
         break;
       }
-      case Kind::Range: {
-        auto* r = static_cast<Range*>(container.o);
-        if (item.tag == Tag::Int) {
-          std::int64_t x = item.i;
-          if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
-            return 0;
-          return (x - r->start) % r->step == 0;
-        }
+      case Kind::Range:
+        if (item.tag == Tag::Int || item.tag == Tag::Bool || is_kind(item, Kind::BigInt))
+          return range_contains_int(static_cast<Range*>(container.o), item);
         break;
-      }
       case Kind::Instance: {
         bool found;
         Value r = call_special(I, container, "__contains__", &item, 1, found);

@@ -34,8 +34,9 @@ struct BuiltinTypes {
   Type *StepLimitExceeded, *Cancelled, *ScriptMemoryError, *ScriptOutputError;
   // Iterator types, for type() and error messages.
   Type *list_iterator, *tuple_iterator, *str_iterator, *str_ascii_iterator, *range_iterator,
-      *dict_keyiterator, *dict_valueiterator, *dict_itemiterator, *set_iterator, *enumerate, *zip,
-      *map, *filter, *reversed, *bytes_iterator, *classmethod, *staticmethod;
+      *longrange_iterator, *dict_keyiterator, *dict_valueiterator, *dict_itemiterator,
+      *set_iterator, *enumerate, *zip, *map, *filter, *reversed, *bytes_iterator, *classmethod,
+      *staticmethod;
 };
 const BuiltinTypes& types();
 // OSError(errno, strerror) builds the subclass CPython maps errno to

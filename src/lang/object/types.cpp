@@ -152,6 +152,7 @@ void init_runtime() {
     T.str_ascii_iterator = make_type("str_ascii_iterator", T.object, Kind::Iter);
     T.bytes_iterator = make_type("bytes_iterator", T.object, Kind::Iter);
     T.range_iterator = make_type("range_iterator", T.object, Kind::Iter);
+    T.longrange_iterator = make_type("longrange_iterator", T.object, Kind::Iter);
     T.dict_keyiterator = make_type("dict_keyiterator", T.object, Kind::Iter);
     T.dict_valueiterator = make_type("dict_valueiterator", T.object, Kind::Iter);
     T.dict_itemiterator = make_type("dict_itemiterator", T.object, Kind::Iter);

@@ -1528,9 +1528,12 @@ static Value run_loop(Isolate& I, bool throw_in) {
         Value it = TOP();
         auto* iter = static_cast<Iter*>(it.o);
         if (it.o->kind == Kind::Iter && iter->sub == IterKind::Range) {
-          if (iter->step > 0 ? iter->index < iter->end : iter->index > iter->end) {
+          if (iter->end > 0) {
             put_int(*sp++, iter->index);
-            iter->index += iter->step;
+            --iter->end;
+            // Wraps only past the last item (see IterKind::Range in protocols.cpp).
+            iter->index = static_cast<std::int64_t>(static_cast<std::uint64_t>(iter->index) +
+                                                    static_cast<std::uint64_t>(iter->step));
           } else {
             decref(POP());
             ip = ops0 + arg;

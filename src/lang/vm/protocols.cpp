@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lang/object/bigint.h"
+#include "lang/object/range.h"
 #include "lang/object/runtime.h"
 #include "lang/vm/interp.h"
 
@@ -365,10 +366,8 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
         break;
       }
       case Kind::Range: {
-        auto* r = static_cast<Range*>(obj.o);
-        if (n == "start") return Value::integer(r->start);
-        if (n == "stop") return Value::integer(r->stop);
-        if (n == "step") return Value::integer(r->step);
+        Value v = range_attribute(I, static_cast<Range*>(obj.o), n);
+        if (!v.is_undef()) return v;
         break;
       }
       default:
@@ -679,21 +678,8 @@ Value get_item(Isolate& I, Value obj, Value key) {
         incref(v);
         return v;
       }
-      case Kind::Range: {
-        auto* r = static_cast<Range*>(obj.o);
-        std::int64_t n;
-        if (!length(I, obj, n)) return Value::exc();
-        if (is_kind(key, Kind::Slice)) {
-          std::int64_t start, stop, step, count;
-          if (!slice_indices(I, static_cast<Slice*>(key.o), n, start, stop, step, count))
-            return Value::exc();
-          return new_range(I, r->start + start * r->step,
-                           r->start + (start + count * step) * r->step, r->step * step);
-        }
-        std::int64_t i;
-        if (!index_of(I, key, n, i, "range object")) return Value::exc();
-        return Value::integer(r->start + i * r->step);
-      }
+      case Kind::Range:
+        return range_subscript(I, static_cast<Range*>(obj.o), key);
       case Kind::Instance: {
         if (is_user_instance(obj)) {
           Value fn = type_lookup(static_cast<Instance*>(obj.o)->cls, "__getitem__");
@@ -882,14 +868,8 @@ bool length(Isolate& I, Value v, std::int64_t& out) {
       case Kind::DictView:
         out = static_cast<std::int64_t>(as_dict(static_cast<DictView*>(v.o)->dict)->table.used);
         return true;
-      case Kind::Range: {
-        auto* r = static_cast<Range*>(v.o);
-        if (r->step > 0)
-          out = r->start < r->stop ? (r->stop - r->start - 1) / r->step + 1 : 0;
-        else
-          out = r->start > r->stop ? (r->start - r->stop - 1) / (-r->step) + 1 : 0;
-        return true;
-      }
+      case Kind::Range:
+        return range_length(I, static_cast<Range*>(v.o), out);
       case Kind::Instance: {
         if (is_user_instance(v)) {
           Value fn = type_lookup(static_cast<Instance*>(v.o)->cls, "__len__");
@@ -934,15 +914,8 @@ Value get_iter(Isolate& I, Value v) {
       case Kind::Str:
       case Kind::Bytes:
         return new_iter(I, IterKind::Seq, v);
-      case Kind::Range: {
-        auto* r = static_cast<Range*>(v.o);
-        Value it = new_iter(I, IterKind::Range, Value());
-        auto* iter = static_cast<Iter*>(it.o);
-        iter->index = r->start;
-        iter->end = r->stop;
-        iter->step = r->step;
-        return it;
-      }
+      case Kind::Range:
+        return range_iterator(I, static_cast<Range*>(v.o), false);
       case Kind::Dict:
         return new_iter(I, IterKind::DictKeys, v);
       case Kind::DictView: {
@@ -1128,12 +1101,17 @@ Value iter_next(Isolate& I, Value iterator) {
       return Value();
     }
     case IterKind::Range:
-      if (it->step > 0 ? it->index < it->end : it->index > it->end) {
+      if (it->end > 0) {
         std::int64_t v = it->index;
-        it->index += it->step;
+        --it->end;
+        // Wraps only past the last item (range(2**63 - 2, 2**63 - 1, 5)).
+        it->index = static_cast<std::int64_t>(static_cast<std::uint64_t>(it->index) +
+                                              static_cast<std::uint64_t>(it->step));
         return Value::integer(v);
       }
       return Value();
+    case IterKind::LongRange:
+      return long_range_next(I, it);
     case IterKind::DictKeys:
     case IterKind::DictValues:
     case IterKind::DictItems: {
