@@ -69,16 +69,34 @@ TEST(Cancel, FromAnotherThreadStopsTheRun) {
   EXPECT_EQ(r.exception_line, "ScriptCancelledError: script was cancelled");
 }
 
-TEST(Cancel, TheIsolateRunsNormallyAfterwards) {
+TEST(Cancel, BeforeARunStartsStopsThatRunOnly) {
   Limits l = unbounded_steps();
   Isolate isolate;
-  cancel(isolate);  // before any run: does not affect the next run
   std::string out;
   isolate.output = [&](std::string_view s) { out += s; };
   Compiled c = compile("t.py", "print(sum(range(10)))\n", Policy::Sandboxed, l);
-  RunResult r = run(isolate, c, l);
-  EXPECT_TRUE(r.ok) << r.traceback;
+  // A cancel racing the start of a run is not lost: the run does not start.
+  cancel(isolate);
+  RunResult first = run(isolate, c, l);
+  EXPECT_EQ(first.exception_type, "ScriptCancelledError");
+  EXPECT_EQ(first.exception_line, "ScriptCancelledError: script was cancelled");
+  EXPECT_TRUE(is_limit_error(first));
+  EXPECT_EQ(out, "");
+  // The cancel was used up: the next run is normal.
+  RunResult second = run(isolate, c, l);
+  EXPECT_TRUE(second.ok) << second.traceback;
   EXPECT_EQ(out, "45\n");
+}
+
+TEST(Cancel, ADeadlineThatStoppedARunDoesNotStopTheNext) {
+  Limits l = unbounded_steps();
+  l.timeout = std::chrono::milliseconds(20);
+  Isolate isolate;
+  Compiled loop = compile("t.py", "while True:\n    pass\n", Policy::Sandboxed, l);
+  EXPECT_EQ(run(isolate, loop, l).exception_type, "ScriptTimeoutError");
+  Compiled quick = compile("t.py", "x = sum(range(10))\n", Policy::Sandboxed, l);
+  RunResult r = run(isolate, quick, l);
+  EXPECT_TRUE(r.ok) << r.traceback;
 }
 
 // Native code calling back into Python (here __repr__ -> repr()) uses native

@@ -17,6 +17,7 @@
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
 #include "lang/sandbox/host.h"
+#include "lang/sandbox/identity.h"
 #include "lang/sandbox/policy.h"
 #include "lang/sandbox/work.h"
 #include "lang/vm/interp.h"
@@ -481,9 +482,8 @@ Value b_id(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   if (nargs != 1)
     return raise(I, types().TypeError,
                  "id() takes exactly one argument (" + std::to_string(nargs) + " given)");
-  Value v = args[0];
-  return Value::integer(
-      v.is_obj() ? static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(v.o)) : v.i);
+  // Not the address: a keyed permutation of it (sandbox/identity.h).
+  return Value::integer(sandbox::object_id(I, args[0]));
 }
 
 bool class_matches(Isolate& I, Value cls_or_tuple, Type* t, bool& out, const char* fname) {
@@ -833,17 +833,25 @@ Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
   }
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  bool failed = false;
+  // The sort is charged before it starts and polls the limits as it goes: a
+  // long native sort would otherwise run past the deadline unseen.
+  bool failed = !sandbox::charge_sort(I, items.size());
+  std::size_t compares = 0;
   // reverse keeps stability: sort by "greater" instead of reversing afterwards.
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+  auto before = [&](std::size_t x, std::size_t y) {
     if (failed) return false;
+    if ((++compares & 4095) == 0 && !sandbox::poll_work(I)) {
+      failed = true;
+      return false;
+    }
     int r = reverse ? less_than(I, keys[y], keys[x]) : less_than(I, keys[x], keys[y]);
     if (r < 0) {
       failed = true;
       return false;
     }
     return r == 1;
-  });
+  };
+  if (!failed) std::stable_sort(order.begin(), order.end(), before);
   if (has_key)
     for (auto& k : keys) decref(k);
   if (failed) {

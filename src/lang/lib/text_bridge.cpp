@@ -12,6 +12,7 @@
 #include "lang/numeric/format_spec.h"
 #include "lang/object/bigint.h"
 #include "lang/object/numeric_bridge.h"
+#include "lang/sandbox/format_budget.h"
 #include "lang/text/codecs.h"
 #include "lang/text/unicode.h"
 
@@ -73,6 +74,7 @@ bool text_isprintable(std::string_view s) {
 }
 
 bool format_int_spec(Isolate& I, Value v, std::string_view spec, std::string& out) {
+  if (!sandbox::check_format_budget(I, spec, numeric::FormatTarget::Int)) return false;
   return guarded(I, [&] {
     if (v.tag == Tag::Int || v.tag == Tag::Bool) {
       out += numeric::format_int(static_cast<std::int64_t>(v.tag == Tag::Int ? v.i : v.b), spec);
@@ -83,10 +85,12 @@ bool format_int_spec(Isolate& I, Value v, std::string_view spec, std::string& ou
 }
 
 bool format_float_spec(Isolate& I, double v, std::string_view spec, std::string& out) {
+  if (!sandbox::check_format_budget(I, spec, numeric::FormatTarget::Float)) return false;
   return guarded(I, [&] { out += numeric::format_float(v, spec); });
 }
 
 bool format_str_spec(Isolate& I, std::string_view text, std::string_view spec, std::string& out) {
+  if (!sandbox::check_format_budget(I, spec, numeric::FormatTarget::Str)) return false;
   return guarded(I, [&] { out += numeric::format_str(text, spec); });
 }
 

@@ -12,6 +12,7 @@
 #include "lang/numeric/float_ops.h"
 #include "lang/object/numeric_bridge.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/work.h"
 
 namespace quire::lang {
 
@@ -73,6 +74,10 @@ bool bigint_str_into(Isolate& I, Value v, std::string& out) {
   return guarded(I, [&] { out += big_of(v).to_string(); });
 }
 
+std::size_t bigint_storage_bytes(Value v) {
+  return storage_bytes(big_of(v));
+}
+
 std::uint64_t bigint_hash(Value v) {
   return static_cast<std::uint64_t>(int_to_big(v).hash());
 }
@@ -115,6 +120,8 @@ Value bigint_binary(Isolate& I, int op, Value a, Value b) {
     default:
       break;
   }
+  // Multiply, divide and power cost more than their result's allocation.
+  if (!sandbox::charge_int_op(I, op, a, b)) return Value::exc();
   bool ok = guarded(I, [&] {
     switch (op) {
       case kAdd:

@@ -24,6 +24,8 @@ bool bigint_to_double(Isolate& I, Value v, double& out);
 // exception set when over it.
 bool bigint_str_into(Isolate& I, Value v, std::string& out);
 std::uint64_t bigint_hash(Value v);
+// Bytes of limbs a BigInt value holds (no copy: work estimates use it).
+std::size_t bigint_storage_bytes(Value v);
 // -1, 0, 1 (2 when a float operand is NaN). Either side may be int/bool/float.
 int bigint_compare(Value a, Value b);
 // An integer operation (BinOpCode) on int/BigInt operands; normalised result.

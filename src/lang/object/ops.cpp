@@ -18,6 +18,8 @@
 #include "lang/object/numeric_bridge.h"
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/identity.h"
+#include "lang/sandbox/work.h"
 #include "lang/text/hash.h"
 #include "lang/text/repr.h"
 #include "lang/text/search.h"
@@ -441,8 +443,7 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
       return true;
     }
     case Kind::Function: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      const std::string buf = sandbox::id_hex(I, o);
       out += "<function " + static_cast<Function*>(o)->code->qualname + " at " + buf + ">";
       return true;
     }
@@ -453,8 +454,7 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
     case Kind::BoundMethod: {
       auto* m = static_cast<BoundMethod*>(o);
       if (is_kind(m->func, Kind::Native)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(m->self.o));
+        const std::string buf = sandbox::id_hex(I, m->self);
         out += "<built-in method " + std::string(static_cast<Native*>(m->func.o)->name) + " of " +
                type_name(m->self) + " object at " + buf + ">";
       } else {
@@ -528,23 +528,20 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
         out += ")";
         return true;
       }
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      const std::string buf = sandbox::id_hex(I, o);
       out += "<" + std::string(in->cls->is_user ? "__main__." : "") + in->cls->name +
              " object at " + buf + ">";
       return true;
     }
     case Kind::Generator: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      const std::string buf = sandbox::id_hex(I, o);
       out += "<generator object " +
              static_cast<Function*>(static_cast<Generator*>(o)->func.o)->code->qualname + " at " +
              buf + ">";
       return true;
     }
     default: {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(o));
+      const std::string buf = sandbox::id_hex(I, o);
       out += "<" + type_name(v) + " object at " + buf + ">";
       return true;
     }
@@ -919,6 +916,7 @@ static Value view_to_set(Isolate& I, Value view) {
 
 int equals(Isolate& I, Value a, Value b) {
   int cmp;
+  if (!sandbox::charge_int_compare(I, a, b)) return -1;
   if (numeric_compare(a, b, cmp)) return cmp == 0;
   if (a.tag != Tag::Obj || b.tag != Tag::Obj) {
     if (a.tag == Tag::None && b.tag == Tag::None) return 1;
@@ -936,8 +934,15 @@ int equals(Isolate& I, Value a, Value b) {
     if ((k == Kind::List || k == Kind::Tuple || k == Kind::Dict) && !native_step(I)) return -1;
     switch (a.o->kind) {
       case Kind::Str:
+        // A long comparison is work the limits must see (`t in [s] * 10**6`).
+        if (as_str(a)->nbytes == as_str(b)->nbytes &&
+            !sandbox::charge_compare(I, as_str(a)->nbytes))
+          return -1;
         return str_equal(as_str(a), as_str(b));
       case Kind::Bytes:
+        if (static_cast<Bytes*>(a.o)->nbytes == static_cast<Bytes*>(b.o)->nbytes &&
+            !sandbox::charge_compare(I, static_cast<Bytes*>(a.o)->nbytes))
+          return -1;
         return static_cast<Bytes*>(a.o)->view() == static_cast<Bytes*>(b.o)->view();
       case Kind::List: {
         auto& x = as_list(a)->items;
@@ -1036,14 +1041,19 @@ static Value order_error(Isolate& I, int op, Value a, Value b) {
 // 2 for unordered (NaN).
 static int order(Isolate& I, int op, Value a, Value b) {
   int cmp;
+  if (!sandbox::charge_int_compare(I, a, b)) return -2;
   if (numeric_compare(a, b, cmp)) return cmp;
   if (a.tag == Tag::Obj && b.tag == Tag::Obj) {
     Kind ka = a.o->kind, kb = b.o->kind;
     if (ka == Kind::Str && kb == Kind::Str) {
+      if (!sandbox::charge_compare(I, std::min(as_str(a)->nbytes, as_str(b)->nbytes))) return -2;
       int c = as_str(a)->view().compare(as_str(b)->view());
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
     if (ka == Kind::Bytes && kb == Kind::Bytes) {
+      if (!sandbox::charge_compare(
+              I, std::min(static_cast<Bytes*>(a.o)->nbytes, static_cast<Bytes*>(b.o)->nbytes)))
+        return -2;
       int c = static_cast<Bytes*>(a.o)->view().compare(static_cast<Bytes*>(b.o)->view());
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
@@ -1623,6 +1633,8 @@ int contains(Isolate& I, Value container, Value item) {
             is_list(container) ? as_list(container)->items.size() : as_tuple(container)->size;
         for (std::size_t i = 0; i < n; ++i) {
           if (items[i].tag == Tag::Obj && item.tag == Tag::Obj && items[i].o == item.o) return 1;
+          // A long scan is seen by the deadline within a few thousand items.
+          if ((i & 4095) == 4095 && !sandbox::poll_work(I)) return -1;
           int e = equals(I, items[i], item);
           if (e != 0) return e;
           if (is_list(container)) n = std::min(n, as_list(container)->items.size());

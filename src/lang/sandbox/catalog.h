@@ -38,8 +38,9 @@ void describe(std::string_view name, std::string_view kind, std::string_view sig
 // Every entry, sorted by name; `prefix` keeps names starting with it.
 std::vector<Entry> entries(std::string_view prefix = "");
 // Describes the builtins (print, len, sorted, the exception classes ...);
-// the host calls it once if its editor listing should include them. The
-// sandbox hides some builtins: filter with sandbox::builtin_hidden.
+// the host calls it once if its editor listing should include them. Names a
+// sandboxed script cannot see (sandbox::builtin_hidden: vars, globals ...)
+// are not listed.
 void describe_builtins();
 // The entries as a JSON array of {"name", "kind", "signature", "doc"} objects.
 std::string to_json(std::string_view prefix = "");

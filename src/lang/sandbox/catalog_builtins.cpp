@@ -4,6 +4,7 @@
 
 #include "lang/object/runtime.h"
 #include "lang/sandbox/catalog.h"
+#include "lang/sandbox/policy.h"
 
 namespace quire::lang::catalog {
 
@@ -81,7 +82,9 @@ constexpr Builtin kBuiltins[] = {
 void describe_builtins() {
   init_runtime();
   for (const Builtin& b : kBuiltins) {
-    if (builtin_index(b.name) >= 0) describe(b.name, b.kind, b.signature, b.doc);
+    // The listing is for server scripts: names the sandbox hides are left out.
+    if (builtin_index(b.name) >= 0 && !sandbox::builtin_hidden(b.name))
+      describe(b.name, b.kind, b.signature, b.doc);
   }
   // Every exception class that is a builtin.
   for (const std::string& name : builtin_names()) {

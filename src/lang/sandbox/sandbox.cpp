@@ -72,6 +72,16 @@ void report_limit_hit_at_end(Isolate& I, RunResult& result) {
   result.traceback = result.exception_line + "\n";
 }
 
+// The result of a run that never started: cancel() came first.
+RunResult cancelled_before_start() {
+  RunResult result;
+  result.ok = false;
+  result.exception_type = "ScriptCancelledError";
+  result.exception_line = "ScriptCancelledError: script was cancelled";
+  result.traceback = result.exception_line + "\n";
+  return result;
+}
+
 Value refuse_import(Isolate& I, std::string_view) {
   return raise(I, types().ImportError, "__import__ not found");
 }
@@ -154,6 +164,11 @@ RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits) 
     failed.traceback = compiled.error_text();
     return failed;
   }
+  // A cancel() made while no run was in progress is for this run: it does
+  // not start (and the cancel is used up).
+  if (isolate.stop_flag.exchange(false) &&
+      isolate.stop_reason.load() == Isolate::kStopCancelled)
+    return cancelled_before_start();
   SavedIsolateState saved(isolate);
   const bool sandboxed = compiled.policy == Policy::Sandboxed;
   isolate.sandboxed = sandboxed;
@@ -167,7 +182,6 @@ RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits) 
   isolate.timeout_ms = limits.timeout.count();
   isolate.max_output_bytes = limits.max_output_bytes;
   isolate.stop_reason.store(Isolate::kStopCancelled);
-  isolate.stop_flag.store(false);
   isolate.cancel = &isolate.stop_flag;
   if (sandboxed && !isolate.import_hook) isolate.import_hook = refuse_import;
 
@@ -209,6 +223,10 @@ RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits) 
   }
   if (limits.timeout.count() > 0) sandbox::Watchdog::instance().disarm(ticket);
   if (result.ok) report_limit_hit_at_end(isolate, result);
+  // What stopped this run (deadline, output cap, a cancel) is used up; a
+  // cancel() from now on is for the next run.
+  isolate.stop_flag.store(false);
+  isolate.stop_reason.store(Isolate::kStopCancelled);
   return result;
 }
 

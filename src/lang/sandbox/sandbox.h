@@ -13,8 +13,11 @@
 //
 // From another thread, cancel(isolate) stops the run in progress at its next
 // check point (loop back-edge, call, or item of a native loop) with
-// ScriptCancelledError. (run() points isolate.cancel at the isolate's own
-// stop flag for the duration of the run; use cancel(), not a flag of yours.)
+// ScriptCancelledError; made while no run is in progress, it stops the next
+// run before it starts (a cancel racing a run's start is never lost). A
+// cancel is used up by the run it stops. (run() points isolate.cancel at the
+// isolate's own stop flag for the duration of the run; use cancel(), not a
+// flag of yours.)
 //
 // Limit errors cannot be caught by script code (`except Exception`, bare
 // `except` and `finally` do not run for them); they unwind the whole run and
@@ -74,8 +77,8 @@ Compiled compile(std::string_view filename, std::string_view source, Policy poli
 // and stops the run with ScriptOutputError.
 RunResult run(Isolate& isolate, const Compiled& compiled, const Limits& limits);
 
-// Thread-safe: stops the run in progress on `isolate` with ScriptCancelledError.
-// A run that has not started yet, or has finished, is not affected.
+// Thread-safe: stops the run in progress on `isolate` with ScriptCancelledError,
+// or, when none is in progress, the next run (which then does not start).
 void cancel(Isolate& isolate);
 
 // True when `result` failed on a limit (its type is one of the limit errors).

@@ -21,6 +21,8 @@ Watchdog::Ticket Watchdog::arm(Isolate& isolate, Clock::time_point deadline) {
   if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
   Ticket ticket{deadline, next_id_++};
   deadlines_.emplace(ticket, &isolate);
+  by_flag_[&isolate.stop_flag] = ticket;
+  flag_of_[ticket.second] = &isolate.stop_flag;
   // Wake the thread only when it would sleep past this deadline. Runs arm
   // one after another with the same timeout, so each new deadline is later
   // than the one the thread already sleeps towards: no context switch per run.
@@ -31,6 +33,19 @@ Watchdog::Ticket Watchdog::arm(Isolate& isolate, Clock::time_point deadline) {
 void Watchdog::disarm(const Ticket& ticket) {
   std::lock_guard<std::mutex> lock(mutex_);
   deadlines_.erase(ticket);
+  auto flag = flag_of_.find(ticket.second);
+  if (flag == flag_of_.end()) return;
+  auto armed = by_flag_.find(flag->second);
+  if (armed != by_flag_.end() && armed->second == ticket) by_flag_.erase(armed);
+  flag_of_.erase(flag);
+}
+
+std::optional<Watchdog::Clock::time_point> Watchdog::deadline_for(const std::atomic<bool>* flag) {
+  if (!flag) return std::nullopt;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto armed = by_flag_.find(flag);
+  if (armed == by_flag_.end()) return std::nullopt;
+  return armed->second.first;
 }
 
 void Watchdog::loop() {

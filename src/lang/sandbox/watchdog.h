@@ -3,12 +3,18 @@
 // armed deadline, then raising that isolate's stop flag (reason: deadline).
 // The VM notices the flag at its next check point and raises the uncatchable
 // ScriptTimeoutError. Arming and disarming are O(log n) under one mutex.
+//
+// deadline_for() tells the work charges (sandbox/work.h) how long a run has
+// left, so an operation that cannot finish in time fails before it starts.
+// It is keyed by the stop flag a run polls (Isolate::cancel), not by the
+// isolate: a nested run polls its outermost run's flag and shares its deadline.
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -29,6 +35,10 @@ class Watchdog {
   // deadline that already fired was removed when it fired).
   void disarm(const Ticket& ticket);
 
+  // The deadline armed for the run whose stop flag is `flag` (none when that
+  // run has no deadline, or `flag` is null).
+  std::optional<Clock::time_point> deadline_for(const std::atomic<bool>* flag);
+
   ~Watchdog();
 
  private:
@@ -38,6 +48,10 @@ class Watchdog {
   std::mutex mutex_;
   std::condition_variable wake_;
   std::map<Ticket, Isolate*> deadlines_;
+  // Armed deadlines by the stop flag they raise, and that flag by ticket id
+  // (kept until disarm, also once the deadline has fired).
+  std::map<const std::atomic<bool>*, Ticket> by_flag_;
+  std::map<std::uint64_t, const std::atomic<bool>*> flag_of_;
   std::uint64_t next_id_ = 1;
   // When the thread will next look at the deadlines on its own (max: only
   // when notified). Disarming never shortens it: the thread wakes at a stale

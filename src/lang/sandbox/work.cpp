@@ -1,45 +1,142 @@
 #include "lang/sandbox/work.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
-#include "lang/lib/text_bridge.h"
+#include "lang/compile/code.h"
+#include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/watchdog.h"
 #include "lang/vm/interp.h"
 
 namespace quire::lang::sandbox {
 
 namespace {
 
-// bit_length of an int value; 0 for anything else (pow reports the type error).
-double bits_of(Isolate& I, Value v) {
-  if (v.tag != Tag::Int && !is_kind(v, Kind::BigInt)) return 0;
-  Value n = int_bit_length(I, v);
-  if (n.is_exc()) {
-    decref(I.pending);
-    I.pending = Value();
-    return 0;
+// Work below this is not worth asking the watchdog about (a mutex and a clock
+// read): about 1 ms.
+constexpr double kAskDeadlineSteps = 100'000;
+
+// About the bit length of an int value (a big int's rounded up to whole
+// limbs); 0 for anything else (the operation reports the type error).
+double bits_of(Value v) {
+  if (v.tag == Tag::Int) {
+    const std::uint64_t magnitude = v.i < 0 ? 0 - static_cast<std::uint64_t>(v.i) : v.i;
+    return magnitude == 0 ? 0 : 64 - __builtin_clzll(magnitude);
   }
-  double bits = n.tag == Tag::Int ? static_cast<double>(n.i) : 1e18;
-  decref(n);
-  return bits;
+  if (is_kind(v, Kind::BigInt)) return 8.0 * static_cast<double>(bigint_storage_bytes(v));
+  return 0;
+}
+
+double limbs_of(Value v) {
+  return std::max(1.0, std::ceil(bits_of(v) / 64));
+}
+
+// Fails the run as its deadline would, a little early: the work about to
+// start cannot end before it.
+bool refuse_past_deadline(Isolate& I) {
+  I.stop_reason.store(Isolate::kStopDeadline);
+  I.cancel->store(true);
+  return check_limits(I);
 }
 
 }  // namespace
 
-bool charge_pow_mod(Isolate& I, Value exp, Value mod) {
-  if (I.step_budget <= 0) return true;  // no budget: the deadline bounds the run
-  const double exp_bits = bits_of(I, exp);
-  const double limbs = std::max(1.0, std::ceil(bits_of(I, mod) / 64));
-  // One step is about 10 ns; a squaring and reduction of `limbs` limbs about
-  // limbs^1.5 ns plus call overhead.
-  const double steps = exp_bits * (limbs * std::sqrt(limbs) + 50) / 10;
-  if (steps >= static_cast<double>(I.steps_left)) {
-    I.steps_left = -1;
-    return check_limits(I);
+bool charge_work(Isolate& I, double steps) {
+  if (!(steps > 0)) return true;
+  if (I.step_budget > 0) {
+    if (steps >= static_cast<double>(I.steps_left)) {
+      I.steps_left = -1;
+      return check_limits(I);
+    }
+    I.steps_left -= static_cast<std::int64_t>(steps);
   }
-  I.steps_left -= static_cast<std::int64_t>(steps);
+  if (!I.cancel) return true;
+  if (I.cancel->load(std::memory_order_relaxed)) return check_limits(I);
+  if (steps < kAskDeadlineSteps) return true;
+  auto deadline = Watchdog::instance().deadline_for(I.cancel);
+  if (!deadline) return true;
+  const auto work = std::chrono::nanoseconds(static_cast<std::int64_t>(
+      std::min(steps * kNanosPerStep, 1e15)));  // 1e15 ns: 11 days, no overflow
+  if (Watchdog::Clock::now() + work > *deadline) return refuse_past_deadline(I);
   return true;
+}
+
+bool poll_work(Isolate& I) {
+  if (--I.steps_left < 0 || (I.cancel && I.cancel->load(std::memory_order_relaxed)))
+    return check_limits(I);
+  return true;
+}
+
+double multiply_steps(double n, double m) {
+  if (n < m) std::swap(n, m);
+  m = std::max(1.0, m);
+  // GMP cuts an unbalanced product into n/m products of m limbs. One m-limb
+  // product: schoolbook (~0.5 ns per limb pair) for small m, Toom/FFT
+  // (~10 ns * m * log2 m, measured at 1e4..4e6 limbs) above.
+  const double square_ns = 0.5 * m * m;
+  const double fast_ns = 10.0 * m * std::log2(m + 1);
+  return (n / m) * std::min(square_ns, fast_ns) / kNanosPerStep;
+}
+
+bool charge_int_op(Isolate& I, int op, Value a, Value b) {
+  if (op != kMul && op != kFloorDiv && op != kMod && op != kPow) return true;
+  // Inline ints: everything is small but a power.
+  if (op != kPow && a.tag != Tag::Obj && b.tag != Tag::Obj) return true;
+  const double la = limbs_of(a), lb = limbs_of(b);
+  double steps = 0;
+  switch (op) {
+    case kMul:
+      steps = multiply_steps(la, lb);
+      break;
+    case kFloorDiv:
+    case kMod: {
+      // About 2.5 products of the quotient by the divisor.
+      if (la < lb) return true;
+      steps = 2.5 * multiply_steps(la - lb + 1, lb);
+      break;
+    }
+    case kPow: {
+      // Square-and-multiply: the last squarings dominate, about 1.5 products
+      // of half the result's size. (bigint_binary refused results past the
+      // heap cap already; a negative or non-int exponent costs nothing here.)
+      if (b.tag != Tag::Int || b.i <= 1) return true;
+      const double result_limbs = std::min(bits_of(a) * static_cast<double>(b.i) / 64, 1e12);
+      if (result_limbs < 64) return true;
+      steps = 1.5 * multiply_steps(result_limbs / 2, result_limbs / 2);
+      break;
+    }
+    default:
+      break;
+  }
+  if (steps < 100) return true;  // under a microsecond: the instruction's own step covers it
+  return charge_work(I, steps);
+}
+
+bool charge_pow_mod(Isolate& I, Value exp, Value mod) {
+  const double exp_bits = bits_of(exp);
+  const double limbs = limbs_of(mod);
+  // One modular squaring (a product and a reduction of `limbs` limbs) per
+  // exponent bit, plus call overhead.
+  const double steps = exp_bits * (3.5 * multiply_steps(limbs, limbs) + 5);
+  return charge_work(I, steps);
+}
+
+bool charge_sort(Isolate& I, std::size_t n) {
+  if (n < 1024) return true;
+  // A comparison of two ints or short strings is a few nanoseconds.
+  const double compares = static_cast<double>(n) * std::log2(static_cast<double>(n));
+  return charge_work(I, compares * 0.3);
+}
+
+bool charge_compare(Isolate& I, std::size_t bytes) {
+  if (bytes < 4096) return true;
+  return charge_work(I, static_cast<double>(bytes) / 256);
+}
+
+bool charge_big_compare(Isolate& I, Value a, Value b) {
+  return charge_compare(I, static_cast<std::size_t>(std::max(bits_of(a), bits_of(b)) / 8));
 }
 
 }  // namespace quire::lang::sandbox
