@@ -112,6 +112,11 @@ int run_exec(const ExecOptions& options) {
   }
   lang::Isolate isolate;
   isolate.import_hook = lang::stdlib_import_hook(!options.trusted);  // json, datetime
+  // CPython's "Exception ignored in: ..." reports (a freed generator failing to close).
+  isolate.unraisable = [](std::string_view text) {
+    std::fflush(stdout);
+    std::cerr << text;
+  };
   if (options.repeat <= 0) {
     lang::RunResult result = lang::run(isolate, compiled, limits);
     std::fflush(stdout);

@@ -123,6 +123,20 @@ void for_each_child(Object* o, F&& f) {
 
 }  // namespace
 
+// A generator suspended at a `yield` (started, not finished, not running).
+bool Heap::is_suspended_generator(const Object* o) {
+  if (o->kind != Kind::Generator) return false;
+  auto* g = static_cast<const Generator*>(o);
+  return !g->finished && !g->running && g->ip != 0;
+}
+
+void Heap::drop_finalizers() {
+  while (Object* o = take_finalizer()) {
+    static_cast<Generator*>(o)->finished = true;  // freed below, not queued again
+    if (--o->refcnt == 0) free(o);
+  }
+}
+
 void Heap::destroy(Object* o, bool release_children) {
   if (release_children) {
     for_each_child(o, [this](Value v) {
@@ -166,6 +180,8 @@ void Heap::destroy(Object* o, bool release_children) {
       destroy_bigint(o);
       break;
     case Kind::Generator:
+      // make_generator charged the frame storage (locals and value stack).
+      bytes_used_ -= static_cast<Generator*>(o)->storage.size() * sizeof(Value);
       static_cast<Generator*>(o)->~Generator();
       break;
     default:
@@ -204,6 +220,11 @@ void Heap::free(Object* object) {
   while (!pending_.empty()) {
     Object* o = pending_.back();
     pending_.pop_back();
+    if (is_suspended_generator(o)) {
+      o->refcnt = 1;
+      finalize_.push_back(o);
+      continue;
+    }
     destroy(o, true);
   }
   freeing_ = false;
@@ -212,6 +233,7 @@ void Heap::free(Object* object) {
 void Heap::release_all() {
   while (head_.next != &head_) destroy(head_.next, false);
   pending_.clear();
+  finalize_.clear();
   pool_release();
   bytes_used_ = 0;
   over_limit_ = false;

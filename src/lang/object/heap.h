@@ -75,6 +75,29 @@ class Heap {
   // Frees every object still alive, without looking at counts.
   void release_all();
 
+  // A suspended generator whose last reference goes away is not freed at
+  // once: CPython closes it (GeneratorExit at its `yield`, so its `finally`
+  // runs), and running code inside free() is unsafe (a list being cleared, a
+  // sort in progress). It waits here, alive (one reference, the queue's),
+  // until the VM reaches a safe point (vm/generators.cpp run_finalizers).
+  bool finalizers_due() const { return !finalize_.empty(); }
+  static bool is_suspended_generator(const Object* o);
+  // Queues a generator that is still referenced (incref'd): the end of a
+  // program closes those its globals hold.
+  void queue_close(Object* generator) {
+    ++generator->refcnt;
+    finalize_.push_back(generator);
+  }
+  // Frees the waiting generators without running them (a new run starts).
+  void drop_finalizers();
+  // The oldest waiting generator (the reference passes to the caller), or null.
+  Object* take_finalizer() {
+    if (finalize_.empty()) return nullptr;
+    Object* o = finalize_.front();
+    finalize_.erase(finalize_.begin());
+    return o;
+  }
+
   std::size_t bytes_used() const { return bytes_used_; }
   std::size_t limit() const { return limit_; }
   void set_limit(std::size_t bytes) { limit_ = bytes; }
@@ -142,6 +165,7 @@ class Heap {
   bool over_limit_ = false;
   bool freeing_ = false;
   std::vector<Object*> pending_;
+  std::vector<Object*> finalize_;
 };
 
 // The heap of the isolate running on this thread (set by Isolate while it runs).

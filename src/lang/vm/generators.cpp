@@ -1,3 +1,8 @@
+// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
+// (GCC bug 105329); it must be silenced before <string> is first included.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 // generator.throw() and generator.close(), including their forwarding through
 // `yield from` (PEP 380): an exception thrown into a generator suspended in a
 // delegation goes to the delegate first; close() closes the delegate first.
@@ -22,6 +27,17 @@ Value take_pending(Isolate& I) {
   Value exc = I.pending;
   I.pending = Value();
   return exc;
+}
+
+// CPython's PyErr_WriteUnraisable text for an error in `where`'s finalizer.
+void report_unraisable(Isolate& I, Value where, Value exc) {
+  std::string text = "Exception ignored in: ";
+  if (!repr_into(I, where, text)) {
+    decref(take_pending(I));
+    text += "<object repr() failed>";
+  }
+  text += "\n" + format_traceback(I, exc);
+  I.unraisable(text);
 }
 
 }  // namespace
@@ -88,6 +104,33 @@ Value generator_close(Isolate& I, Generator* gen) {
   if (r.is_undef()) return Value::none();
   decref(r);
   return raise(I, types().RuntimeError, "generator ignored GeneratorExit");
+}
+
+bool run_finalizers(Isolate& I) {
+  if (I.finalizing) return true;  // the loop below takes what this run queues
+  I.finalizing = true;
+  Value handled = I.handled;
+  bool ok = true;
+  while (Object* o = I.heap.take_finalizer()) {
+    Value r = generator_close(I, static_cast<Generator*>(o));
+    if (r.is_exc()) {
+      if (I.uncatchable) {
+        ok = false;  // a limit error ends the run, finalizer or not
+      } else {
+        Value exc = take_pending(I);
+        if (I.unraisable) report_unraisable(I, Value::object(o), exc);
+        decref(exc);
+      }
+    } else {
+      decref(r);
+    }
+    decref(Value::object(o));  // finished now: freed
+    I.handled = handled;
+    if (!ok) break;
+  }
+  I.handled = handled;
+  I.finalizing = false;
+  return ok;
 }
 
 }  // namespace quire::lang

@@ -288,6 +288,14 @@ bool check_limits(Isolate& I) {
 
 static Value run_loop(Isolate& I, bool throw_in = false);
 
+// Calls and loop back-edges: the step budget, then the generators waiting to
+// be closed (Heap::finalizers_due), whose `finally` runs here, between two
+// instructions, under the run's limits.
+static bool at_safe_point(Isolate& I) {
+  if (I.steps_left < 0 && !check_limits(I)) return false;
+  return !I.heap.finalizers_due() || run_finalizers(I);
+}
+
 // How CPython names a callable in call errors: "__main__.f()", "len()".
 static std::string function_str(Value callable) {
   if (is_kind(callable, Kind::Function))
@@ -433,11 +441,32 @@ Value generator_resume(Isolate& I, Generator* gen, Value sent, Resume mode) {
   return result;
 }
 
+// CPython frees a program's globals when it ends, closing the suspended
+// generators they hold (their `finally` output still reaches stdout), in the
+// order the names were bound. They are closed here, under the run's limits,
+// even after an uncaught exception (but not a limit error); the globals stay
+// for the host to read.
+static Value close_module_generators(Isolate& I, Value result) {
+  if (result.is_exc() && I.uncatchable) return result;
+  for (Value v : I.globals)
+    if (v.tag == Tag::Obj && Heap::is_suspended_generator(v.o)) I.heap.queue_close(v.o);
+  if (!I.heap.finalizers_due()) return result;
+  Value pending = result.is_exc() ? I.pending : Value();
+  I.pending = Value();
+  if (!run_finalizers(I)) {
+    decref(pending);
+    return Value::exc();
+  }
+  I.pending = pending;
+  return result;
+}
+
 Value run_module(Isolate& I, const Program& program) {
   if (!ExecRegion::ensure(I)) return raise_no_args(I, types().MemoryError);
   I.stack_top = I.stack;
   I.program = &program;
   for (auto& g : I.globals) decref(g);
+  I.heap.drop_finalizers();  // the last run's generators do not run in this one
   I.globals.assign(program.global_names.size(), Value());
   if (I.bind_globals && !I.bind_globals(I)) return Value::exc();
   Function* fn = I.heap.make<Function>();
@@ -445,7 +474,7 @@ Value run_module(Isolate& I, const Program& program) {
   Value fv = Value::object(fn);
   Value result = call_python(I, fn, nullptr, 0, nullptr);
   decref(fv);
-  return result;
+  return close_module_generators(I, result);
 }
 
 // Calls `callable` with the arguments at args[0..n) (+kw values) for the VM:
@@ -1004,7 +1033,7 @@ static Value run_loop(Isolate& I, bool throw_in) {
           args = base + 1;
           nargs = n + 1;
         }
-        if (--I.steps_left < 0 && !check_limits(I)) goto error;
+        if ((--I.steps_left < 0 || I.heap.finalizers_due()) && !at_safe_point(I)) goto error;
         SAVE();
         Value r = vm_call(I, callable, base, args, nargs, kwnames, f->gen != nullptr);
         sp = base;
@@ -1028,7 +1057,7 @@ static Value run_loop(Isolate& I, bool throw_in) {
           n -= kwnames->size;
         }
         Value* base = sp - arg - 1;
-        if (--I.steps_left < 0 && !check_limits(I)) goto error;
+        if ((--I.steps_left < 0 || I.heap.finalizers_due()) && !at_safe_point(I)) goto error;
         SAVE();
         Value r = vm_call(I, base[0], base, base + 1, n, kwnames, f->gen != nullptr);
         sp = base;
@@ -1065,7 +1094,7 @@ static Value run_loop(Isolate& I, bool throw_in) {
             flat.push_back(e.value);
           }
         }
-        if (--I.steps_left < 0 && !check_limits(I)) goto error;
+        if ((--I.steps_left < 0 || I.heap.finalizers_due()) && !at_safe_point(I)) goto error;
         SAVE();
         Value r = call(I, callable, flat.data(), at->size, kwnames);
         if (kwnames) decref(Value::object(kwnames));
@@ -1578,9 +1607,9 @@ static Value run_loop(Isolate& I, bool throw_in) {
       op_JUMP:
         if (arg <= static_cast<std::uint32_t>(ip - ops0)) {
           if (--I.steps_left < 0 || I.heap.over_limit() ||
-              (I.cancel && I.cancel->load(std::memory_order_relaxed))) {
+              (I.cancel && I.cancel->load(std::memory_order_relaxed)) || I.heap.finalizers_due()) {
             SAVE();
-            if (!check_limits(I)) goto error;
+            if (!check_limits(I) || !at_safe_point(I)) goto error;
           }
         }
         ip = ops0 + arg;

@@ -31,6 +31,12 @@ Value generator_throw(Isolate& I, Generator* gen, Value exc);
 // generator.close(): GeneratorExit at the suspension point; None, or Exc.
 Value generator_close(Isolate& I, Generator* gen);
 
+// Closes the suspended generators whose last reference went away (see
+// Heap::finalizers_due), oldest first, as CPython closes a generator it
+// frees. Their errors are dropped as CPython's "Exception ignored in" ones;
+// false only for a limit error (pending: the run stops).
+bool run_finalizers(Isolate& I);
+
 // Raises the limit error if the step budget, the cancel flag or the memory cap say so.
 bool check_limits(Isolate& I);
 

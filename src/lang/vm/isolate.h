@@ -86,6 +86,7 @@ class Isolate {
   Value handled;  // the exception an except/finally body is handling (borrowed from blocks)
   bool uncatchable = false;  // pending is a limit error
   Value stop_value;          // return value of the generator that finished last, owned
+  bool finalizing = false;   // run_finalizers is running (it takes what it queues itself)
 
   // Limits.
   std::int64_t steps_left = INT64_MAX;
@@ -120,6 +121,9 @@ class Isolate {
 
   ImportHook import_hook;
   OutputSink output;  // print() goes here (stdout when unset)
+  // Errors nobody can catch, as CPython's "Exception ignored in: ..." report
+  // (a generator's close() failing when it is freed); dropped when unset.
+  OutputSink unraisable;
   // Called by run_module once the module's globals are fresh and before its
   // code runs: the host binds names (`frappe`, `doc`) with set_global here.
   // Returning false aborts the run (the exception must be pending).
