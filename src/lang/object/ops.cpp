@@ -782,9 +782,19 @@ bool hash_value(Isolate& I, Value v, std::uint64_t& out) {
       return true;
     }
     case Kind::FrozenSet: {
+      // CPython 3.11's frozenset_hash: order-independent xor of shuffled
+      // entry hashes, then the size and a final dispersion.
+      auto shuffle = [](std::uint64_t h) {
+        return ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull;
+      };
       std::uint64_t acc = 0;
-      for (auto& e : as_set(v)->table.entries)
-        if (!e.key.is_undef()) acc ^= e.hash * 0x9E3779B185EBCA87ull + 0x632BE59BD9B4E019ull;
+      const HashTable& table = as_set(v)->table;
+      for (auto& e : table.entries)
+        if (!e.key.is_undef()) acc ^= shuffle(e.hash);
+      acc ^= (static_cast<std::uint64_t>(table.used) + 1) * 1927868237ull;
+      acc ^= (acc >> 11) ^ (acc >> 25);
+      acc = acc * 69069u + 907133923ull;
+      if (acc == static_cast<std::uint64_t>(-1)) acc = 590923713ull;
       out = acc;
       return true;
     }
