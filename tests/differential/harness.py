@@ -46,6 +46,7 @@ class Outcome:
     stdout: str
     exit_code: object  # int, or "timeout" / "cannot start: ..."
     last_stderr_line: str
+    stderr: str = ""  # the whole of it, for the full-stderr comparison
 
     def key(self):
         return (self.stdout, self.exit_code, self.last_stderr_line)
@@ -82,8 +83,8 @@ def finish(proc, timeout):
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
-        return Outcome(_decode(out), "timeout", _last_line(_decode(err)))
-    return Outcome(_decode(out), proc.returncode, _last_line(_decode(err)))
+        return Outcome(_decode(out), "timeout", _last_line(_decode(err)), _decode(err))
+    return Outcome(_decode(out), proc.returncode, _last_line(_decode(err)), _decode(err))
 
 
 def run_pair(quire_argv, python_argv, path, timeout=DEFAULT_TIMEOUT):
@@ -96,9 +97,36 @@ def run_pair(quire_argv, python_argv, path, timeout=DEFAULT_TIMEOUT):
     return expected, actual
 
 
-def describe_difference(expected, actual, max_lines=6):
-    """A short human-readable diff between two outcomes ('' when they agree)."""
+def normalized_stderr(outcome, path):
+    """The whole stderr with the program's path replaced by <program> (CPython prints the
+    path it was given; so does quire, but a wrapper may differ)."""
+    return outcome.stderr.replace(str(path), "<program>")
+
+
+def _short_diff(expected_text, actual_text, max_lines):
+    diff = list(
+        difflib.unified_diff(
+            expected_text.splitlines(), actual_text.splitlines(), "python3", "quire", n=0, lineterm=""
+        )
+    )
+    body = [line for line in diff[2:] if not line.startswith("@@")]
+    shown = body[:max_lines]
+    if len(body) > max_lines:
+        shown.append(f"... ({len(body) - max_lines} more diff lines)")
+    return "\n      " + "\n      ".join(shown)
+
+
+def describe_difference(expected, actual, max_lines=6, full_stderr_of=None):
+    """A short human-readable diff between two outcomes ('' when they agree).
+
+    With full_stderr_of (the program's path) the whole stderr is compared, path
+    normalised, instead of its last line: the traceback mode."""
     parts = []
+    if full_stderr_of is not None:
+        want = normalized_stderr(expected, full_stderr_of)
+        got = normalized_stderr(actual, full_stderr_of)
+        if want != got:
+            parts.append("stderr differs:" + _short_diff(want, got, max_lines))
     if expected.exit_code != actual.exit_code:
         parts.append(f"exit {actual.exit_code!r}, expected {expected.exit_code!r}")
     if expected.last_stderr_line != actual.last_stderr_line:

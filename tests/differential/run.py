@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Differential test runner: every program under programs/ must behave under quire
-exactly as under CPython 3.11 (stdout, exit code, last stderr line).
+exactly as under CPython 3.11 (stdout, exit code, last stderr line; the whole stderr,
+program path normalised, for the areas in FULL_STDERR_AREAS or with --full-stderr).
 
   run.py                              all programs, quire from build/src/cli/quire
   run.py programs/strings 'numbers/*round*'   a subset (folders, files or globs)
@@ -24,6 +25,13 @@ HERE = Path(__file__).resolve().parent
 PROGRAMS = HERE / "programs"
 KNOWN_FAILURES = HERE / "known_failures.txt"
 DEFAULT_QUIRE = HERE.parent.parent / "build" / "src" / "cli" / "quire"
+# Areas whose programs must print the same whole stderr as CPython (tracebacks with
+# their source and ~~~^^^ marker lines), not only the same last line.
+FULL_STDERR_AREAS = {"tracebacks"}
+
+
+def wants_full_stderr(rel, forced):
+    return forced or rel.split("/", 1)[0] in FULL_STDERR_AREAS
 
 
 def all_programs():
@@ -87,6 +95,9 @@ def main():
                         help="rewrite the known-failures list from this run (for the selected programs)")
     parser.add_argument("--ignore-known-failures", action="store_true",
                         help="expect every program to pass (the self-check with --quire python3)")
+    parser.add_argument("--full-stderr", action="store_true",
+                        help="compare the whole stderr of every selected program (default: only "
+                             f"in {', '.join(sorted(FULL_STDERR_AREAS))})")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every program's result")
     args = parser.parse_args()
 
@@ -113,7 +124,8 @@ def main():
     passed = failed = skipped = 0
     failing_now = set()
     for rel, expected, actual, problem in harness.parallel_map(check, programs, args.jobs):
-        difference = problem or harness.describe_difference(expected, actual)
+        full = PROGRAMS / rel if wants_full_stderr(rel, args.full_stderr) else None
+        difference = problem or harness.describe_difference(expected, actual, full_stderr_of=full)
         listed = rel in known
         if difference:
             failing_now.add(rel)

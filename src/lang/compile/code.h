@@ -88,11 +88,39 @@ const char* op_name(Op op);
 
 struct Program;
 
+// Where an instruction came from, as CPython 3.11's co_positions(): first and
+// last line, and start/end column as UTF-8 byte offsets (-1: unknown).
+struct Position {
+  int line = 0;
+  int end_line = 0;
+  int col = -1;
+  int end_col = -1;
+  bool operator==(const Position&) const = default;
+};
+
+// Builds Code::positions, one add() per emitted instruction (the compiler).
+class PositionTableWriter {
+ public:
+  void add(const Position& p);
+  std::vector<std::uint8_t> finish();
+
+ private:
+  void flush();
+  Position run_position_;
+  Position previous_;  // of the last flushed run: lines are stored as deltas
+  std::uint32_t run_length_ = 0;
+  std::vector<std::uint8_t> out_;
+};
+
 struct Code {
   std::string name;      // function name (for tracebacks): "<module>", "f", "<lambda>"
   std::string qualname;  // "C.method"
   std::vector<std::uint32_t> ops;
   std::vector<int> lines;  // source line of each instruction
+  // The rest of each instruction's Position, read only to format a traceback
+  // (never by the dispatch loop): runs of equal positions, varint-encoded
+  // (see positions.cpp), a few bytes per source expression.
+  std::vector<std::uint8_t> positions;
   std::vector<Value> consts;
   std::vector<Str*> names;  // attribute / global names used by the ops
   // Parameters: slots [0, nposonly + nargs) positional, then nkwonly keyword-only,
@@ -112,6 +140,9 @@ struct Code {
   bool is_generator = false;
   bool is_class_body = false;
   const Program* program = nullptr;
+
+  // The position of instruction `index` (decodes `positions` from the start).
+  Position position(std::size_t index) const;
 
   int param_count() const { return nargs + nkwonly + (has_varargs ? 1 : 0) + (has_varkw ? 1 : 0); }
 };

@@ -5,6 +5,7 @@
 #endif
 #include "lang/compile/compiler.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -88,7 +89,8 @@ class CodeGen {
     std::vector<FBlock> fblocks;
     std::map<std::string, int> str_consts;
     std::map<std::string, int> name_index;
-    int line = 1;
+    Position loc{1, 1, -1, -1};  // of the node being compiled (CPython's SET_LOC)
+    PositionTableWriter positions;
     std::string qualprefix;
   };
 
@@ -99,7 +101,7 @@ class CodeGen {
   Unit* u_ = nullptr;
 
   [[noreturn]] void fail(const std::string& message, const Located* at) {
-    throw CompileError{message, at ? at->lineno : u_->line, at ? at->col_offset : 0};
+    throw CompileError{message, at ? at->lineno : u_->loc.line, at ? at->col_offset : 0};
   }
 
   // ------------------------------------------------------------ code units
@@ -114,7 +116,7 @@ class CodeGen {
     auto unit = std::make_unique<Unit>();
     unit->code = code;
     unit->scope = scope;
-    if (u_) unit->line = u_->line;
+    if (u_) unit->loc = u_->loc;
     if (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Comprehension) {
       code->is_generator = scope->is_generator;
       for (auto& p : scope->params) add_slot(*unit, p);
@@ -150,6 +152,7 @@ class CodeGen {
       std::uint32_t word = code->ops[at];
       code->ops[at] = encode(op_of(word), static_cast<std::uint32_t>(u_->label_pos[label]));
     }
+    code->positions = u_->positions.finish();
     compute_stack_size(code);
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
@@ -157,10 +160,35 @@ class CodeGen {
 
   // ------------------------------------------------------------ emission
 
+  // Instructions emitted next come from node `n` (for tracebacks).
+  void set_loc(const Located* n) {
+    u_->loc = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset};
+  }
+  // CPython 3.11's update_start_location_to_match_attr: an attribute on a later
+  // line than where its expression starts is located at the attribute's name.
+  // A call (CPython 3.11: a method call's start moves like its attribute's).
+  void set_call_loc(const Call* c, const Attribute* method) {
+    set_loc(c);
+    if (method) set_attr_loc(method);
+  }
+  void set_attr_loc(const Attribute* a) {
+    if (u_->loc.line == a->end_lineno) return;
+    u_->loc.line = a->end_lineno;
+    int len = static_cast<int>(a->attr.size());
+    if (len <= a->end_col_offset) {
+      u_->loc.col = a->end_col_offset - len;
+    } else {
+      u_->loc.col = u_->loc.end_col = -1;
+    }
+    u_->loc.end_line = std::max(u_->loc.line, u_->loc.end_line);
+    if (u_->loc.line == u_->loc.end_line) u_->loc.end_col = std::max(u_->loc.col, u_->loc.end_col);
+  }
+
   std::size_t emit(Op op, std::uint32_t arg = 0) {
     if (arg >= (1u << 24)) fail("program too large", nullptr);
     u_->code->ops.push_back(encode(op, arg));
-    u_->code->lines.push_back(u_->line);
+    u_->code->lines.push_back(u_->loc.line);
+    u_->positions.add(u_->loc);
     return u_->code->ops.size() - 1;
   }
   int new_label() {
@@ -252,7 +280,7 @@ class CodeGen {
   }
 
   void stmt(Stmt* s) {
-    u_->line = s->lineno;
+    set_loc(s);
     switch (s->kind) {
       case StmtKind::FunctionDef: {
         auto* f = s->as<FunctionDef>();
@@ -338,7 +366,7 @@ class CodeGen {
             ++n;
           }
         }
-        u_->line = s->lineno;
+        set_loc(s);
         emit(RAISE_VARARGS, n);
         break;
       }
@@ -350,11 +378,12 @@ class CodeGen {
         int end = new_label();
         jump_if(a->test, true, end);
         emit(LOAD_ASSERTION_ERROR);
+        // CPython 3.11 raises at the test's last comparison, if it ends in one.
+        if (const Expr* compare = final_comparison(a->test)) set_loc(compare);
         if (a->msg) {
           expr(a->msg);
           emit(CALL, 1);
         }
-        u_->line = s->lineno;
         emit(RAISE_VARARGS, 1);
         bind(end);
         break;
@@ -471,13 +500,13 @@ class CodeGen {
     expr(f->iter);
     emit(GET_ITER);
     bind(start);
-    u_->line = f->lineno;
+    set_loc(f);
     emit_jump(FOR_ITER, cleanup);
     store_target(f->target);
     u_->fblocks.push_back({FBlock::ForLoop, start, end});
     stmts(f->body);
     u_->fblocks.pop_back();
-    u_->line = f->lineno;
+    set_loc(f);
     emit_jump(JUMP, start);
     bind(cleanup);
     stmts(f->orelse);
@@ -535,7 +564,7 @@ class CodeGen {
     emit_jump(JUMP, end);
     bind(handler);
     for (ExceptHandler* h : t->handlers) {
-      u_->line = h->lineno;
+      set_loc(h);
       int next = new_label();
       if (h->type) {
         emit(DUP_TOP);
@@ -573,7 +602,7 @@ class CodeGen {
     WithItem* it = w->items[item];
     int handler = new_label(), end = new_label(), swallow = new_label();
     expr(it->context_expr);
-    u_->line = w->lineno;
+    set_loc(w);
     emit_jump(SETUP_WITH, handler);
     if (it->optional_vars) {
       store_target(it->optional_vars);
@@ -584,7 +613,7 @@ class CodeGen {
     with_stmt(w, item + 1);
     u_->fblocks.pop_back();
     emit(POP_BLOCK);
-    u_->line = w->lineno;
+    set_loc(w);
     emit(WITH_EXIT, 0);
     emit_jump(JUMP, end);
     bind(handler);
@@ -598,19 +627,29 @@ class CodeGen {
     bind(end);
   }
 
+  // Located as CPython 3.11's compiler_augassign: loading and storing the
+  // target at the target, the operation itself at the whole statement.
   void aug_assign(AugAssign* a) {
     int op = static_cast<int>(a->op);
+    Position statement = u_->loc;
+    set_loc(a->target);
     if (auto* n = a->target->as<Name>()) {
       load_name(n->id);
+      u_->loc = statement;
       expr(a->value);
       emit(INPLACE, op);
+      set_loc(a->target);
       store_name(n->id);
     } else if (auto* at = a->target->as<Attribute>()) {
       expr(at->value);
       emit(DUP_TOP);
+      set_attr_loc(at);
       emit(LOAD_ATTR, name_idx(at->attr));
+      u_->loc = statement;
       expr(a->value);
       emit(INPLACE, op);
+      set_loc(a->target);
+      set_attr_loc(at);
       emit(ROT_TWO);
       emit(STORE_ATTR, name_idx(at->attr));
     } else if (auto* sub = a->target->as<Subscript>()) {
@@ -618,23 +657,35 @@ class CodeGen {
       expr(sub->slice);
       emit(DUP_TOP_TWO);
       emit(SUBSCR);
+      u_->loc = statement;
       expr(a->value);
       emit(INPLACE, op);
+      set_loc(a->target);
       emit(ROT_THREE);
       emit(STORE_SUBSCR);
     } else {
       fail("'" + std::string("expression") + "' is an illegal expression for augmented assignment",
            a->target);
     }
+    u_->loc = statement;
   }
 
+  // Stores (and unpacks) are located at their target, as in CPython.
   void store_target(Expr* t) {
+    Position saved = u_->loc;
+    set_loc(t);
+    store_target_here(t);
+    u_->loc = saved;
+  }
+
+  void store_target_here(Expr* t) {
     switch (t->kind) {
       case ExprKind::Name:
         store_name(t->as<Name>()->id);
         break;
       case ExprKind::Attribute:
         expr(t->as<Attribute>()->value);
+        set_attr_loc(t->as<Attribute>());
         emit(STORE_ATTR, name_idx(t->as<Attribute>()->attr));
         break;
       case ExprKind::Subscript:
@@ -672,6 +723,13 @@ class CodeGen {
   }
 
   void delete_target(Expr* t) {
+    Position saved = u_->loc;
+    set_loc(t);
+    delete_target_here(t);
+    u_->loc = saved;
+  }
+
+  void delete_target_here(Expr* t) {
     switch (t->kind) {
       case ExprKind::Name:
         delete_name(t->as<Name>()->id);
@@ -731,10 +789,10 @@ class CodeGen {
       flags |= kFnClosure;
     }
     std::string qual = u_->qualprefix + name;
-    int line = u_->line;
+    Position line = u_->loc;
     Code* code = begin_code(scope, name, qual);
     u_->qualprefix = qual + ".<locals>.";
-    u_->line = line;
+    u_->loc = line;
     code->nposonly = static_cast<int>(args->posonlyargs.size());
     code->nargs = static_cast<int>(args->posonlyargs.size() + args->args.size());
     code->nkwonly = static_cast<int>(args->kwonlyargs.size());
@@ -764,10 +822,10 @@ class CodeGen {
       flags |= kFnClosure;
     }
     std::string qual = u_->qualprefix + c->name;
-    int line = u_->line;
+    Position line = u_->loc;
     Code* code = begin_code(scope, c->name, qual);
     u_->qualprefix = qual + ".";
-    u_->line = line;
+    u_->loc = line;
     code->nargs = 1;  // the namespace dict
     stmts(c->body);
     emit(LOAD_CONST, const_none());
@@ -782,6 +840,15 @@ class CodeGen {
   }
 
   // ------------------------------------------------------------ expressions
+
+  // The comparison a condition's jumps end on (the last operand of and/or,
+  // through `not`), or null: what CPython 3.11 leaves as the current location.
+  static const Expr* final_comparison(const Expr* e) {
+    if (auto* u = e->as<UnaryOp>(); u && u->op == UnaryOpKind::Not)
+      return final_comparison(u->operand);
+    if (auto* b = e->as<BoolOp>()) return final_comparison(b->values.back());
+    return e->kind == ExprKind::Compare ? e : nullptr;
+  }
 
   void jump_if(Expr* e, bool when, int label) {
     if (auto* u = e->as<UnaryOp>(); u && u->op == UnaryOpKind::Not) {
@@ -839,10 +906,10 @@ class CodeGen {
   }
 
   void expr(Expr* e) {
-    int saved_line = u_->line;
-    u_->line = e->lineno;
+    Position saved = u_->loc;
+    set_loc(e);
     expr_inner(e);
-    u_->line = saved_line;
+    u_->loc = saved;
   }
 
   void expr_inner(Expr* e) {
@@ -1016,7 +1083,8 @@ class CodeGen {
       case ExprKind::Attribute: {
         auto* a = e->as<Attribute>();
         expr(a->value);
-        u_->line = e->lineno;
+        set_loc(e);
+        set_attr_loc(a);
         emit(LOAD_ATTR, name_idx(a->attr));
         break;
       }
@@ -1024,7 +1092,7 @@ class CodeGen {
         auto* s = e->as<Subscript>();
         expr(s->value);
         expr(s->slice);
-        u_->line = e->lineno;
+        set_loc(e);
         emit(SUBSCR);
         break;
       }
@@ -1106,7 +1174,7 @@ class CodeGen {
     };
     if (c->ops.size() == 1) {
       expr(c->comparators[0]);
-      u_->line = c->lineno;
+      set_loc(c);
       op_for(c->ops[0]);
       return;
     }
@@ -1159,14 +1227,16 @@ class CodeGen {
         }
         flags = 1;
       }
-      u_->line = c->lineno;
+      set_loc(c);
       emit(CALL_EX, flags);
       return;
     }
     bool method = false;
+    const Attribute* method_attr = c->func->as<Attribute>();
     if (auto* a = c->func->as<Attribute>()) {
       expr(a->value);
-      u_->line = c->lineno;
+      set_loc(a);
+      set_attr_loc(a);
       emit(LOAD_METHOD, name_idx(a->attr));
       method = true;
     } else {
@@ -1185,10 +1255,10 @@ class CodeGen {
         expr(c->keywords[i]->value);
       }
       emit(LOAD_CONST, add_const(Value::object(names)));
-      u_->line = c->lineno;
+      set_call_loc(c, method_attr);
       emit(method ? CALL_METHOD_KW : CALL_KW, n);
     } else {
-      u_->line = c->lineno;
+      set_call_loc(c, method_attr);
       emit(method ? CALL_METHOD : CALL, n);
     }
   }
@@ -1224,9 +1294,9 @@ class CodeGen {
       flags |= kFnClosure;
     }
     std::string qual = u_->qualprefix + name;
-    int line = u_->line;
+    Position line = u_->loc;
     Code* code = begin_code(scope, name, qual);
-    u_->line = line;
+    u_->loc = line;
     u_->qualprefix = qual + ".<locals>.";
     code->nargs = 1;
     bool generator = e->kind == ExprKind::GeneratorExp;

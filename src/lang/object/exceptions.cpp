@@ -9,7 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "lang/compile/code.h"
 #include "lang/object/runtime.h"
+#include "lang/object/traceback_marker.h"
 
 namespace quire::lang {
 
@@ -147,30 +149,59 @@ std::string exception_line(Isolate& I, Value exception) {
   return line;
 }
 
-static void format_entries(Isolate& I, Instance* e, std::string& out) {
-  out += "Traceback (most recent call last):\n";
-  for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
-    out += "  File \"" + it->filename + "\", line " + std::to_string(it->line) + ", in " +
-           it->function + "\n";
-    std::string src;
-    if (it->source) {
-      std::size_t pos = 0;
-      for (int l = 1; l < it->line && pos != std::string::npos; ++l) {
-        pos = it->source->find('\n', pos);
-        if (pos != std::string::npos) ++pos;
-      }
-      if (pos != std::string::npos) {
-        std::size_t end = it->source->find('\n', pos);
-        src = it->source->substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-      }
-    }
-    std::size_t a = src.find_first_not_of(" \t\f\r");
-    if (a != std::string::npos) {
-      std::size_t b = src.find_last_not_of(" \t\f\r");
-      out += "    " + src.substr(a, b - a + 1) + "\n";
-    }
+// The text of line `line` (1-based) of `source`, without its newline.
+static std::string_view source_line(const std::string& source, int line) {
+  std::size_t pos = 0;
+  for (int l = 1; l < line; ++l) {
+    pos = source.find('\n', pos);
+    if (pos == std::string::npos) return {};
+    ++pos;
   }
-  (void)I;
+  std::size_t end = source.find('\n', pos);
+  std::string_view text(source.data() + pos,
+                        (end == std::string::npos ? source.size() : end) - pos);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+// One entry as CPython 3.11's tb_displayline: the File line, the source line
+// without its indentation (trailing blanks kept), and the marker line.
+static void format_entry(const TraceEntry& entry, std::string& out) {
+  out += "  File \"" + entry.filename + "\", line " + std::to_string(entry.line) + ", in " +
+         entry.function + "\n";
+  if (!entry.source) return;
+  std::string_view line = source_line(*entry.source, entry.line);
+  std::size_t indent = line.find_first_not_of(" \t\f");
+  if (indent == std::string_view::npos) return;
+  out += "    ";
+  out += line.substr(indent);
+  out += "\n";
+  if (entry.code) out += traceback_marker_line(line, entry.code->position(entry.instruction));
+}
+
+// The entries outermost first; a run of more than three entries with the same
+// file, line and function (recursion) prints three and a count, as CPython.
+static void format_entries(Instance* e, std::string& out) {
+  constexpr int kRecursiveCutoff = 3;
+  out += "Traceback (most recent call last):\n";
+  const TraceEntry* last = nullptr;
+  long count = 0;
+  auto repeated = [&] {
+    if (count <= kRecursiveCutoff) return;
+    long more = count - kRecursiveCutoff;
+    out += "  [Previous line repeated " + std::to_string(more) +
+           (more > 1 ? " more times]\n" : " more time]\n");
+  };
+  for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+    if (!last || it->filename != last->filename || it->line != last->line ||
+        it->function != last->function) {
+      repeated();
+      last = &*it;
+      count = 0;
+    }
+    if (++count <= kRecursiveCutoff) format_entry(*it, out);
+  }
+  repeated();
 }
 
 std::string format_traceback(Isolate& I, Value exception) {
@@ -206,7 +237,7 @@ std::string format_traceback(Isolate& I, Value exception) {
                  : "\nDuring handling of the above exception, another exception occurred:\n\n";
     }
     Instance* e = chain[k];
-    if (!e->traceback.empty()) format_entries(I, e, out);
+    if (!e->traceback.empty()) format_entries(e, out);
     out += exception_line(I, Value::object(e));
     if (!e->suggestion.empty()) out += ". Did you mean: '" + e->suggestion + "'?";
     out += "\n";

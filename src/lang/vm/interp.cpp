@@ -577,8 +577,8 @@ static void add_traceback(Isolate& I, const Frame& f) {
   auto* exc = static_cast<Instance*>(I.pending.o);
   std::size_t at = static_cast<std::size_t>(f.ip - f.code->ops.data());
   int line = at > 0 ? f.code->lines[at - 1] : (f.code->lines.empty() ? 0 : f.code->lines[0]);
-  exc->traceback.push_back(
-      TraceEntry{f.code->program->filename, f.code->name, line, &f.code->program->source});
+  exc->traceback.push_back(TraceEntry{f.code->program->filename, f.code->name, line,
+                                      &f.code->program->source, f.code, at > 0 ? at - 1 : 0});
 }
 
 #define FETCH() (word = *ip++, arg = word >> 8)

@@ -138,6 +138,7 @@ TEST(Errors, TracebackNamesFileLineFunctionAndSource) {
             "    f(0)\n"
             "  File \"script.py\", line 2, in f\n"
             "    return 1 / x\n"
+            "           ~~^~~\n"  // CPython 3.11's marker line
             "ZeroDivisionError: division by zero\n");
 }
 

@@ -1,0 +1,6 @@
+text = "  Hello  "
+result = (
+    text
+    .strip()
+    .missing_method()
+)

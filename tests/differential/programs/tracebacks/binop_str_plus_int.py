@@ -1,0 +1,3 @@
+label = "count: "
+count = 3
+message = label + count

@@ -1,0 +1,3 @@
+settings = {"a": 1}
+print(settings.pop("a"))
+settings.pop("a")

@@ -1,0 +1,5 @@
+try:
+    {}["missing"]
+except KeyError as error:
+    print("handling", error)
+    log.append(error)

@@ -1,0 +1,6 @@
+def report():
+    print("total", totl)
+
+
+total = 5
+report()

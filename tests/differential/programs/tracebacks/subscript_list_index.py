@@ -1,0 +1,3 @@
+items = ["a", "b", "c"]
+print(items[2])
+print(items[3])

@@ -1,0 +1,3 @@
+config = {"db": {"host": "localhost"}}
+print(config["db"]["host"])
+port = config["db"]["port"]

@@ -1,0 +1,3 @@
+data = {"x": {"y": 1}}
+print((data) [ "x" ][ "y" ])
+value = (data) [ "x" ][ "z" ]

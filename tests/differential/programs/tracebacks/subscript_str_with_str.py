@@ -1,0 +1,5 @@
+def initial(name):
+    return name["first"]
+
+
+print(initial("Ada"))

@@ -1,0 +1,5 @@
+def f():
+    raise RuntimeError("boom")  # always
+
+
+f()

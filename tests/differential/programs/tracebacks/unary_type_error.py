@@ -1,0 +1,2 @@
+amount = "5"
+refund = -amount

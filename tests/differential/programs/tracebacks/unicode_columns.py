@@ -1,0 +1,2 @@
+names = {"café": 1}
+prix = names["café"] + names["thé"]
