@@ -28,9 +28,10 @@ Value int_from_string(Isolate& I, std::string_view text, int base) {
 }
 
 Value float_from_string(Isolate& I, std::string_view text) {
-  double d = 0;
-  if (!guarded(I, [&] { d = numeric::parse_float(text); })) return Value::exc();
-  return Value::real(d);
+  numeric::PyError error;
+  std::optional<double> d = numeric::try_parse_float(text, error);
+  if (!d) return raise(I, error_type(error.kind), error.message);
+  return Value::real(*d);
 }
 
 // The same for bytes, whose repr appears in the error message.

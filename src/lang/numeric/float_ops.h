@@ -4,11 +4,13 @@
 // hash, as_integer_ratio, hex/fromhex. Errors are thrown as PyError.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "lang/numeric/bigint.h"
+#include "lang/numeric/error.h"
 
 namespace quire::lang::numeric {
 
@@ -22,6 +24,10 @@ std::string float_repr(double x);
 // "inf"/"infinity"/"nan" in any case, hex not accepted (that is fromhex).
 // ValueError "could not convert string to float: 'x'" (repr of the text).
 double parse_float(std::string_view text);
+// The same without throwing: nullopt with `error` set. Scripts parse bad
+// input in loops (`try: float(s) except ValueError`), where a C++ throw would
+// cost more than the rest of the loop together (as BigInt::try_parse).
+std::optional<double> try_parse_float(std::string_view text, PyError& error);
 
 // x / y. ZeroDivisionError "float division by zero".
 double float_true_div(double x, double y);

@@ -156,13 +156,21 @@ bool is_decimal_float_syntax(std::string_view s) {
   return i == s.size();
 }
 
-[[noreturn]] void cannot_convert(std::string_view text) {
-  raise(ErrorKind::ValueError, "could not convert string to float: " + text::str_repr(text));
-}
-
 }  // namespace
 
 double parse_float(std::string_view text) {
+  PyError error;
+  std::optional<double> value = try_parse_float(text, error);
+  if (!value) raise(error.kind, std::move(error.message));
+  return *value;
+}
+
+std::optional<double> try_parse_float(std::string_view text, PyError& error) {
+  auto cannot_convert = [&] {
+    error = PyError{ErrorKind::ValueError,
+                    "could not convert string to float: " + text::str_repr(text)};
+    return std::nullopt;
+  };
   const std::string ascii =
       text::is_ascii(text) ? std::string(text) : text::transform_decimal_and_space_to_ascii(text);
   size_t begin = 0, end = ascii.size();
@@ -183,13 +191,13 @@ double parse_float(std::string_view text) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '_') {
       if (i == 0 || i + 1 == s.size() || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) {
-        cannot_convert(text);
+        return cannot_convert();
       }
       continue;
     }
     cleaned.push_back(s[i]);
   }
-  if (!is_decimal_float_syntax(cleaned)) cannot_convert(text);
+  if (!is_decimal_float_syntax(cleaned)) return cannot_convert();
   const double value = c_strtod(cleaned);  // correctly rounded; overflow gives inf
   return negative ? -value : value;
 }
