@@ -794,6 +794,7 @@ void register_container_methods() {
   add_method(T.bytes, "hex", b_hex);
   add_method(T.bytes, "upper", b_upper);
   add_method(T.bytes, "lower", b_lower);
+  register_bytes_methods();
   T.list->construct = t_list;
   T.tuple->construct = t_tuple;
   T.dict->construct = t_dict;

@@ -16,6 +16,7 @@ void register_builtins();      // print, len, range, ...
 
 void register_str_methods();
 void register_container_methods();
+void register_bytes_methods();  // bytes_methods.cpp
 void register_number_methods();
 
 }  // namespace quire::lang
