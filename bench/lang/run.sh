@@ -9,3 +9,6 @@ echo "== language: idle isolate memory (aim: at most 64 KiB)"
 build=$(cd "$(dirname "$QUIRE")/../.." && pwd)
 cmake --build "$build" -j2 --target quire_lang_isolate_size >/dev/null
 "$build/src/lang/quire_lang_isolate_size"
+echo "== language: compile time of a large program by phase (CPU µs)"
+cmake --build "$build" -j2 --target quire_lang_compile_time >/dev/null
+"$build/src/lang/quire_lang_compile_time"

@@ -659,6 +659,7 @@ const Prototype& prototype() {
     Prototype out{host::define_type("frappe"), host::define_type("globals")};
     for (const auto& f : functions) host::define_method(out.names, f.name, f.fn);
     add_mail_and_job_functions(out.names);
+    add_http_functions(out.names);
     // frappe.db.get_all is frappe.get_all; frappe.get_value is frappe.db.get_value.
     for (bool commit : {false, true}) {
       host::define_method(db_namespace(commit), "get_all", f_get_all);

@@ -28,4 +28,7 @@ lang::Value call_whitelisted(lang::Isolate& I, lang::Value* args, std::size_t na
 // frappe.sendmail and frappe.enqueue (frappe_mail_jobs.cpp).
 void add_mail_and_job_functions(lang::Type* frappe_names);
 
+// frappe.make_get/post/put/patch/delete_request (frappe_http.cpp).
+void add_http_functions(lang::Type* frappe_names);
+
 }  // namespace quire::scripting

@@ -22,6 +22,7 @@
 #include "model/document.h"
 #include "model/events.h"
 #include "model/session.h"
+#include "scripting/http_client.h"
 #include "scripting/run_state.h"
 
 namespace quire::scripting {
@@ -45,6 +46,9 @@ struct ScriptSettings {
   std::function<void(model::Session&, const std::string& method, const Json& kwargs,
                      const Json& options)>
       enqueue;
+  // frappe.make_*_request: the network allow-list, timeouts, size and
+  // redirect caps (http_client.h; site_config keys in docs/scripting.md).
+  HttpPolicy http;
 };
 
 // Reads `server_script_enabled` from <bench>/sites/common_site_config.json

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <array>
 
+#include "lang/syntax/walker.h"
+
 namespace quire::lang::sandbox {
 
 namespace {
@@ -42,13 +44,82 @@ bool in_inspect_set(std::string_view name) {
 // How a name is used: print/printed are only reserved where they are bound.
 enum class NameUse { Load, Bind };
 
-class PolicyWalker {
+// The rules below, on syntax::AstWalker's walk over every node. Violations are
+// sorted by position afterwards, so the walk's order does not matter.
+class PolicyWalker : public AstWalker<PolicyWalker> {
  public:
+  using AstWalker::visit;
   std::vector<PolicyViolation> violations;
 
-  void module(const Module& m) { body(m.body, false); }
+  void visit(const Name* n) {
+    name(*n, n->id, n->ctx == ExprContext::Load ? NameUse::Load : NameUse::Bind);
+  }
+  void visit(const Arg* a) {
+    name(*a, a->arg, NameUse::Bind);
+    walk_children(a);
+  }
+  void visit(const Attribute* a) {
+    const std::string& n = a->attr;
+    if (starts_with_underscore(n))
+      error(*a, "\"" + n + "\" is an invalid attribute name because it starts with \"_\".");
+    if (ends_with_roles(n))
+      error(*a, "\"" + n + "\" is an invalid attribute name because it ends with \"__roles__\".");
+    if (in_inspect_set(n))
+      error(*a,
+            "\"" + n + "\" is a restricted name, that is forbidden to access in RestrictedPython.");
+    walk_children(a);
+  }
+  void visit(const Call* c) {
+    if (const Name* f = c->func->as<Name>()) {
+      if (f->id == "exec") error(*c, "Exec calls are not allowed.");
+      if (f->id == "eval") error(*c, "Eval calls are not allowed.");
+    }
+    walk_children(c);
+  }
+  void visit(const FunctionDef* f) { definition(f, /*in_class_body=*/false); }
+  void visit(const ClassDef* c) {
+    name(*c, c->name, NameUse::Bind);
+    for (const Keyword* k : c->keywords) {
+      if (k->arg && *k->arg == "metaclass")
+        error(*c, "The keyword argument \"metaclass\" is not allowed.");
+    }
+    walk_outside(c);
+    class_body(c->body);
+  }
+  void visit(const ExceptHandler* h) {
+    if (h->name) name(*h, *h->name, NameUse::Bind);
+    walk_children(h);
+  }
+  void visit(const Import* s) { import_names(*s, s->names); }
+  void visit(const ImportFrom* s) { import_names(*s, s->names); }
+  void visit(const Global* s) {
+    for (const std::string& n : s->names) name(*s, n, NameUse::Bind);
+  }
+  void visit(const Nonlocal* s) {
+    for (const std::string& n : s->names) name(*s, n, NameUse::Bind);
+  }
 
  private:
+  // Defs directly in a class body (or in `if` branches there) may have
+  // dunder names: they define the class's special methods.
+  void class_body(const StmtList& body) {
+    for (const Stmt* s : body) {
+      if (const FunctionDef* f = s->as<FunctionDef>()) {
+        definition(f, /*in_class_body=*/true);
+      } else if (const If* i = s->as<If>()) {
+        walk(i->test);
+        class_body(i->body);
+        class_body(i->orelse);
+      } else {
+        walk(s);
+      }
+    }
+  }
+  void definition(const FunctionDef* f, bool in_class_body) {
+    name(*f, f->name, NameUse::Bind, /*magic_allowed=*/in_class_body);
+    walk_children(f);
+  }
+
   void error(const Located& at, std::string message) {
     violations.push_back(
         {at.lineno, at.col_offset, "Line " + std::to_string(at.lineno) + ": " + message});
@@ -69,160 +140,6 @@ class PolicyWalker {
     }
   }
 
-  void attribute(const Attribute& a) {
-    const std::string& n = a.attr;
-    if (starts_with_underscore(n))
-      error(a, "\"" + n + "\" is an invalid attribute name because it starts with \"_\".");
-    if (ends_with_roles(n))
-      error(a, "\"" + n + "\" is an invalid attribute name because it ends with \"__roles__\".");
-    if (in_inspect_set(n))
-      error(a,
-            "\"" + n + "\" is a restricted name, that is forbidden to access in RestrictedPython.");
-  }
-
-  void arguments(const Located& at, const Arguments* args) {
-    if (!args) return;
-    auto one = [&](const Arg* a) {
-      if (!a) return;
-      name(*a, a->arg, NameUse::Bind);
-      expr(a->annotation);
-    };
-    for (const Arg* a : args->posonlyargs) one(a);
-    for (const Arg* a : args->args) one(a);
-    one(args->vararg);
-    for (const Arg* a : args->kwonlyargs) one(a);
-    one(args->kwarg);
-    exprs(args->defaults);
-    exprs(args->kw_defaults);
-    (void)at;
-  }
-
-  void comprehensions(const std::vector<Comprehension*>& gens) {
-    for (const Comprehension* c : gens) {
-      expr(c->target);
-      expr(c->iter);
-      exprs(c->ifs);
-    }
-  }
-
-  void exprs(const ExprList& list) {
-    for (const Expr* e : list) expr(e);
-  }
-
-  void expr(const Expr* e) {
-    if (!e) return;
-    switch (e->kind) {
-      case ExprKind::BoolOp:
-        exprs(e->as<BoolOp>()->values);
-        break;
-      case ExprKind::NamedExpr:
-        expr(e->as<NamedExpr>()->target);
-        expr(e->as<NamedExpr>()->value);
-        break;
-      case ExprKind::BinOp:
-        expr(e->as<BinOp>()->left);
-        expr(e->as<BinOp>()->right);
-        break;
-      case ExprKind::UnaryOp:
-        expr(e->as<UnaryOp>()->operand);
-        break;
-      case ExprKind::Lambda:
-        arguments(*e, e->as<Lambda>()->args);
-        expr(e->as<Lambda>()->body);
-        break;
-      case ExprKind::IfExp:
-        expr(e->as<IfExp>()->test);
-        expr(e->as<IfExp>()->body);
-        expr(e->as<IfExp>()->orelse);
-        break;
-      case ExprKind::Dict:
-        exprs(e->as<Dict>()->keys);
-        exprs(e->as<Dict>()->values);
-        break;
-      case ExprKind::Set:
-        exprs(e->as<Set>()->elts);
-        break;
-      case ExprKind::ListComp:
-        expr(e->as<ListComp>()->elt);
-        comprehensions(e->as<ListComp>()->generators);
-        break;
-      case ExprKind::SetComp:
-        expr(e->as<SetComp>()->elt);
-        comprehensions(e->as<SetComp>()->generators);
-        break;
-      case ExprKind::DictComp:
-        expr(e->as<DictComp>()->key);
-        expr(e->as<DictComp>()->value);
-        comprehensions(e->as<DictComp>()->generators);
-        break;
-      case ExprKind::GeneratorExp:
-        expr(e->as<GeneratorExp>()->elt);
-        comprehensions(e->as<GeneratorExp>()->generators);
-        break;
-      case ExprKind::Yield:
-        expr(e->as<Yield>()->value);
-        break;
-      case ExprKind::YieldFrom:
-        expr(e->as<YieldFrom>()->value);
-        break;
-      case ExprKind::Compare:
-        expr(e->as<Compare>()->left);
-        exprs(e->as<Compare>()->comparators);
-        break;
-      case ExprKind::Call: {
-        const Call* c = e->as<Call>();
-        if (const Name* f = c->func->as<Name>()) {
-          if (f->id == "exec") error(*c, "Exec calls are not allowed.");
-          if (f->id == "eval") error(*c, "Eval calls are not allowed.");
-        }
-        expr(c->func);
-        exprs(c->args);
-        for (const Keyword* k : c->keywords) expr(k->value);
-        break;
-      }
-      case ExprKind::FormattedValue:
-        expr(e->as<FormattedValue>()->value);
-        expr(e->as<FormattedValue>()->format_spec);
-        break;
-      case ExprKind::JoinedStr:
-        exprs(e->as<JoinedStr>()->values);
-        break;
-      case ExprKind::Constant:
-        break;
-      case ExprKind::Attribute:
-        attribute(*e->as<Attribute>());
-        expr(e->as<Attribute>()->value);
-        break;
-      case ExprKind::Subscript:
-        expr(e->as<Subscript>()->value);
-        expr(e->as<Subscript>()->slice);
-        break;
-      case ExprKind::Starred:
-        expr(e->as<Starred>()->value);
-        break;
-      case ExprKind::Name: {
-        const Name* n = e->as<Name>();
-        name(*n, n->id, n->ctx == ExprContext::Load ? NameUse::Load : NameUse::Bind);
-        break;
-      }
-      case ExprKind::List:
-        exprs(e->as<List>()->elts);
-        break;
-      case ExprKind::Tuple:
-        exprs(e->as<Tuple>()->elts);
-        break;
-      case ExprKind::Slice:
-        expr(e->as<Slice>()->lower);
-        expr(e->as<Slice>()->upper);
-        expr(e->as<Slice>()->step);
-        break;
-    }
-  }
-
-  void body(const StmtList& list, bool in_class) {
-    for (const Stmt* s : list) stmt(s, in_class);
-  }
-
   void import_names(const Stmt& at, const std::vector<Alias*>& names) {
     for (const Alias* a : names) {
       if (a->name.find('*') != std::string::npos)
@@ -232,121 +149,13 @@ class PolicyWalker {
       if (a->asname) name(at, *a->asname, NameUse::Bind);
     }
   }
-
-  void stmt(const Stmt* s, bool in_class) {
-    switch (s->kind) {
-      case StmtKind::FunctionDef: {
-        const FunctionDef* f = s->as<FunctionDef>();
-        exprs(f->decorator_list);
-        name(*f, f->name, NameUse::Bind, in_class);
-        arguments(*f, f->args);
-        expr(f->returns);
-        body(f->body, false);
-        break;
-      }
-      case StmtKind::ClassDef: {
-        const ClassDef* c = s->as<ClassDef>();
-        exprs(c->decorator_list);
-        name(*c, c->name, NameUse::Bind);
-        exprs(c->bases);
-        for (const Keyword* k : c->keywords) {
-          if (k->arg && *k->arg == "metaclass")
-            error(*c, "The keyword argument \"metaclass\" is not allowed.");
-          expr(k->value);
-        }
-        body(c->body, true);
-        break;
-      }
-      case StmtKind::Return:
-        expr(s->as<Return>()->value);
-        break;
-      case StmtKind::Delete:
-        exprs(s->as<Delete>()->targets);
-        break;
-      case StmtKind::Assign:
-        exprs(s->as<Assign>()->targets);
-        expr(s->as<Assign>()->value);
-        break;
-      case StmtKind::AugAssign:
-        expr(s->as<AugAssign>()->target);
-        expr(s->as<AugAssign>()->value);
-        break;
-      case StmtKind::AnnAssign:
-        expr(s->as<AnnAssign>()->target);
-        expr(s->as<AnnAssign>()->annotation);
-        expr(s->as<AnnAssign>()->value);
-        break;
-      case StmtKind::For:
-        expr(s->as<For>()->target);
-        expr(s->as<For>()->iter);
-        body(s->as<For>()->body, false);
-        body(s->as<For>()->orelse, false);
-        break;
-      case StmtKind::While:
-        expr(s->as<While>()->test);
-        body(s->as<While>()->body, false);
-        body(s->as<While>()->orelse, false);
-        break;
-      case StmtKind::If:
-        expr(s->as<If>()->test);
-        body(s->as<If>()->body, in_class);
-        body(s->as<If>()->orelse, in_class);
-        break;
-      case StmtKind::With:
-        for (const WithItem* w : s->as<With>()->items) {
-          expr(w->context_expr);
-          expr(w->optional_vars);
-        }
-        body(s->as<With>()->body, false);
-        break;
-      case StmtKind::Raise:
-        expr(s->as<Raise>()->exc);
-        expr(s->as<Raise>()->cause);
-        break;
-      case StmtKind::Try: {
-        const Try* t = s->as<Try>();
-        body(t->body, false);
-        for (const ExceptHandler* h : t->handlers) {
-          expr(h->type);
-          if (h->name) name(*h, *h->name, NameUse::Bind);
-          body(h->body, false);
-        }
-        body(t->orelse, false);
-        body(t->finalbody, false);
-        break;
-      }
-      case StmtKind::Assert:
-        expr(s->as<Assert>()->test);
-        expr(s->as<Assert>()->msg);
-        break;
-      case StmtKind::Import:
-        import_names(*s, s->as<Import>()->names);
-        break;
-      case StmtKind::ImportFrom:
-        import_names(*s, s->as<ImportFrom>()->names);
-        break;
-      case StmtKind::Global:
-        for (const std::string& n : s->as<Global>()->names) name(*s, n, NameUse::Bind);
-        break;
-      case StmtKind::Nonlocal:
-        for (const std::string& n : s->as<Nonlocal>()->names) name(*s, n, NameUse::Bind);
-        break;
-      case StmtKind::Expr:
-        expr(s->as<ExprStmt>()->value);
-        break;
-      case StmtKind::Pass:
-      case StmtKind::Break:
-      case StmtKind::Continue:
-        break;
-    }
-  }
 };
 
 }  // namespace
 
 std::vector<PolicyViolation> check_policy(const syntax::Module& module) {
   PolicyWalker walker;
-  walker.module(module);
+  walker.walk(module);
   std::stable_sort(walker.violations.begin(), walker.violations.end(),
                    [](const PolicyViolation& a, const PolicyViolation& b) {
                      return a.lineno != b.lineno ? a.lineno < b.lineno

@@ -1,7 +1,11 @@
 #include "lang/syntax/checks.h"
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+
+#include "lang/syntax/walker.h"
 
 namespace quire::lang::syntax {
 namespace {
@@ -20,19 +24,70 @@ struct CheckFailure {
   throw CheckFailure{std::move(e)};
 }
 
-// Symbol-table phase: runs over the whole module first, as CPython does.
-class SymtableChecks {
+// Names seen so far in one parameter or keyword list. Such lists are short:
+// they are compared pairwise without allocating, and only a long one (a
+// generated def with thousands of parameters) moves to a hash set.
+class RepeatedNames {
  public:
-  void module(const Module& m) { body(m.body, true); }
+  // True when `name` was added before.
+  bool seen_before(std::string_view name) {
+    if (count_ < kFew) {
+      for (std::size_t i = 0; i < count_; ++i) {
+        if (few_[i] == name) return true;
+      }
+      few_[count_++] = name;
+      return false;
+    }
+    if (many_.empty()) many_.insert(few_.begin(), few_.end());
+    return !many_.insert(name).second;
+  }
 
  private:
-  void body(const StmtList& stmts, bool module_level) {
-    for (const Stmt* s : stmts) stmt(s, module_level);
+  static constexpr std::size_t kFew = 16;
+  std::array<std::string_view, kFew> few_;
+  std::size_t count_ = 0;
+  std::unordered_set<std::string_view> many_;
+};
+
+// Symbol-table phase: runs over the whole module first, as CPython does.
+class SymtableChecks : public AstWalker<SymtableChecks> {
+ public:
+  using AstWalker::visit;
+
+  // Parameters are checked where CPython's symtable enters the new scope:
+  // after what the def evaluates outside it (decorators, defaults, annotations).
+  void visit(const FunctionDef* f) {
+    walk_outside(f);
+    check_parameters(f->args);
+    nested_body([&] { walk_inside(f); });
   }
-  void arguments(const Arguments* a) {
-    std::unordered_set<std::string> seen;
+  void visit(const Lambda* l) {
+    walk_outside(l);
+    check_parameters(l->args);
+    walk_inside(l);
+  }
+  void visit(const ClassDef* c) {
+    walk_outside(c);
+    nested_body([&] { walk_inside(c); });
+  }
+  void visit(const Nonlocal* n) {
+    if (module_level_) fail(*n, "nonlocal declaration not allowed at module level");
+  }
+
+ private:
+  bool module_level_ = true;
+
+  template <class F>
+  void nested_body(F&& walk_body) {
+    bool saved = module_level_;
+    module_level_ = false;
+    walk_body();
+    module_level_ = saved;
+  }
+  static void check_parameters(const Arguments* a) {
+    RepeatedNames seen;
     auto check = [&](const Arg* arg) {
-      if (arg && !seen.insert(arg->arg).second) {
+      if (arg && seen.seen_before(arg->arg)) {
         fail(*arg, "duplicate argument '" + arg->arg + "' in function definition");
       }
     };
@@ -41,120 +96,103 @@ class SymtableChecks {
     check(a->vararg);
     for (const Arg* arg : a->kwonlyargs) check(arg);
     check(a->kwarg);
-    for (const Expr* d : a->defaults) expr(d);
-    for (const Expr* d : a->kw_defaults) expr(d);
-  }
-  void stmt(const Stmt* s, bool module_level) {
-    switch (s->kind) {
-      case StmtKind::FunctionDef: {
-        auto* f = s->as<FunctionDef>();
-        for (const Expr* d : f->decorator_list) expr(d);
-        arguments(f->args);
-        body(f->body, false);
-        break;
-      }
-      case StmtKind::ClassDef: {
-        auto* c = s->as<ClassDef>();
-        for (const Expr* d : c->decorator_list) expr(d);
-        for (const Expr* b : c->bases) expr(b);
-        body(c->body, false);
-        break;
-      }
-      case StmtKind::Nonlocal:
-        if (module_level) fail(*s, "nonlocal declaration not allowed at module level");
-        break;
-      case StmtKind::If: {
-        auto* i = s->as<If>();
-        expr(i->test);
-        body(i->body, module_level);
-        body(i->orelse, module_level);
-        break;
-      }
-      case StmtKind::For: {
-        auto* f = s->as<For>();
-        expr(f->iter);
-        body(f->body, module_level);
-        body(f->orelse, module_level);
-        break;
-      }
-      case StmtKind::While: {
-        auto* w = s->as<While>();
-        expr(w->test);
-        body(w->body, module_level);
-        body(w->orelse, module_level);
-        break;
-      }
-      case StmtKind::With: {
-        auto* w = s->as<With>();
-        for (const WithItem* item : w->items) expr(item->context_expr);
-        body(w->body, module_level);
-        break;
-      }
-      case StmtKind::Try: {
-        auto* t = s->as<Try>();
-        body(t->body, module_level);
-        for (const ExceptHandler* h : t->handlers) body(h->body, module_level);
-        body(t->orelse, module_level);
-        body(t->finalbody, module_level);
-        break;
-      }
-      case StmtKind::Expr:
-        expr(s->as<ExprStmt>()->value);
-        break;
-      case StmtKind::Assign:
-        expr(s->as<Assign>()->value);
-        break;
-      case StmtKind::Return:
-        if (s->as<Return>()->value) expr(s->as<Return>()->value);
-        break;
-      default:
-        break;
-    }
-  }
-  // Lambdas can hide anywhere in expressions; look for their parameters.
-  void expr(const Expr* e) {
-    if (!e) return;
-    switch (e->kind) {
-      case ExprKind::Lambda:
-        arguments(e->as<Lambda>()->args);
-        expr(e->as<Lambda>()->body);
-        break;
-      case ExprKind::Call:
-        expr(e->as<Call>()->func);
-        for (const Expr* a : e->as<Call>()->args) expr(a);
-        for (const Keyword* k : e->as<Call>()->keywords) expr(k->value);
-        break;
-      case ExprKind::BinOp:
-        expr(e->as<BinOp>()->left);
-        expr(e->as<BinOp>()->right);
-        break;
-      case ExprKind::BoolOp:
-        for (const Expr* v : e->as<BoolOp>()->values) expr(v);
-        break;
-      case ExprKind::IfExp:
-        expr(e->as<IfExp>()->test);
-        expr(e->as<IfExp>()->body);
-        expr(e->as<IfExp>()->orelse);
-        break;
-      case ExprKind::Tuple:
-        for (const Expr* v : e->as<Tuple>()->elts) expr(v);
-        break;
-      case ExprKind::List:
-        for (const Expr* v : e->as<List>()->elts) expr(v);
-        break;
-      case ExprKind::Dict:
-        for (const Expr* v : e->as<Dict>()->values) expr(v);
-        break;
-      default:
-        break;
-    }
   }
 };
 
 // Compiler phase: context-dependent statements and starred expressions.
-class CompilerChecks {
+class CompilerChecks : public AstWalker<CompilerChecks> {
  public:
-  void module(const Module& m) { body(m.body); }
+  using AstWalker::visit;
+
+  // ---- scopes: where return, yield, break and continue may stand
+  void visit(const FunctionDef* f) {
+    walk_outside(f);
+    in_context({true, false}, comprehension_, [&] { walk_inside(f); });
+  }
+  void visit(const ClassDef* c) {
+    walk(c->decorator_list);
+    elements(c->bases);  // `class A(*bases)` is allowed
+    keywords(c->keywords);
+    in_context({false, false}, comprehension_, [&] { walk_inside(c); });
+  }
+  void visit(const Lambda* l) {
+    walk_outside(l);
+    in_context({true, false}, nullptr, [&] { walk_inside(l); });
+  }
+  void visit_comprehension(const ComprehensionNode& c) {
+    walk_outside(c);
+    in_context({true, false}, comprehension_kind(c.node), [&] {
+      bool first = true;
+      for (const Comprehension* g : *c.generators) {
+        store(g->target);
+        if (!first) walk(g->iter);
+        first = false;
+        walk(g->ifs);
+      }
+      walk(c.element);
+      walk(c.value);
+    });
+  }
+  void visit(const Return* r) {
+    if (!ctx_.in_function) fail(*r, "'return' outside function");
+    walk_children(r);
+  }
+  void visit(const Yield* y) {
+    check_yield(*y);
+    walk_children(y);
+  }
+  void visit(const YieldFrom* y) {
+    check_yield(*y);
+    walk_children(y);
+  }
+  void visit(const For* f) {
+    target(f->target);
+    walk(f->iter);
+    loop_body(f->body);
+    walk(f->orelse);
+  }
+  void visit(const While* w) {
+    walk(w->test);
+    loop_body(w->body);
+    walk(w->orelse);
+  }
+  void visit(const Break* b) {
+    if (!ctx_.in_loop) fail(*b, "'break' outside loop");
+  }
+  void visit(const Continue* c) {
+    if (!ctx_.in_loop) fail(*c, "'continue' not properly in loop");
+  }
+
+  // ---- assignment targets
+  void visit(const Assign* a) {
+    for (const Expr* t : a->targets) target(t);
+    walk(a->value);
+  }
+  void visit(const With* w) {
+    for (const WithItem* item : w->items) {
+      walk(item->context_expr);
+      if (item->optional_vars) target(item->optional_vars);
+    }
+    walk(w->body);
+  }
+
+  // ---- starred expressions: only in displays, call arguments and targets
+  void visit(const Starred* s) { fail(*s, "can't use starred expression here"); }
+  void visit(const Set* s) { elements(s->elts); }
+  void visit(const List* l) { elements(l->elts); }
+  void visit(const Tuple* t) { elements(t->elts); }
+  void visit(const Call* c) {
+    walk(c->func);
+    elements(c->args);
+    keywords(c->keywords);
+  }
+  void visit(const Subscript* s) {
+    walk(s->value);
+    if (auto* t = s->slice->as<Tuple>())
+      elements(t->elts);
+    else
+      walk(s->slice);
+  }
 
  private:
   struct Context {
@@ -164,28 +202,37 @@ class CompilerChecks {
   Context ctx_;
   const char* comprehension_ = nullptr;  // innermost comprehension kind
 
-  void body(const StmtList& stmts) {
-    for (const Stmt* s : stmts) stmt(s);
+  template <class F>
+  void in_context(Context ctx, const char* comprehension, F&& walk_body) {
+    Context saved = ctx_;
+    const char* saved_comprehension = comprehension_;
+    ctx_ = ctx;
+    comprehension_ = comprehension;
+    walk_body();
+    ctx_ = saved;
+    comprehension_ = saved_comprehension;
   }
   void loop_body(const StmtList& stmts) {
     bool saved = ctx_.in_loop;
     ctx_.in_loop = true;
-    body(stmts);
+    walk(stmts);
     ctx_.in_loop = saved;
   }
-  void arguments(const Arguments* a) {
-    for (const Expr* d : a->defaults) expr(d);
-    for (const Expr* d : a->kw_defaults) {
-      if (d) expr(d);  // nullptr: a keyword-only parameter without default
+  static const char* comprehension_kind(const Expr* node) {
+    switch (node->kind) {
+      case ExprKind::ListComp:
+        return "list comprehension";
+      case ExprKind::SetComp:
+        return "set comprehension";
+      case ExprKind::DictComp:
+        return "dict comprehension";
+      default:
+        return "generator expression";
     }
-    auto annotation = [&](const Arg* arg) {
-      if (arg && arg->annotation) expr(arg->annotation);
-    };
-    for (const Arg* arg : a->posonlyargs) annotation(arg);
-    for (const Arg* arg : a->args) annotation(arg);
-    annotation(a->vararg);
-    for (const Arg* arg : a->kwonlyargs) annotation(arg);
-    annotation(a->kwarg);
+  }
+  void check_yield(const Expr& e) {
+    if (comprehension_) fail(e, std::string("'yield' inside ") + comprehension_);
+    if (!ctx_.in_function) fail(e, "'yield' outside function");
   }
   void target(const Expr* t) {
     if (t->kind == ExprKind::Starred) {
@@ -211,273 +258,22 @@ class CompilerChecks {
       }
       return;
     }
-    if (t->kind == ExprKind::Starred) fail(*t, "can't use starred expression here");
-    expr(t);
-  }
-  void stmt(const Stmt* s) {
-    switch (s->kind) {
-      case StmtKind::FunctionDef: {
-        auto* f = s->as<FunctionDef>();
-        for (const Expr* d : f->decorator_list) expr(d);
-        arguments(f->args);
-        if (f->returns) expr(f->returns);
-        Context saved = ctx_;
-        ctx_ = Context{true, false};
-        body(f->body);
-        ctx_ = saved;
-        break;
-      }
-      case StmtKind::ClassDef: {
-        auto* c = s->as<ClassDef>();
-        for (const Expr* d : c->decorator_list) expr(d);
-        elements(c->bases);  // `class A(*bases)` is allowed
-        keywords(c->keywords);
-        Context saved = ctx_;
-        ctx_ = Context{false, false};
-        body(c->body);
-        ctx_ = saved;
-        break;
-      }
-      case StmtKind::Return: {
-        if (!ctx_.in_function) fail(*s, "'return' outside function");
-        if (auto* v = s->as<Return>()->value) expr(v);
-        break;
-      }
-      case StmtKind::Delete:
-        for (const Expr* t : s->as<Delete>()->targets) expr(t);
-        break;
-      case StmtKind::Assign: {
-        auto* a = s->as<Assign>();
-        for (const Expr* t : a->targets) target(t);
-        expr(a->value);
-        break;
-      }
-      case StmtKind::AugAssign:
-        expr(s->as<AugAssign>()->target);
-        expr(s->as<AugAssign>()->value);
-        break;
-      case StmtKind::AnnAssign: {
-        auto* a = s->as<AnnAssign>();
-        expr(a->target);
-        expr(a->annotation);
-        if (a->value) expr(a->value);
-        break;
-      }
-      case StmtKind::For: {
-        auto* f = s->as<For>();
-        target(f->target);
-        expr(f->iter);
-        loop_body(f->body);
-        body(f->orelse);
-        break;
-      }
-      case StmtKind::While: {
-        auto* w = s->as<While>();
-        expr(w->test);
-        loop_body(w->body);
-        body(w->orelse);
-        break;
-      }
-      case StmtKind::If: {
-        auto* i = s->as<If>();
-        expr(i->test);
-        body(i->body);
-        body(i->orelse);
-        break;
-      }
-      case StmtKind::With: {
-        auto* w = s->as<With>();
-        for (const WithItem* item : w->items) {
-          expr(item->context_expr);
-          if (item->optional_vars) target(item->optional_vars);
-        }
-        body(w->body);
-        break;
-      }
-      case StmtKind::Raise: {
-        auto* r = s->as<Raise>();
-        if (r->exc) expr(r->exc);
-        if (r->cause) expr(r->cause);
-        break;
-      }
-      case StmtKind::Try: {
-        auto* t = s->as<Try>();
-        body(t->body);
-        for (const ExceptHandler* h : t->handlers) {
-          if (h->type) expr(h->type);
-          body(h->body);
-        }
-        body(t->orelse);
-        body(t->finalbody);
-        break;
-      }
-      case StmtKind::Assert:
-        expr(s->as<Assert>()->test);
-        if (s->as<Assert>()->msg) expr(s->as<Assert>()->msg);
-        break;
-      case StmtKind::Expr: {
-        const Expr* v = s->as<ExprStmt>()->value;
-        if (v->kind == ExprKind::Starred) fail(*v, "can't use starred expression here");
-        expr(v);
-        break;
-      }
-      case StmtKind::Break:
-        if (!ctx_.in_loop) fail(*s, "'break' outside loop");
-        break;
-      case StmtKind::Continue:
-        if (!ctx_.in_loop) fail(*s, "'continue' not properly in loop");
-        break;
-      default:
-        break;
-    }
+    walk(t);  // a starred expression here fails in visit(Starred)
   }
   void keywords(const std::vector<Keyword*>& kws) {
-    std::unordered_set<std::string> seen;
+    RepeatedNames seen;
     for (const Keyword* k : kws) {
-      if (k->arg && !seen.insert(*k->arg).second) fail(*k, "keyword argument repeated: " + *k->arg);
+      if (k->arg && seen.seen_before(*k->arg)) fail(*k, "keyword argument repeated: " + *k->arg);
     }
-    for (const Keyword* k : kws) expr(k->value);
+    walk_keywords(kws);
   }
   // Elements of displays and call arguments may be starred.
   void elements(const ExprList& elts) {
     for (const Expr* e : elts) {
       if (e->kind == ExprKind::Starred)
-        expr(e->as<Starred>()->value);
+        walk(e->as<Starred>()->value);
       else
-        expr(e);
-    }
-  }
-  void comprehension(const char* kind, const std::vector<Comprehension*>& generators,
-                     const Expr* elt, const Expr* value) {
-    // The first iterable is evaluated outside the comprehension's scope.
-    expr(generators.front()->iter);
-    const char* saved = comprehension_;
-    Context saved_ctx = ctx_;
-    comprehension_ = kind;
-    ctx_ = Context{true, false};
-    for (std::size_t i = 0; i < generators.size(); ++i) {
-      store(generators[i]->target);
-      if (i > 0) expr(generators[i]->iter);
-      for (const Expr* cond : generators[i]->ifs) expr(cond);
-    }
-    expr(elt);
-    if (value) expr(value);
-    comprehension_ = saved;
-    ctx_ = saved_ctx;
-  }
-  void expr(const Expr* e) {
-    switch (e->kind) {
-      case ExprKind::BoolOp:
-        for (const Expr* v : e->as<BoolOp>()->values) expr(v);
-        break;
-      case ExprKind::NamedExpr:
-        expr(e->as<NamedExpr>()->value);
-        break;
-      case ExprKind::BinOp:
-        expr(e->as<BinOp>()->left);
-        expr(e->as<BinOp>()->right);
-        break;
-      case ExprKind::UnaryOp:
-        expr(e->as<UnaryOp>()->operand);
-        break;
-      case ExprKind::Lambda: {
-        arguments(e->as<Lambda>()->args);
-        Context saved = ctx_;
-        const char* saved_comp = comprehension_;
-        ctx_ = Context{true, false};
-        comprehension_ = nullptr;
-        expr(e->as<Lambda>()->body);
-        ctx_ = saved;
-        comprehension_ = saved_comp;
-        break;
-      }
-      case ExprKind::IfExp:
-        expr(e->as<IfExp>()->test);
-        expr(e->as<IfExp>()->body);
-        expr(e->as<IfExp>()->orelse);
-        break;
-      case ExprKind::Dict: {
-        auto* d = e->as<Dict>();
-        for (std::size_t i = 0; i < d->keys.size(); ++i) {
-          if (d->keys[i]) expr(d->keys[i]);
-          expr(d->values[i]);
-        }
-        break;
-      }
-      case ExprKind::Set:
-        elements(e->as<Set>()->elts);
-        break;
-      case ExprKind::List:
-        elements(e->as<List>()->elts);
-        break;
-      case ExprKind::Tuple:
-        elements(e->as<Tuple>()->elts);
-        break;
-      case ExprKind::ListComp:
-        comprehension("list comprehension", e->as<ListComp>()->generators, e->as<ListComp>()->elt,
-                      nullptr);
-        break;
-      case ExprKind::SetComp:
-        comprehension("set comprehension", e->as<SetComp>()->generators, e->as<SetComp>()->elt,
-                      nullptr);
-        break;
-      case ExprKind::DictComp:
-        comprehension("dict comprehension", e->as<DictComp>()->generators, e->as<DictComp>()->key,
-                      e->as<DictComp>()->value);
-        break;
-      case ExprKind::GeneratorExp:
-        comprehension("generator expression", e->as<GeneratorExp>()->generators,
-                      e->as<GeneratorExp>()->elt, nullptr);
-        break;
-      case ExprKind::Yield:
-      case ExprKind::YieldFrom: {
-        if (comprehension_) fail(*e, std::string("'yield' inside ") + comprehension_);
-        if (!ctx_.in_function) fail(*e, "'yield' outside function");
-        const Expr* v =
-            e->kind == ExprKind::Yield ? e->as<Yield>()->value : e->as<YieldFrom>()->value;
-        if (v) expr(v);
-        break;
-      }
-      case ExprKind::Compare:
-        expr(e->as<Compare>()->left);
-        for (const Expr* c : e->as<Compare>()->comparators) expr(c);
-        break;
-      case ExprKind::Call:
-        expr(e->as<Call>()->func);
-        elements(e->as<Call>()->args);
-        keywords(e->as<Call>()->keywords);
-        break;
-      case ExprKind::FormattedValue:
-        expr(e->as<FormattedValue>()->value);
-        if (e->as<FormattedValue>()->format_spec) expr(e->as<FormattedValue>()->format_spec);
-        break;
-      case ExprKind::JoinedStr:
-        for (const Expr* v : e->as<JoinedStr>()->values) expr(v);
-        break;
-      case ExprKind::Attribute:
-        expr(e->as<Attribute>()->value);
-        break;
-      case ExprKind::Subscript: {
-        expr(e->as<Subscript>()->value);
-        const Expr* slice = e->as<Subscript>()->slice;
-        if (auto* t = slice->as<Tuple>())
-          elements(t->elts);
-        else
-          expr(slice);
-        break;
-      }
-      case ExprKind::Starred:
-        fail(*e, "can't use starred expression here");
-      case ExprKind::Slice: {
-        auto* s = e->as<Slice>();
-        if (s->lower) expr(s->lower);
-        if (s->upper) expr(s->upper);
-        if (s->step) expr(s->step);
-        break;
-      }
-      case ExprKind::Constant:
-      case ExprKind::Name:
-        break;
+        walk(e);
     }
   }
 };
@@ -486,8 +282,8 @@ class CompilerChecks {
 
 std::optional<LocatedError> check_module(const Module& module) {
   try {
-    SymtableChecks().module(module);
-    CompilerChecks().module(module);
+    SymtableChecks().walk(module);
+    CompilerChecks().walk(module);
   } catch (CheckFailure& failure) {
     return std::move(failure.error);
   }
