@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 #include "http/api.h"
 #include "http/envelope.h"
@@ -16,6 +17,7 @@
 #include "model/errors.h"
 #include "model/session.h"
 #include "model/transaction.h"
+#include "scripting/http_settings.h"
 #include "scripting/run_state.h"
 #include "scripting/script_error.h"
 #include "site/site_error.h"
@@ -249,6 +251,11 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
   settings.limits.max_heap_bytes = static_cast<std::size_t>(
       config_number(site_config, "server_script_max_memory", 1 << 20,
                     static_cast<std::int64_t>(settings.limits.max_heap_bytes)));
+  try {
+    scripting::read_http_policy(site_config, settings.http);
+  } catch (const std::invalid_argument& e) {
+    throw site::SiteError(e.what());
+  }
   if (auto url = site_config.find("host_name"); url != site_config.end() && url->is_string()) {
     settings.site_url = url->get<std::string>();
   }
