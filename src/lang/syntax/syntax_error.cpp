@@ -19,8 +19,11 @@ std::string format_syntax_error(const SyntaxError& error) {
   if (error.lineno > 0) {
     std::string_view text = error.text;
     int offset = error.offset;
-    int end_offset = error.end_offset;
-    if (error.end_lineno > error.lineno) end_offset = count_chars(text) + 1;
+    // parse_syntax_error() reads the end position of an exact SyntaxError
+    // only: an IndentationError or TabError gets a single caret.
+    const bool exact = error.type == "SyntaxError";
+    int end_offset = exact ? error.end_offset : -1;
+    if (exact && error.end_lineno > error.lineno) end_offset = count_chars(text) + 1;
     int carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
     offset -= 1;
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\f')) {

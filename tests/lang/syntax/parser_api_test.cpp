@@ -166,15 +166,19 @@ TEST_P(DisplayTest, MatchesPython) {
   EXPECT_EQ(format_syntax_error(*r.error), expected) << GetParam();
 }
 
-INSTANTIATE_TEST_SUITE_P(syntax_display, DisplayTest,
-                         ::testing::Values("x = (1 +\n", "if x:\n    f() = 1\n",
-                                           "x = \"\xC3\xA9\" + f() = 1\n",
-                                           "def f():\n\treturn 1 +\n", "if x:\n    a\n  b\n",
-                                           "x = [1,\n  2 3]\n", "x = (1 + \\\n  2 f() = 3)\n",
-                                           "  x = 1\n", "print 'hello'\n", "x = 'abc\n",
-                                           "for x in y\n  pass\n", "return 1\n",
-                                           "def f(a, a):\n    pass\n", "x = 0777\n", "f(**a, b)\n",
-                                           "class A:\n    def f(self):\n        x = = 1\n"));
+INSTANTIATE_TEST_SUITE_P(
+    syntax_display, DisplayTest,
+    ::testing::Values("x = (1 +\n", "if x:\n    f() = 1\n", "x = \"\xC3\xA9\" + f() = 1\n",
+                      "def f():\n\treturn 1 +\n", "if x:\n    a\n  b\n", "x = [1,\n  2 3]\n",
+                      "x = (1 + \\\n  2 f() = 3)\n", "  x = 1\n", "print 'hello'\n", "x = 'abc\n",
+                      "for x in y\n  pass\n", "return 1\n", "def f(a, a):\n    pass\n",
+                      "x = 0777\n", "f(**a, b)\n", "class A:\n    def f(self):\n        x = = 1\n",
+                      // IndentationError and TabError: one caret
+                      "if x:\npass\n", "class A:\n    def f(self):\n    pass\n",
+                      "try:\n    pass\nexcept:\npass\n", "for i in x:\n# c\n\nz = 1\n",
+                      "if True:\n        x = 1\n    y = 2\n",
+                      "def f():\n\tif x:\n        return 1\n",
+                      "if 1:\n        pass\n  else:\n    pass\n"));
 
 }  // namespace
 }  // namespace quire::lang::syntax
