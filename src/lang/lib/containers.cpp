@@ -12,6 +12,7 @@
 #include "lang/lib/text_bridge.h"
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/host.h"
 
 namespace quire::lang {
 
@@ -381,19 +382,27 @@ Value t_dict(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
   return dv;
 }
 
-Value d_fromkeys(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
-  // Called as dict.fromkeys(iterable, value): a[0] is the iterable (no self on a type attribute).
-  if (n < 1 || n > 2)
+Value d_fromkeys(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
+  // A classmethod: a[0] is the class (dict or a subclass, which D.fromkeys builds).
+  if (kw && kw->size) return raise(I, types().TypeError, "fromkeys() takes no keyword arguments");
+  if (n < 2 || n > 3)
     return raise(I, types().TypeError,
-                 "fromkeys expected at least 1 argument, got " + std::to_string(n));
+                 std::string(n < 2 ? "fromkeys expected at least 1 argument, got "
+                                   : "fromkeys expected at most 2 arguments, got ") +
+                     std::to_string(n - 1));
   std::vector<Value> keys;
-  if (!collect_iterable(I, a[0], keys)) return Value::exc();
-  Dict* d = alloc_dict(I);
+  if (!collect_iterable(I, a[1], keys)) return Value::exc();
+  Value dv = a[0].o == types().dict ? Value::object(alloc_dict(I)) : call0(I, a[0]);
+  bool ok = !dv.is_exc();
   for (Value k : keys) {
-    dict_set(I, d, k, n == 2 ? a[1] : Value::none());
+    ok = ok && dict_set(I, as_dict(dv), k, n == 3 ? a[2] : Value::none());
     decref(k);
   }
-  return Value::object(d);
+  if (!ok) {
+    decref(dv);
+    return Value::exc();
+  }
+  return dv;
 }
 
 // ------------------------------------------------------------- set
@@ -767,7 +776,7 @@ void register_container_methods() {
   add_method(T.dict, "setdefault", d_setdefault);
   add_method(T.dict, "copy", d_copy);
   add_method(T.dict, "clear", d_clear);
-  add_class_attr(T.dict, "fromkeys", make_builtin_native("fromkeys", d_fromkeys));
+  host::define_classmethod(T.dict, "fromkeys", d_fromkeys);
   for (Type* t : {T.set, T.frozenset}) {
     add_method(t, "copy", s_copy);
     add_method(t, "union", s_union);

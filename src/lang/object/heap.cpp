@@ -44,6 +44,8 @@ void for_each_child(Object* o, F&& f) {
       }
       if (o->kind == Kind::Dict && static_cast<Dict*>(o)->cls)
         f(Value::object(static_cast<Dict*>(o)->cls));
+      if (o->kind == Kind::Dict && static_cast<Dict*>(o)->attrs)
+        f(Value::object(static_cast<Dict*>(o)->attrs));
       break;
     }
     case Kind::Range:

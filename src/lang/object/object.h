@@ -121,6 +121,7 @@ struct Dict : Object {
   // may be defined there (build_class refuses other special methods, which
   // the dict fast paths would not honour).
   Type* cls = nullptr;
+  Dict* attrs = nullptr;  // a dict subclass instance's attributes (d.x = 1), owned
   Dict() : Object(Kind::Dict) {}
 };
 

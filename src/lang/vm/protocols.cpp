@@ -301,6 +301,19 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
         }
         return attr_error(I, obj, name);
       }
+      case Kind::Dict: {
+        // A dict subclass instance's own attributes come before its class's,
+        // except properties (data descriptors), as CPython looks them up.
+        Dict* attrs = as_dict(obj)->attrs;
+        if (attrs && !is_kind(type_lookup(as_dict(obj)->cls, name), Kind::Property)) {
+          Value v = dict_get_str_hashed(attrs, n, str_hash(name));
+          if (!v.is_undef()) {
+            incref(v);
+            return v;
+          }
+        }
+        break;
+      }
       case Kind::Module: {
         auto* m = static_cast<Module*>(obj.o);
         Value v = m->attrs ? dict_get_str_hashed(m->attrs, n, str_hash(name)) : Value();
@@ -378,7 +391,15 @@ Value get_attr(Isolate& I, Value obj, Str* name) {
   Value v = type_lookup(t, name);
   // Functions are found here only on dict subclasses (built-in types hold natives).
   if (is_kind(v, Kind::Native) || is_kind(v, Kind::Function)) return new_bound(I, obj, v);
-  if (is_kind(v, Kind::Property)) return call1(I, static_cast<Property*>(v.o)->getter, obj);
+  if (is_kind(v, Kind::Property)) {
+    auto* p = static_cast<Property*>(v.o);
+    if (p->mode == 1) return new_bound(I, Value::object(t), p->getter);  // classmethod
+    if (p->mode == 2) {                                                  // staticmethod
+      incref(p->getter);
+      return p->getter;
+    }
+    return call1(I, p->getter, obj);
+  }
   if (!v.is_undef()) {
     incref(v);
     return v;
@@ -438,7 +459,9 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
     }
   }
   Value v = type_lookup(type_of(obj), name);
-  if (is_kind(v, Kind::Native)) {
+  if (is_kind(v, Kind::Native) &&
+      !(is_dict(obj) && as_dict(obj)->attrs &&
+        !dict_get_str_hashed(as_dict(obj)->attrs, name->view(), str_hash(name)).is_undef())) {
     out = v;  // immortal
     self_needed = true;
     return true;
@@ -491,6 +514,26 @@ bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
       return dict_set(I, in->attrs, Value::object(name), v);
     }
   }
+  if (is_dict(obj) && as_dict(obj)->cls) {
+    Dict* d = as_dict(obj);
+    Value pv = type_lookup(d->cls, name->view());
+    if (is_kind(pv, Kind::Property) && static_cast<Property*>(pv.o)->mode == 0) {
+      auto* p = static_cast<Property*>(pv.o);
+      if (p->setter.is_none() || p->setter.is_undef()) {
+        raise(I, types().AttributeError,
+              "property '" + std::string(name->view()) + "' of '" + d->cls->name +
+                  "' object has no setter");
+        return false;
+      }
+      Value args[2] = {obj, v};
+      Value r = call(I, p->setter, args, 2, nullptr);
+      if (r.is_exc()) return false;
+      decref(r);
+      return true;
+    }
+    if (!d->attrs) d->attrs = alloc_dict(I);
+    return dict_set(I, d->attrs, Value::object(name), v);
+  }
   // Host types (immortal, shared by every isolate) stay read-only even when
   // they use Python-class protocols.
   if (is_kind(obj, Kind::Type) && static_cast<Type*>(obj.o)->is_user &&
@@ -530,6 +573,11 @@ bool del_attr(Isolate& I, Value obj, Str* name) {
       if (r < 0) return false;
       if (r > 0) return true;
     }
+  }
+  if (is_dict(obj) && as_dict(obj)->attrs) {
+    int r = dict_del(I, as_dict(obj)->attrs, Value::object(name));
+    if (r < 0) return false;
+    if (r > 0) return true;
   }
   attr_error(I, obj, name);
   return false;
