@@ -412,11 +412,14 @@ Value make_request(Isolate& I, const char* method, const char* fname, Value* arg
     }
   }
   if (!timeout_arg(I, a[kTimeout], req)) return Value::exc();
-  // Never longer than the site allows, nor than the run may last (the
-  // run's deadline also stops it through the stop flag).
+  // Never longer than the site allows. The run's deadline stops the request
+  // through the stop flag (then the run ends with its own limit error); the
+  // run's length plus a grace second only bounds the transfer should the
+  // flag never come, without racing the deadline's error.
   req.timeout = std::min(req.timeout, policy.timeout);
-  if (I.timeout_ms > 0)
-    req.timeout = std::min(req.timeout, std::chrono::milliseconds(I.timeout_ms));
+  if (I.timeout_ms > 0) {
+    req.timeout = std::min(req.timeout, std::chrono::milliseconds(I.timeout_ms + 1000));
+  }
   req.connect_timeout = std::min(req.connect_timeout, req.timeout);
   // The body must fit what is left of the script's memory.
   std::size_t used = I.heap.bytes_used(), limit = I.heap.limit();

@@ -318,6 +318,9 @@ HttpResult http_perform(const HttpRequest& request, const HttpAllowList& allow,
     curl_multi_remove_handle(multi.get(), e);
 
     std::string pool = pool_text(scheme, t.host, port);
+    // A flag raised while the transfer ended another way (its own timeout)
+    // still wins: the run is over.
+    if (stop && stop->load(std::memory_order_relaxed)) t.stopped = true;
     if (t.stopped) return fail(HttpFailure::Stopped, "the script run was stopped");
     if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
       return fail(HttpFailure::TooLarge, "the response from " + t.host + " is larger than " +
