@@ -118,6 +118,11 @@ const std::vector<std::string>& frappe_names() {
                                                  "number_format",
                                                  "sendmail",
                                                  "enqueue",
+                                                 "make_get_request",
+                                                 "make_post_request",
+                                                 "make_put_request",
+                                                 "make_patch_request",
+                                                 "make_delete_request",
                                                  "_dict"};
   return names;
 }

@@ -20,6 +20,7 @@
 #include "scripting/http_address_rules.h"
 #include "scripting/http_client.h"
 #include "scripting/http_settings.h"
+#include "scripting/linter.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -516,6 +517,15 @@ TEST_F(HttpRequests, AStopFlagAbortsATransferInProgress) {
   stop = true;
   client.join();
   EXPECT_EQ(result.failure, HttpFailure::Stopped);
+}
+
+TEST(HttpLinter, TheRequestFunctionsAreKnownNames) {
+  for (const char* f : {"make_get_request", "make_post_request", "make_put_request",
+                        "make_patch_request", "make_delete_request"}) {
+    auto findings =
+        lint_script("API", "", std::string("r = frappe.") + f + "('https://example.com/')\n");
+    EXPECT_TRUE(findings.empty()) << f << ": " << (findings.empty() ? "" : findings[0].message);
+  }
 }
 
 TEST(HttpAddressRules, PublicAddressesPass) {
