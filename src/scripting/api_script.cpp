@@ -20,12 +20,26 @@ void add_messages(Json& body, const RequestState& request) {
   body["_server_messages"] = list.dump();
 }
 
+// What the script printed (print, frappe.log): Frappe's make_logs puts it in
+// `_debug_messages` (v1, a JSON text) or `debug` (v2), on errors too.
+void add_debug(Json& body, const RequestState& request, bool v2) {
+  if (request.debug_log.empty()) return;
+  if (v2) {
+    Json list = Json::array();
+    for (const auto& line : request.debug_log) list.push_back(Json{{"message", line}});
+    body["debug"] = list;
+  } else {
+    body["_debug_messages"] = Json(request.debug_log).dump();
+  }
+}
+
 ApiResponse error_response(const std::string& type, const std::string& message, int status,
-                           const RequestState& request) {
+                           const RequestState& request, bool v2) {
   ApiResponse r;
   r.status = status;
   r.body = Json{{"exc_type", type}, {"exception", type + ": " + message}};
   add_messages(r.body, request);
+  add_debug(r.body, request, v2);
   return r;
 }
 
@@ -67,16 +81,17 @@ std::optional<ApiResponse> run_api_script(ServerScripts& scripts, model::Session
     }
     if (!(result.is_object() && result.empty())) r.body[v2 ? "data" : "message"] = result;
     add_messages(r.body, request);
+    add_debug(r.body, request, v2);
     return r;
   } catch (const model::FrappeError& e) {
     request.commit = nullptr;
     request.rollback = nullptr;
     return error_response(std::string(model::class_name(e.kind())), e.what(),
-                          model::http_status(e.kind()), request);
+                          model::http_status(e.kind()), request, v2);
   } catch (const ScriptError& e) {
     request.commit = nullptr;
     request.rollback = nullptr;
-    return error_response(e.python_type(), e.what(), e.http_status(), request);
+    return error_response(e.python_type(), e.what(), e.http_status(), request, v2);
   }
 }
 

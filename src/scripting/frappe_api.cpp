@@ -12,6 +12,8 @@
 #include "scripting/document_binding.h"
 #include "scripting/engine.h"
 #include "scripting/native_util.h"
+#include "scripting/render_template.h"
+#include "scripting/safe_eval.h"
 #include "scripting/server_scripts.h"
 #include "scripting/typed_columns.h"
 
@@ -655,6 +657,8 @@ const Prototype& prototype() {
         {"get_url", f_get_url},
         {"call", f_call},
         {"scrub", f_scrub},
+        {"render_template", render_template_native},
+        {"safe_eval", safe_eval_native},
     };
     Prototype out{host::define_type("frappe"), host::define_type("globals")};
     for (const auto& f : functions) host::define_method(out.names, f.name, f.fn);
@@ -667,6 +671,10 @@ const Prototype& prototype() {
     }
     host::define_class_attr(out.names, "get_value", type_lookup(db_namespace(false), "get_value"));
     host::define_class_attr(out.names, "utils", Value::object(utils_namespace()));
+    // frappe.utils.get_url and parse_json are frappe.get_url and frappe.parse_json.
+    for (const char* same : {"get_url", "parse_json"}) {
+      host::define_class_attr(utils_namespace(), same, type_lookup(out.names, same));
+    }
     for (const auto& c : frappe_exception_classes()) {
       host::define_class_attr(out.names, c.name, Value::object(c.type));
     }

@@ -15,6 +15,7 @@
 #include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
 #include "scripting/utils_calendar.h"
+#include "scripting/utils_misc.h"
 #include "scripting/utils_text.h"
 
 namespace quire::scripting {
@@ -589,6 +590,7 @@ lang::Type* utils_namespace() {
     add_string_date_functions(t);
     add_text_functions(t);
     add_calendar_functions(t);
+    add_misc_functions(t);
     return t;
   }();
   return utils;

@@ -1,0 +1,101 @@
+#pragma once
+// Evaluates the Jinja subset's tree (render_template_syntax.h) inside the
+// running script's isolate, with the language's own operations: the same
+// objects, the same attribute rule, and the script's step, memory and time
+// limits (loops step through iter_next, which charges and checks them).
+//
+// Two rule sets share the walk:
+//   Jinja  (frappe.render_template): names come from the scopes, the context
+//          and the globals, else they are Undefined (Jinja's DebugUndefined:
+//          `{{ x }}` prints "{{ x }}"); `a.b` falls back to `a["b"]` and the
+//          reverse; refused attributes give Jinja's "unsafe" Undefined.
+//   Python (frappe.safe_eval): names come from the locals then the globals,
+//          else NameError; attributes and items follow safe_exec's guards.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lang/object/runtime.h"
+#include "scripting/render_template_syntax.h"
+
+namespace quire::scripting::jinja {
+
+using lang::Isolate;
+using lang::Value;
+
+enum class Mode { Jinja, Python };
+
+// Jinja's Undefined values (a host class; see render_template_undefined.cpp).
+bool is_undefined(Value v);
+// Undefined `name` ("'x' is undefined" when used; prints "{{ x }}").
+Value undefined_name(Isolate& I, std::string_view name);
+// Undefined element `key` of `obj` (prints "{{ no such element: dict object['k'] }}").
+Value undefined_element(Isolate& I, Value obj, Value key);
+// An Undefined carrying a hint: prints "{{ undefined value printed: <hint> }}"
+// (or nothing when `silent`, as the base Undefined of an inline if without else).
+Value undefined_hint(Isolate& I, std::string_view hint, bool silent = false, bool security = false);
+// Raises what using `undefined` raises (UndefinedError or SecurityError); returns Exc.
+Value raise_undefined(Isolate& I, Value undefined);
+// jinja2.exceptions.TemplateError and its subclasses.
+lang::Type* template_error_type();
+lang::Type* template_syntax_error_type();
+
+class Evaluator {
+ public:
+  // `names`: the context (a dict; Python mode: the locals), `globals`: a dict
+  // consulted next (may be Undef). Borrowed for the evaluator's life.
+  Evaluator(Isolate& I, Mode mode, Value names, Value globals);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+
+  // A new reference, or Exc with the exception pending.
+  Value eval(const Expr& e);
+  // Appends the output of `body` to `out`; false with an exception pending.
+  bool render(const Body& body, std::string& out);
+
+  // Jinja's str() of a value (an Undefined prints its debug form).
+  bool to_text(Value v, std::string& out);
+  // Jinja's environment.getattr / getitem (new reference or Exc).
+  Value get_attribute(Value obj, std::string_view name);
+  Value get_element(Value obj, Value key);
+
+  // The value of `name` as the template sees it (scopes, context, globals).
+  Value lookup(const std::string& name);
+  Isolate& isolate() { return I_; }
+  const Expr* current = nullptr;  // the node being evaluated (error lines)
+
+ private:
+  Value call(const Expr& e);
+  Value filter(const Expr& e);
+  Value test(const Expr& e);
+  Value compare(const Expr& e);
+  Value build(const Expr& e);
+  bool assign(const Node& n, Value v);
+  bool set_name(const std::string& name, Value v);  // borrows v
+  bool render_for(const Node& n, std::string& out);
+  bool append(std::string& out, std::string_view text);
+
+  Isolate& I_;
+  Mode mode_;
+  Value names_;
+  Value globals_;
+  // Jinja scopes: innermost last; each maps a name to an owned value.
+  std::vector<std::unordered_map<std::string, Value>> scopes_;
+};
+
+// Filters and tests (render_template_filters.cpp). `args[0]` is the value
+// filtered or tested, then the positional arguments, then the keyword values
+// named by `kwnames`. Unknown names: TemplateError-like errors ("No filter
+// named 'x'.") are raised by the caller before evaluating (see has_filter).
+bool has_filter(std::string_view name);
+bool has_test(std::string_view name);
+Value apply_filter(Evaluator& ev, std::string_view name, std::vector<Value>& args,
+                   const std::vector<std::string>& kwnames);
+// 1 true, 0 false, -1 exception pending.
+int apply_test(Evaluator& ev, std::string_view name, std::vector<Value>& args,
+               const std::vector<std::string>& kwnames);
+
+}  // namespace quire::scripting::jinja

@@ -1,0 +1,314 @@
+// frappe.render_template against the real Jinja2 (python3's jinja2, as
+// Frappe configures it: SandboxedEnvironment, DebugUndefined, autoescape
+// off, Frappe's int/str/flt/len filters), case by case; then the parts
+// Frappe adds around Jinja (Illegal template, Jinja Template Error) and the
+// sandbox: a template reaches nothing a script cannot.
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "scripting_fixture.h"
+
+namespace quire::scripting::testing {
+namespace {
+
+using RenderTemplate = ScriptingTest;
+
+struct Case {
+  const char* tmpl;
+  const char* context;  // a Python literal both sides evaluate
+};
+
+// Common template shapes first (print formats, email bodies), then the rest.
+const Case kCases[] = {
+    {"Hello {{ name }}!", "{'name': 'World'}"},
+    {"{{ doc.customer }} owes {{ doc.amount }}", "{'doc': {'customer': 'ACME', 'amount': 12.5}}"},
+    {"{{ doc['customer'] }} {{ doc.missing }} {{ doc['missing'] }}", "{'doc': {'customer': 'A'}}"},
+    {"{{ missing }} and {{ missing|default('fallback') }}", "{}"},
+    {"{{ none|default('d') }} {{ none|default('d', true) }} {{ ''|d('e', true) }}", "{}"},
+    {"{% if x > 1 %}big{% elif x == 1 %}one{% else %}small{% endif %}", "{'x': 1}"},
+    {"{% if items %}has{% else %}none{% endif %}|{% if not items %}empty{% endif %}",
+     "{'items': []}"},
+    {"{% for i in items %}{{ loop.index }}:{{ i }}{% if not loop.last %}, {% endif %}{% endfor %}",
+     "{'items': ['a', 'b', 'c']}"},
+    {"{% for i in items %}{{ loop.index0 }}{{ loop.first }}{{ loop.revindex }}{{ loop.length }}"
+     "{% endfor %}",
+     "{'items': [1, 2]}"},
+    {"{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", "{'d': {'a': 1, 'b': 2}}"},
+    {"{% for x in [] %}x{% else %}empty{% endfor %}", "{}"},
+    {"{% for x in items if x > 1 %}{{ x }}{{ loop.index }} {% endfor %}", "{'items': [1, 2, 3]}"},
+    {"{% for row in rows %}{{ row.qty * row.rate }}|{% endfor %}",
+     "{'rows': [{'qty': 2, 'rate': 1.5}, {'qty': 3, 'rate': 10}]}"},
+    {"{{ loop }}{% for a in [1] %}{% for b in [2, 3] %}{{ a }}{{ b }}{{ loop.index }} "
+     "{% endfor %}{% endfor %}",
+     "{}"},
+    {"{% set total = 0 %}{% for i in [1, 2] %}{% set total = total + i %}[{{ total }}]{% endfor %}"
+     "{{ total }}",
+     "{}"},
+    {"{% set ns = namespace(total=0) %}{% for i in [1, 2, 3] %}{% set ns.total = ns.total + i %}"
+     "{% endfor %}{{ ns.total }}",
+     "{}"},
+    {"{% set a, b = 1, 2 %}{{ a }}{{ b }}{% set c %}cap {{ a }}{% endset %}[{{ c }}]", "{}"},
+    {"{{ name|upper }} {{ name|lower }} {{ name|title }} {{ name|capitalize }} {{ name|length }}",
+     "{'name': \"hello wORLD-it's (me)\"}"},
+    {"[{{ '  x  '|trim }}] {{ 'a-b-a'|replace('a', 'z') }} {{ 'aaa'|replace('a', 'b', 2) }}", "{}"},
+    {"{{ items|join(', ') }} {{ items|join }} {{ rows|join('/', attribute='n') }}",
+     "{'items': [1, 'b', 2.5], 'rows': [{'n': 'x'}, {'n': 'y'}]}"},
+    {"{{ items|first }} {{ items|last }} {{ []|first }} {{ items|list }} {{ 'ab'|list }}",
+     "{'items': [3, 1, 2]}"},
+    {"{{ items|sort }} {{ items|sort(reverse=true) }} {{ words|sort }} {{ words|sort(true, true) "
+     "}}",
+     "{'items': [3, 1, 2], 'words': ['b', 'A', 'c']}"},
+    {"{{ rows|sort(attribute='n')|map(attribute='n')|join }} {{ rows|sum(attribute='v') }}",
+     "{'rows': [{'n': 'b', 'v': 1}, {'n': 'a', 'v': 2.5}]}"},
+    {"{{ d|dictsort }} {{ d|dictsort(by='value') }} {{ d|dictsort(reverse=true) }}",
+     "{'d': {'b': 1, 'A': 3, 'c': 2}}"},
+    {"{{ [1, 2, 3]|sum }} {{ -5|abs }} {{ 2.5|round }} {{ 3.14159|round(2) }} "
+     "{{ 2.7|round(0, 'floor') }} {{ 2.1|round(1, 'ceil') }}",
+     "{}"},
+    {"{{ '3'|int }} {{ 'x'|int }} {{ '2.7'|int }} {{ '1.5'|float }} {{ 'x'|float }} "
+     "{{ 'x'|float(9) }} {{ 2|string }} {{ none|str }} {{ '3.5'|flt }}",
+     "{}"},
+    {"{{ html|e }} {{ html|escape }} {{ html|safe }} {{ html }}",
+     "{'html': '<a href=\"x\">Tom & \\'J\\'</a>'}"},
+    {"{{ '%s has %d'|format('x', 3) }} {{ '%(a)s!'|format(a=1) }}", "{}"},
+    {"{{ 'x' is defined }} {{ y is defined }} {{ y is undefined }} {{ 3 is odd }} {{ 4 is even }} "
+     "{{ 9 is divisibleby 3 }} {{ none is none }} {{ 1 is number }} {{ 's' is string }} "
+     "{{ {} is mapping }} {{ [] is sequence }} {{ 1 is not string }}",
+     "{}"},
+    {"{{ 1 is eq 1 }} {{ 2 is gt 1 }} {{ 2 is in [1, 2] }} {{ 'A' is upper }} {{ true is true }} "
+     "{{ 1 is integer }} {{ 1.0 is float }} {{ true is boolean }}",
+     "{}"},
+    {"{{ 1 + 2 * 3 }} {{ 7 / 2 }} {{ 7 // 2 }} {{ 7 % 3 }} {{ 2 ** 3 ** 2 }} {{ -2 ** 2 }} "
+     "{{ 'a' ~ 1 ~ none ~ 2.5 }} {{ 'a' + 'b' }} {{ [1] + [2] }}",
+     "{}"},
+    {"{{ 1 < 2 < 3 }} {{ 1 == 1.0 }} {{ 'a' in 'cat' }} {{ 3 not in [1] }} {{ not true }} "
+     "{{ 0 or 'x' }} {{ 1 and 'y' }} {{ none or [] }}",
+     "{}"},
+    {"{{ 'yes' if flag else 'no' }}|{{ 'yes' if flag }}|{{ x if x is defined else 'undef' }}",
+     "{'flag': 0}"},
+    {"{{ (1, 2) }} {{ [1, 'a', none, true] }} {{ {'a': 1} }} {{ 1, 2 }} {{ () }}", "{}"},
+    {"{{ s[1:] }} {{ s[:-1] }} {{ s[::2] }} {{ items[0] }} {{ items.1 }} {{ items[5] }}",
+     "{'s': 'abcd', 'items': [10, 20]}"},
+    {"{{ d.get('a') }} {{ d.get('z', 'dflt') }} {{ d.keys()|list }} {{ s.upper() }} "
+     "{{ s.split(',') }} {{ '%s-%s' % (1, 2) }} {{ '{}!'.format(s) }}",
+     "{'d': {'a': 1}, 's': 'a,b'}"},
+    {"a\n  {%- if true -%}\n  b\n  {%- endif %}\nc {# comment #}d {#- trimmed -#}  e\n", "{}"},
+    {"{% raw %}{{ not rendered }}{% endraw %} {{ 'done' }}", "{}"},
+    {"line1\r\nline2\n\n", "{}"},
+    {"{{ \"dq\\n\" }}{{ 'sq\\t\\'q\\'' }}{{ 'x' 'y' }}{{ '\\u00e9' }}", "{}"},
+    {"{% with a = 1, b = 2 %}{{ a + b }}{% endwith %}{{ a }}", "{}"},
+    {"{{ range(3)|list }} {{ dict(a=1) }} {{ sum([1, 2]) }} {{ max([1, 5]) }} {{ len }}", "{}"},
+    {"{{ items|map('upper')|join }} {{ items|select('upper')|list }} {{ nums|reject('odd')|list }} "
+     "{{ rows|selectattr('ok')|map(attribute='n')|join }}",
+     "{'items': ['a', 'B'], 'nums': [1, 2, 3, 4], 'rows': [{'n': 1, 'ok': True}, {'n': 2, 'ok': "
+     "False}]}"},
+    {"{{ items|min }} {{ items|max }} {{ items|unique|list }} {{ items|reverse|list }} "
+     "{{ 'abc'|reverse }} {{ 'x'|center(5) }}|",
+     "{'items': [3, 1, 3, 2]}"},
+    {"{{ d.x.y }}|{{ d['x']['y'] }}", "{'d': {'x': {'y': 'deep'}}}"},
+    {"{% for i in range(3) %}{{ loop.cycle('odd', 'even') }}{{ loop.previtem }}{% endfor %}", "{}"},
+    {"{{ json.dumps({'a': [1, 2]}) }} {{ {'b': 1, 'a': 2}|json }} {{ [1]|len }}", "{}"},
+    {"{{ x }}", "{'x': None}"},
+    {"{{ 12345678901234567890 * 10 }} {{ 1.5e3 }} {{ 1_000 }} {{ 0.1 + 0.2 }}", "{}"},
+};
+
+// What Jinja2 renders for each case, as Frappe's environment would (one
+// python3 run for every case). Empty when python3 has no jinja2.
+std::vector<std::string> jinja_outputs(bool& available) {
+  char dir_template[] = "/tmp/quire_render_template_XXXXXX";
+  char* dir = mkdtemp(dir_template);
+  std::string script = std::string(dir) + "/jinja_cases.py";
+  std::ofstream f(script);
+  f << R"PY(import json, sys
+try:
+    from jinja2 import DebugUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+except ImportError:
+    print("NO-JINJA")
+    sys.exit(0)
+
+def cint(s, default=0):
+    try:
+        return int(s)
+    except Exception:
+        try:
+            return int(float(s))
+        except Exception:
+            return default
+
+def flt(s, precision=None):
+    try:
+        return float(s.replace(',', '') if isinstance(s, str) else s)
+    except Exception:
+        return 0.0
+
+def cstr(s):
+    return '' if s is None else str(s)
+
+def as_json(obj, indent=1):
+    return json.dumps(obj, indent=indent, sort_keys=True, separators=(',', ': '))
+
+env = SandboxedEnvironment(undefined=DebugUndefined)
+env.filters.update({'json': as_json, 'len': len, 'int': cint, 'str': cstr, 'flt': flt})
+for name in ('abs', 'all', 'any', 'bool', 'dict', 'enumerate', 'isinstance', 'issubclass', 'list',
+             'max', 'min', 'range', 'set', 'sorted', 'sum', 'tuple'):
+    env.globals[name] = __builtins__.__dict__[name] if hasattr(__builtins__, '__dict__') else __builtins__[name]
+env.globals['json'] = json
+cases = json.load(open(sys.argv[1]))
+for tmpl, ctx in cases:
+    try:
+        out = env.from_string(tmpl).render(eval(ctx))
+    except Exception as e:
+        out = 'ERROR'
+    print(json.dumps(out))
+)PY";
+  f.close();
+  std::string cases_path = std::string(dir) + "/cases.json";
+  Json cases = Json::array();
+  for (const auto& c : kCases) cases.push_back(Json::array({c.tmpl, c.context}));
+  std::ofstream(cases_path) << cases.dump();
+  std::string cmd = "python3 " + script + " " + cases_path;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string text;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  pclose(p);
+  std::remove(script.c_str());
+  std::remove(cases_path.c_str());
+  rmdir(dir);
+  available = text.rfind("NO-JINJA", 0) != 0;
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (available && start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
+    start = end == std::string::npos ? text.size() : end + 1;
+  }
+  return lines;
+}
+
+// A script literal for `text` (a JSON string is a valid Python str literal).
+std::string literal(const std::string& text) {
+  return Json(text).dump();
+}
+
+TEST_F(RenderTemplate, MatchesJinja2) {
+  bool available = false;
+  std::vector<std::string> expected = jinja_outputs(available);
+  if (!available) GTEST_SKIP() << "python3 has no jinja2 (Debian: python3-jinja2)";
+  ASSERT_EQ(expected.size(), std::size(kCases));
+  ASSERT_EQ(expected[0], "\"Hello World!\"");  // the reference itself rendered
+  std::string script;
+  for (const auto& c : kCases) {
+    script += "try:\n    out = frappe.render_template(" + literal(c.tmpl) + ", " + c.context +
+              ")\nexcept Exception as e:\n    out = 'ERROR'\nprint(json.dumps(out))\n";
+  }
+  std::string got = run(script);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < got.size()) {
+    std::size_t end = got.find('\n', start);
+    lines.push_back(got.substr(start, end - start));
+    start = end == std::string::npos ? got.size() : end + 1;
+  }
+  ASSERT_EQ(lines.size(), std::size(kCases)) << got;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i], expected[i]) << "template: " << kCases[i].tmpl;
+  }
+}
+
+TEST_F(RenderTemplate, FrappeChecksAroundJinja) {
+  // Empty template: "" before anything else; a template path: no loader here.
+  EXPECT_EQ(run("print(repr(frappe.render_template('', {})), "
+                "repr(frappe.render_template(None, None)))\n"
+                "print(frappe.render_template('{{ 1 }}'))\n"),
+            "'' ''\n1\n");
+  EXPECT_EQ(run("frappe.render_template('templates/emails/x.html', {})\n"),
+            "jinja2.exceptions.TemplateNotFound: templates/emails/x.html");
+  // safe_render: ".__" anywhere is refused before parsing (jinja.py).
+  EXPECT_EQ(run("frappe.render_template(\"{{ ''.__class__ }}\", {})\n"),
+            "ValidationError: Illegal template");
+}
+
+TEST_F(RenderTemplate, TemplateErrorsBecomeJinjaTemplateError) {
+  std::string out = run("frappe.render_template('a\\n{% if x %}\\nb', {})\n");
+  EXPECT_EQ(out,
+            "ValidationError: <pre>a\n{% if x %}\nb</pre><pre>Traceback (most recent call "
+            "last):\n  File \"<template>\", line 3, in template\n"
+            "jinja2.exceptions.TemplateSyntaxError: Unexpected end of template. Jinja was looking "
+            "for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs "
+            "to be closed is 'if'.\n</pre>");
+  ASSERT_FALSE(last_messages.empty());
+  EXPECT_EQ(last_messages.back()["title"], "Jinja Template Error");
+  out = run("frappe.render_template('ok\\n{{ x.y }}', {})\n");
+  EXPECT_NE(out.find("line 2, in template\njinja2.exceptions.UndefinedError: 'x' is undefined"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      run("frappe.render_template('{{ x }', {})\n").find("TemplateSyntaxError: unexpected '}'"),
+      std::string::npos);
+  EXPECT_NE(run("frappe.render_template('{% macro m() %}{% endmacro %}', {})\n")
+                .find("Encountered unknown tag 'macro'."),
+            std::string::npos);
+  EXPECT_NE(run("frappe.render_template('{{ 1|nosuch }}', {})\n").find("No filter named 'nosuch'."),
+            std::string::npos);
+  // Other exceptions pass through unchanged, as in Frappe.
+  EXPECT_EQ(run("frappe.render_template('{{ 1 / 0 }}', {})\n"),
+            "ZeroDivisionError: division by zero");
+  EXPECT_EQ(run("frappe.render_template(\"{{ frappe.throw('no') }}\", {})\n"),
+            "ValidationError: no");
+}
+
+TEST_F(RenderTemplate, ScriptValuesAndFrappeGlobals) {
+  insert(Json{{"doctype", "ToDo"}, {"description", "Call ACME"}});
+  EXPECT_EQ(run("rows = frappe.get_all('ToDo', fields=['description'])\n"
+                "print(frappe.render_template("
+                "'{% for r in rows %}{{ r.description|upper }}{% endfor %} '\n"
+                "  '{{ frappe.session.user }} {{ frappe.utils.flt(\"2.50\") }} {{ _(\"Hi\") }}', "
+                "{'rows': rows}))\n"
+                "def shout(s):\n"
+                "    return s + '!'\n"
+                "print(frappe.render_template('{{ shout(x) }}', {'shout': shout, 'x': 'hey'}))\n"
+                "print(frappe.render_template('{{ n }}', _dict(n=5)))\n"),
+            "CALL ACME Administrator 2.5 Hi\nhey!\n5\n");
+}
+
+TEST_F(RenderTemplate, SandboxHolds) {
+  // Refused attributes are Jinja's "unsafe" Undefined: printed as a notice,
+  // an error when used; nothing of the object's internals is reachable.
+  EXPECT_EQ(run("print(frappe.render_template(\"{{ ''['__class__'] }}\", {}))\n"),
+            "{{ undefined value printed: access to attribute '__class__' of 'str' object is "
+            "unsafe. }}\n");
+  EXPECT_NE(run("frappe.render_template(\"{{ x['__globals__'].y }}\", {'x': frappe.get_doc})\n")
+                .find("SecurityError: access to attribute '__globals__'"),
+            std::string::npos);
+  EXPECT_EQ(run("print(frappe.render_template('{{ x[k] }}', {'x': 'abc', 'k': '_' + '_class__'}, "
+                "safe_render=False))\n"),
+            "{{ undefined value printed: access to attribute '__class__' of 'str' object is "
+            "unsafe. }}\n");
+  EXPECT_EQ(run("print(frappe.render_template('{{ x.gi_frame }}|{{ open }}|{{ getattr }}', "
+                "{'x': 1}))\n"),
+            "{{ undefined value printed: access to attribute 'gi_frame' of 'int' object is "
+            "unsafe. }}|{{ open }}|{{ getattr }}\n");
+  // The script's limits hold inside a template.
+  std::string out =
+      run("frappe.render_template('{% for i in range(10**9) %}{{ i }}{% endfor %}', {})\n");
+  EXPECT_TRUE(out.rfind("ScriptTimeoutError", 0) == 0 || out.rfind("MemoryError", 0) == 0) << out;
+  out =
+      run("frappe.render_template('{% for i in range(100000) %}{{ s }}{% endfor %}', "
+          "{'s': 'x' * 10**6})\n");
+  EXPECT_TRUE(out.rfind("MemoryError", 0) == 0 || out.rfind("ScriptTimeoutError", 0) == 0) << out;
+  // A template rendering itself is bounded.
+  EXPECT_NE(run("t = '{{ frappe.render_template(t, {\"t\": t}) }}'\n"
+                "frappe.render_template(t, {'t': t})\n")
+                .find("RecursionError"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
