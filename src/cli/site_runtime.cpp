@@ -170,6 +170,7 @@ bool classify_script_error(std::exception_ptr error, http::ErrorInfo& info) {
     info.exc_type = e.python_type();
     info.message = e.what();
     if (!e.title().empty()) info.title = e.title();
+    info.traceback = e.traceback();
     return true;
   } catch (...) {
     return false;

@@ -1,5 +1,7 @@
 #include "http/api.h"
 
+#include <cstdio>
+
 #include "model/time_zone.h"
 
 #include "http/api_error.h"
@@ -7,6 +9,7 @@
 #include "http/json_response.h"
 #include "http/request_data.h"
 #include "http/site_app.h"
+#include "http/traceback_policy.h"
 #include "http/users.h"
 #include "model/transaction.h"
 
@@ -108,6 +111,16 @@ Json run_writing(model::Session& session, const std::function<Json()>& body) {
   return value;
 }
 
+// A 500's text reaches the client only with a traceback (traceback_policy.h):
+// the operator finds it on the server's standard error.
+void log_internal_error(const Request& http, const ErrorInfo& error) {
+  std::string line = "quire: 500 " + error.exc_type + " on " +
+                     std::string(to_std(http.method_string())) + " " +
+                     std::string(to_std(http.target())) + ": " + error.message + "\n";
+  if (!error.traceback.empty()) line += error.traceback + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
 Response build(const Reply& reply, Envelope envelope, Json value) {
   Json body = reply.body;
   if (envelope == Envelope::v1_message) {
@@ -120,17 +133,25 @@ Response build(const Reply& reply, Envelope envelope, Json value) {
 
 }  // namespace
 
-Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope) {
-  return [&app, fn = std::move(fn), envelope](const Request& http,
-                                              const RouteContext& route) -> Response {
+Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope,
+                            std::optional<RateLimit> rate_limit) {
+  return [&app, fn = std::move(fn), envelope, rate_limit](const Request& http,
+                                                          const RouteContext& route) -> Response {
     Reply reply;
     Response response;
+    std::string acting_user = "Guest";
     try {
       Json args = form_dict(http);
       model::Session session(app.connection(), app.metas(), app.events());
       model::use_site_time_zone(session);
       Identity identity = app.authenticate(http, session);
       act_as(session, identity.user);
+      acting_user = identity.user;
+      if (rate_limit) {
+        std::string verb(to_std(http.method_string()));
+        app.rate_limiter().enforce(*rate_limit, path_of(to_std(http.target())),
+                                   verb == "HEAD" ? "GET" : verb, route.remote_ip, args);
+      }
       ApiRequest request{app,     http,     route, std::move(args),
                          session, identity, reply, envelope == Envelope::v2};
       check_csrf(request, request.args);
@@ -142,7 +163,10 @@ Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope) {
                                            : run_read_only(session, body, reply);
       response = build(reply, envelope, std::move(value));
     } catch (...) {
-      response = error_envelope(describe_error(std::current_exception()), envelope == Envelope::v2);
+      ErrorInfo error = describe_error(std::current_exception());
+      if (error.status == Status::internal_server_error) log_internal_error(http, error);
+      response = error_envelope(error, envelope == Envelope::v2,
+                                traceback_allowed(app, acting_user, error));
       // What the handler put in frappe.response before failing stays (a
       // failed login's "message": "Incorrect password").
       if (!reply.body.empty()) {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "http/rate_limit.h"
 #include "http/router.h"
 #include "http/types.h"
 #include "model/session.h"
@@ -73,6 +75,14 @@ using RequestWrapper =
 // back for GET/HEAD (spec §8.4) and on any error; then build the envelope.
 // Every exception becomes Frappe's error envelope with its class's status;
 // only unexpected ones are 500s.
-Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope);
+//
+// `rate_limit` is Frappe's @rate_limit for the whole route (spec §11):
+// checked once the caller is known, before `fn`, counting per request path
+// ("rl:<path>:<ip>[:<form_dict[key]>]"); over the limit the request fails
+// with RateLimitExceededError (417) and `fn` does not run. Methods under
+// /api/method carry their own (Method::rate_limit, methods.h), which is what
+// API Server Scripts' enable_rate_limit sets.
+Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope,
+                            std::optional<RateLimit> rate_limit = std::nullopt);
 
 }  // namespace quire::http

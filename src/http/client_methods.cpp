@@ -42,7 +42,11 @@ Json get(ApiRequest& request) {
   if (model::cstr(name).empty()) {
     Json filters = arg(request, "filters");
     if (filters.is_null()) {
-      raise(ErrorKind::ValidationError, "Either name or filters is required");
+      // No name and no filters: a Single's one document (Frappe's get_doc(doctype)).
+      if (!request.session.metas.get(doctype)->issingle) {
+        raise(ErrorKind::ValidationError, "Either name or filters is required");
+      }
+      return document_json(request.session, *readable_document(request.session, doctype, doctype));
     }
     Json rows = list_documents(request.session, doctype,
                                {{"filters", filters}, {"fields", Json::array({"name"})}}, 1);
@@ -87,7 +91,8 @@ Json set_value(ApiRequest& request) {
 }
 
 // A child row sent on its own (parent, parenttype, parentfield set) is saved
-// through its parent, as Frappe does.
+// through its parent, and the parent is what comes back, as Frappe's
+// insert_doc does.
 Json insert_one(model::Session& session, Json doc) {
   if (!doc.is_object()) raise(ErrorKind::ValidationError, "doc must be a JSON object");
   std::string doctype = required_string(doc, "doctype");
@@ -98,7 +103,7 @@ Json insert_one(model::Session& session, Json doc) {
     auto parent_doc = readable_document(session, parenttype, parent);
     parent_doc->append(parentfield, doc);
     model::save(session, *parent_doc);
-    return document_json(session, *parent_doc->table(parentfield).back());
+    return document_json(session, *parent_doc);
   }
   return document_json(session, *insert_document(session, doctype, std::move(doc)));
 }
@@ -169,13 +174,19 @@ void register_client_methods(Methods& methods) {
   methods.add("frappe.client.get_count", whitelisted(get_count));
   methods.add("frappe.client.get", whitelisted(get));
   methods.add("frappe.client.get_value", whitelisted(get_value));
-  methods.add("frappe.client.set_value", whitelisted(set_value));
-  methods.add("frappe.client.insert", whitelisted(insert));
-  methods.add("frappe.client.insert_many", whitelisted(insert_many));
-  methods.add("frappe.client.save", whitelisted(save));
-  methods.add("frappe.client.submit", whitelisted(submit));
-  methods.add("frappe.client.cancel", whitelisted(cancel));
-  methods.add("frappe.client.delete", whitelisted(delete_));
+  // Frappe's client.py allows its writes only as POST/PUT (delete: DELETE/POST).
+  auto writing = [](auto run, std::vector<std::string> verbs = {"POST", "PUT"}) {
+    Method method = whitelisted(run);
+    method.verbs = std::move(verbs);
+    return method;
+  };
+  methods.add("frappe.client.set_value", writing(set_value));
+  methods.add("frappe.client.insert", writing(insert));
+  methods.add("frappe.client.insert_many", writing(insert_many));
+  methods.add("frappe.client.save", writing(save));
+  methods.add("frappe.client.submit", writing(submit));
+  methods.add("frappe.client.cancel", writing(cancel));
+  methods.add("frappe.client.delete", writing(delete_, {"DELETE", "POST"}));
   methods.add("run_doc_method", whitelisted(run_doc_method));
   methods.add("frappe.handler.run_doc_method", whitelisted(run_doc_method));
 }

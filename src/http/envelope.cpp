@@ -61,24 +61,40 @@ ErrorInfo describe_error(std::exception_ptr error) {
   return info;
 }
 
-Response error_envelope(const ErrorInfo& error, bool v2) {
-  Json message = {{"message", error.message},
-                  {"title", error.title},
-                  {"indicator", "red"},
-                  {"raise_exception", 1}};
-  std::string exception = "frappe.exceptions." + error.exc_type + ": " + error.message;
+Response error_envelope(const ErrorInfo& error, bool v2, bool with_traceback) {
+  // Frappe msgprints what frappe.throw raised; an unexpected failure (500)
+  // has no message of its own for the client.
+  const bool logged = error.status != Status::internal_server_error;
+  std::string exception_line = "frappe.exceptions." + error.exc_type + ": " + error.message;
+  std::string traceback = exception_line;
+  if (!error.traceback.empty()) {
+    traceback = error.traceback;
+    while (!traceback.empty() && traceback.back() == '\n') traceback.pop_back();
+    exception_line = traceback.substr(traceback.rfind('\n') + 1);
+  }
   Json body = Json::object();
   if (v2) {
-    Json entry = {{"type", error.exc_type},
-                  {"message", error.message},
-                  {"title", error.title},
-                  {"indicator", "red"}};
-    if (error.status != Status::not_found) entry["exception"] = exception;
+    Json entry = {{"type", error.exc_type}};
+    if (logged) {
+      entry["message"] = error.message;
+      entry["title"] = error.title;
+      entry["indicator"] = "red";
+    }
+    if (with_traceback) entry["exception"] = traceback;
     body["errors"] = Json::array({entry});
   } else {
     body["exc_type"] = error.exc_type;
-    if (error.status != Status::not_found) body["exception"] = exception;
-    body["_server_messages"] = dump(Json::array({dump(message)}));
+    if (with_traceback) {
+      body["exception"] = exception_line;
+      body["exc"] = dump(Json::array({traceback}));
+    }
+    if (logged) {
+      Json message = {{"message", error.message},
+                      {"title", error.title},
+                      {"indicator", "red"},
+                      {"raise_exception", 1}};
+      body["_server_messages"] = dump(Json::array({dump(message)}));
+    }
   }
   return json_response(error.status, body);
 }

@@ -15,6 +15,9 @@ struct ErrorInfo {
   std::string exc_type = "Exception";
   std::string message;
   std::string title = "Message";
+  // A CPython-style traceback when the error left a script (a classifier
+  // sets it); "" for errors the server raised itself.
+  std::string traceback;
 };
 
 // Classifies whatever was thrown: model::FrappeError and ApiError keep their
@@ -30,9 +33,15 @@ ErrorInfo describe_error(std::exception_ptr error);
 using ErrorClassifier = std::function<bool(std::exception_ptr, ErrorInfo& info)>;
 void add_error_classifier(ErrorClassifier classifier);
 
-// Frappe's error envelopes (spec §8.4). v1: {"exc_type", "exception" (not for
-// 404), "_server_messages"}; v2: {"errors": [{type, exception, message,
-// title, indicator}]}.
-Response error_envelope(const ErrorInfo& error, bool v2);
+// Frappe's error envelopes (spec §8.4). v1: {"exc_type", "_server_messages"}
+// plus, `with_traceback`, "exception" (the traceback's last line) and "exc"
+// (JSON text of a list holding the traceback); v2: {"errors": [{type,
+// message, title, indicator}]} plus, `with_traceback`, the traceback as the
+// entry's "exception". A 500's message is never a msgprint (Frappe logs
+// only what frappe.throw/msgprint raised): it leaves out _server_messages
+// (v1) and the message (v2), so its text reaches only those allowed a
+// traceback (traceback_policy.h). Without a script traceback the traceback
+// is the exception line itself ("frappe.exceptions.Class: message").
+Response error_envelope(const ErrorInfo& error, bool v2, bool with_traceback);
 
 }  // namespace quire::http

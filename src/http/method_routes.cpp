@@ -1,7 +1,11 @@
-// /api/method/<cmd>, /api/v1/method/<cmd> and /api/v2/method/<cmd>: look the
-// dotted name up in the site's Methods and apply Frappe's whitelist rules.
+// /api/method/<cmd>, /api/v1/method/<cmd>, /api/v2/method/<cmd> and
+// /api/v2/method/<doctype>/<method>: look the dotted name up in the site's
+// Methods and apply Frappe's whitelist rules.
 
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +47,32 @@ Json call_method(ApiRequest& request, const std::string& name) {
   return method->run(request);
 }
 
+// Frappe's scrub(): "Sales Invoice" -> "sales_invoice".
+std::string scrub(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    out +=
+        c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// The dotted module of a DocType's controller, as Frappe's
+// load_doctype_module names it: "<app>.<module>.doctype.<doctype>.<doctype>"
+// ("frappe.desk.doctype.todo.todo"). quire has no apps: the modules of
+// Frappe's own modules.txt belong to "frappe"; any other module is taken to
+// be an app of its own name (what `bench new-app` makes: app
+// "library_management" with module "Library Management").
+std::string controller_module(model::Session& session, const std::string& doctype) {
+  static const std::set<std::string, std::less<>> kFrappeModules = {
+      "Core", "Website",      "Workflow", "Email",    "Custom", "Geo",
+      "Desk", "Integrations", "Printing", "Contacts", "Social", "Automation"};
+  auto meta = session.metas.get(doctype);  // DoesNotExistError "DocType X not found"
+  const std::string module = meta->module.empty() ? "Core" : meta->module;
+  const std::string app = kFrappeModules.contains(module) ? "frappe" : scrub(module);
+  return app + "." + scrub(module) + ".doctype." + scrub(doctype) + "." + scrub(doctype);
+}
+
 }  // namespace
 
 void add_method_routes(SiteApp& app, Router& router) {
@@ -56,6 +86,18 @@ void add_method_routes(SiteApp& app, Router& router) {
       api_handler(
           app, [](ApiRequest& request) { return call_method(request, request.param(0)); },
           Envelope::v2));
+  // Frappe's v2 handle_rpc_call(method, doctype): the method of the
+  // DocType's controller module — a whitelisted function there, or an API
+  // Server Script whose api_method is that dotted name.
+  router.add_pattern("/api/v2/method/{doctype}/{method}",
+                     api_handler(
+                         app,
+                         [](ApiRequest& request) {
+                           return call_method(
+                               request, controller_module(request.session, request.param(0)) + "." +
+                                            request.param(1));
+                         },
+                         Envelope::v2));
   router.add("/api/v2/method/ping", [](const Request&) {
     return json_response(Status::ok, {{"data", "pong"}});
   });

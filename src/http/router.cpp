@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <cstdio>
 #include <exception>
 
 #include "http/json_response.h"
@@ -105,7 +106,12 @@ Response Router::run(const Route& route, const Request& request, RouteContext& c
   try {
     return route.handler(request, context);
   } catch (const std::exception& e) {
-    return error_response(Status::internal_server_error, "Exception", e.what());
+    // Internals stay on the server (api_handler's envelope decides who may
+    // see a traceback; a plain route has no user to ask about).
+    std::string line =
+        "quire: 500 on " + std::string(to_std(request.target())) + ": " + e.what() + "\n";
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    return error_response(Status::internal_server_error, "Exception", "Internal Server Error");
   }
 }
 

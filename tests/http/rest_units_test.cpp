@@ -191,22 +191,70 @@ TEST(Envelope, FrappeErrorsKeepTheirClassAndStatus) {
       model::FrappeError(model::ErrorKind::DuplicateEntryError, "ToDo x already exists")));
   EXPECT_EQ(info.status, Status::conflict);
   EXPECT_EQ(info.exc_type, "DuplicateEntryError");
-  auto response = error_envelope(info, false);
+  auto response = error_envelope(info, false, true);
   auto body = Json::parse(response.body());
   EXPECT_EQ(body["exc_type"], "DuplicateEntryError");
   EXPECT_EQ(body["exception"], "frappe.exceptions.DuplicateEntryError: ToDo x already exists");
+  EXPECT_EQ(Json::parse(body["exc"].get<std::string>()),
+            Json::array({"frappe.exceptions.DuplicateEntryError: ToDo x already exists"}));
   auto messages = Json::parse(body["_server_messages"].get<std::string>());
   EXPECT_EQ(Json::parse(messages[0].get<std::string>())["message"], "ToDo x already exists");
-  auto v2 = Json::parse(error_envelope(info, true).body());
+  auto v2 = Json::parse(error_envelope(info, true, true).body());
   EXPECT_EQ(v2["errors"][0]["type"], "DuplicateEntryError");
-  auto missing = describe_error(
-      std::make_exception_ptr(model::FrappeError(model::ErrorKind::DoesNotExistError, "gone")));
-  EXPECT_FALSE(Json::parse(error_envelope(missing, false).body()).contains("exception"));
+  EXPECT_EQ(v2["errors"][0]["message"], "ToDo x already exists");
   auto type_error = describe_error(
       std::make_exception_ptr(Json::type_error::create(302, "type must be string", nullptr)));
   EXPECT_EQ(type_error.status, Status::expectation_failed);
   auto other = describe_error(std::make_exception_ptr(std::runtime_error("boom")));
   EXPECT_EQ(other.status, Status::internal_server_error);
+}
+
+TEST(Envelope, WithoutTracebackThereIsNoExceptionNorExc) {
+  ErrorInfo info;
+  info.status = Status::expectation_failed;
+  info.exc_type = "ValidationError";
+  info.message = "Not allowed";
+  for (bool v2 : {false, true}) {
+    auto body = Json::parse(error_envelope(info, v2, false).body());
+    EXPECT_FALSE(body.contains("exception")) << body;
+    EXPECT_FALSE(body.contains("exc")) << body;
+    if (v2) {
+      EXPECT_FALSE(body["errors"][0].contains("exception")) << body;
+      EXPECT_EQ(body["errors"][0]["message"], "Not allowed");
+    } else {
+      EXPECT_TRUE(body.contains("_server_messages")) << body;
+    }
+  }
+}
+
+TEST(Envelope, AScriptsTracebackGoesInExcAndItsLastLineIsTheException) {
+  ErrorInfo info;
+  info.status = Status::internal_server_error;
+  info.exc_type = "KeyError";
+  info.message = "'missing'";
+  info.traceback =
+      "Traceback (most recent call last):\n  File \"<serverscript>: s\", line 2, in "
+      "<module>\nKeyError: 'missing'\n";
+  auto body = Json::parse(error_envelope(info, false, true).body());
+  EXPECT_EQ(body["exception"], "KeyError: 'missing'");
+  auto exc = Json::parse(body["exc"].get<std::string>());
+  ASSERT_EQ(exc.size(), 1u);
+  EXPECT_NE(exc[0].get<std::string>().find("line 2, in <module>"), std::string::npos);
+  auto v2 = Json::parse(error_envelope(info, true, true).body());
+  EXPECT_EQ(v2["errors"][0]["exception"], exc[0]);
+}
+
+TEST(Envelope, A500sTextReachesOnlyThoseAllowedATraceback) {
+  auto info = describe_error(std::make_exception_ptr(std::runtime_error("table tabX is locked")));
+  ASSERT_EQ(info.status, Status::internal_server_error);
+  for (bool v2 : {false, true}) {
+    auto hidden = error_envelope(info, v2, false).body();
+    EXPECT_EQ(hidden.find("tabX"), std::string::npos) << hidden;
+    auto shown = error_envelope(info, v2, true).body();
+    EXPECT_NE(shown.find("tabX"), std::string::npos) << shown;
+  }
+  auto body = Json::parse(error_envelope(info, false, false).body());
+  EXPECT_EQ(body, Json({{"exc_type", "Exception"}}));
 }
 
 }  // namespace

@@ -163,11 +163,17 @@ TEST_F(Resource, GetRequestsAreRolledBack) {
   // A write reached through GET (run_doc_method "save" via GET) is undone:
   // Frappe commits only POST/PUT/PATCH/DELETE.
   auto name = todo("unchanged");
-  auto r = admin->get("/api/method/frappe.client.set_value?doctype=ToDo&name=" + name +
-                      "&fieldname=description&value=changed");
+  Json doc = admin->get("/api/resource/ToDo/" + name).json["data"];
+  doc["description"] = "changed";
+  auto r = admin->get("/api/method/run_doc_method?method=save&docs=" + q(doc.dump()));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json["message"]["description"], "changed");
+  EXPECT_EQ(r.json["docs"][0]["description"], "changed");
   EXPECT_EQ(admin->get("/api/resource/ToDo/" + name).json["data"]["description"], "unchanged");
+  // frappe.client's writes refuse GET outright (client.py: methods=["POST", "PUT"]).
+  auto refused = admin->get("/api/method/frappe.client.set_value?doctype=ToDo&name=" + name +
+                            "&fieldname=description&value=changed");
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.server_message(), "Not permitted");
 }
 
 }  // namespace
