@@ -286,7 +286,7 @@ class CodeGen {
         auto* f = s->as<FunctionDef>();
         for (Expr* d : f->decorator_list) expr(d);
         make_function(f, f->name, f->args, &f->body, nullptr);
-        for (std::size_t i = 0; i < f->decorator_list.size(); ++i) emit(CALL, 1);
+        apply_decorators(f->decorator_list);
         store_name(f->name);
         break;
       }
@@ -756,6 +756,15 @@ class CodeGen {
 
   // ------------------------------------------------------------ functions and classes
 
+  // Calls the decorators on the value on top, innermost first, each call
+  // located at its decorator (as CPython 3.11).
+  void apply_decorators(const ExprList& decorators) {
+    for (std::size_t i = decorators.size(); i-- > 0;) {
+      set_loc(decorators[i]);
+      emit(CALL, 1);
+    }
+  }
+
   int code_index(const Code* code) {
     for (std::size_t i = 0; i < program_.codes.size(); ++i)
       if (program_.codes[i].get() == code) return static_cast<int>(i);
@@ -835,7 +844,7 @@ class CodeGen {
     emit(LOAD_CONST, const_str(c->name));
     for (Expr* b : c->bases) expr(b);
     emit(BUILD_CLASS, static_cast<std::uint32_t>(c->bases.size()));
-    for (std::size_t i = 0; i < c->decorator_list.size(); ++i) emit(CALL, 1);
+    apply_decorators(c->decorator_list);
     store_name(c->name);
   }
 

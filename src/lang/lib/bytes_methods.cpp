@@ -659,6 +659,53 @@ Value b_fromhex(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, voi
   return new_bytes(I, out);
 }
 
+// bytes.hex(sep=None, bytes_per_sep=1): a one-character separator every
+// |bytes_per_sep| bytes, counted from the right (positive) or left (negative).
+Value b_hex_sep(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  Value a[2];
+  if (!parse_args(I, "hex", args + 1, nargs - 1, kw, {"sep", "bytes_per_sep"}, 0, a))
+    return Value::exc();
+  std::string sep;
+  if (!a[0].is_undef() && !a[0].is_none()) {
+    if (is_str(a[0])) {
+      sep = std::string(as_str(a[0])->view());
+    } else if (is_bytes(a[0])) {
+      sep = std::string(bytes_view(a[0]));
+    } else {
+      return raise(I, types().TypeError, "object of type '" + type_name(a[0]) + "' has no len()");
+    }
+    std::size_t length = 0;
+    for (unsigned char c : sep) length += (c & 0xC0) != 0x80 || is_bytes(a[0]);
+    if (length != 1) return raise(I, types().ValueError, "sep must be length 1.");
+    if (static_cast<unsigned char>(sep[0]) >= 0x80)
+      return raise(I, types().ValueError, "sep must be ASCII.");
+  }
+  std::int64_t group = 1;
+  if (!a[1].is_undef()) {
+    if (a[1].tag != Tag::Int && a[1].tag != Tag::Bool)
+      return raise(I, types().TypeError,
+                   "'" + type_name(a[1]) + "' object cannot be interpreted as an integer");
+    group = a[1].i;
+  }
+  static const char kDigits[] = "0123456789abcdef";
+  std::string_view data = bytes_view(args[0]);
+  std::size_t n = data.size();
+  std::size_t every =
+      group < 0 ? static_cast<std::size_t>(-group) : static_cast<std::size_t>(group);
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && !sep.empty() && every > 0) {
+      // Boundaries fall every `every` bytes from the chosen end.
+      bool boundary = group > 0 ? (n - i) % every == 0 : i % every == 0;
+      if (boundary) out += sep;
+    }
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return new_str(I, out);
+}
+
 }  // namespace
 
 // Called by register_container_methods, after decode/hex/lower/upper.
@@ -700,6 +747,7 @@ void register_bytes_methods() {
   add_method(T, "splitlines", b_splitlines);
   add_method(T, "join", b_join);
   add_method(T, "translate", b_translate);
+  add_method(T, "hex", b_hex_sep);  // replaces containers.cpp's argument-less hex
   add_class_attr(T, "maketrans", make_builtin_native("maketrans", b_maketrans));
   add_class_attr(T, "fromhex", make_builtin_native("fromhex", b_fromhex));
 }

@@ -15,3 +15,11 @@ for call in (lambda: bytes.fromhex("abc"), lambda: bytes.fromhex("zz"), lambda: 
         print(call())
     except Exception as e:
         print(type(e).__name__, e)
+data = b"\x01\x02\x03\x04\x05"
+print(data.hex(":"), data.hex(":", 2), data.hex(":", -2), data.hex(b"-", 0), b"".hex(":"))
+print(b"\x01".hex(sep=".", bytes_per_sep=3), data.hex(bytes_per_sep=2), data.hex(" ", 5))
+for args in [("::",), (5,), ("\xe9",), (":", "x"), (1, 2, 3)]:
+    try:
+        print(b"ab".hex(*args))
+    except Exception as e:
+        print(type(e).__name__, e)
