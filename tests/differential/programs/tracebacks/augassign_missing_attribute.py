@@ -1,0 +1,3 @@
+class X: pass
+x = X()
+x.v += 1

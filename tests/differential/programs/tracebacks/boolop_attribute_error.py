@@ -1,0 +1,3 @@
+x = None
+ok = x is None or x.y
+ok = x is not None or x.y

@@ -1,0 +1,2 @@
+name = None
+print(f"Hello {name.title()}!")

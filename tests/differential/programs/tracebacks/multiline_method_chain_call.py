@@ -1,0 +1,4 @@
+s = "abc"
+r = s.upper(
+).nope(1,
+  2)
