@@ -20,6 +20,7 @@
 #include "scripting/http_settings.h"
 #include "scripting/run_state.h"
 #include "scripting/script_error.h"
+#include "scripting/script_limits.h"
 #include "site/site_error.h"
 
 namespace quire::cli {
@@ -58,17 +59,6 @@ std::function<bool()> enabled_setting(std::string path) {
     }
     return cache->value;
   };
-}
-
-std::int64_t config_number(const Json& config, const char* key, std::int64_t low,
-                           std::int64_t fallback) {
-  auto found = config.find(key);
-  if (found == config.end()) return fallback;
-  if (!found->is_number_integer() || found->get<std::int64_t>() < low) {
-    throw site::SiteError(std::string("config key ") + key + " must be an integer of at least " +
-                          std::to_string(low) + ", not " + found->dump());
-  }
-  return found->get<std::int64_t>();
 }
 
 bool is_write(const std::string& verb) {
@@ -245,13 +235,11 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
                                                                model::EventRegistry& events) {
   scripting::ScriptSettings settings;
   settings.enabled = enabled_setting(sites.common_config_path().string());
-  settings.limits.max_steps =
-      config_number(site_config, "server_script_max_steps", 1, settings.limits.max_steps);
-  settings.limits.timeout = std::chrono::milliseconds(
-      config_number(site_config, "server_script_timeout_ms", 0, settings.limits.timeout.count()));
-  settings.limits.max_heap_bytes = static_cast<std::size_t>(
-      config_number(site_config, "server_script_max_memory", 1 << 20,
-                    static_cast<std::int64_t>(settings.limits.max_heap_bytes)));
+  try {
+    scripting::read_script_limits(site_config, settings);
+  } catch (const std::invalid_argument& e) {
+    throw site::SiteError(e.what());
+  }
   try {
     scripting::read_http_policy(site_config, settings.http);
   } catch (const std::invalid_argument& e) {

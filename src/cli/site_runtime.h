@@ -28,6 +28,9 @@ namespace quire::cli {
 //   server_script_max_steps    VM steps per run (default 50,000,000)
 //   server_script_timeout_ms   wall clock per run (default 10,000; 0 = none)
 //   server_script_max_memory   heap bytes per run (default 256 MiB)
+//   server_script_limits       the same for particular scripts, by Server
+//                              Script name (scripting/script_limits.h)
+// A malformed limit is a site::SiteError naming the key and the value.
 // The scripts are installed into `events` (Server Script controller, DocType
 // Event dispatcher, permission-query hook); `events` must outlive them.
 std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites& sites,

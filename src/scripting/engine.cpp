@@ -133,7 +133,8 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
   IsolateScope scope(I);
   // The limits of sandbox.h's run(), applied here because the run needs the
   // script's exception object itself (its class decides the C++ error).
-  const Limits& limits = run.scripts ? run.scripts->settings().limits : Limits{};
+  const Limits& limits =
+      run.scripts ? run.scripts->settings().limits_for(run.script_name) : Limits{};
   I.sandboxed = true;
   I.recursion_uncatchable = true;
   I.max_depth = std::clamp(limits.max_recursion, 1, 100'000);

@@ -35,6 +35,13 @@ struct ScriptSettings {
   std::string site_url = "http://localhost:8000";
   // Steps, memory, time and output of one script run (lang/sandbox/sandbox.h).
   lang::Limits limits;
+  // Limits of particular scripts, by Server Script name, in place of
+  // `limits` (site_config server_script_limits: scripting/script_limits.h).
+  std::map<std::string, lang::Limits> script_limits;
+  const lang::Limits& limits_for(const std::string& script_name) const {
+    auto found = script_limits.find(script_name);
+    return found == script_limits.end() ? limits : found->second;
+  }
   // frappe.enqueue(method, **kwargs): called once the transaction the script
   // ran in commits (never when it rolls back; at once when the run is outside
   // any transaction). `method` is what the script named (an API script's

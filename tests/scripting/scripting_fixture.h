@@ -37,6 +37,7 @@ class ScriptingTest : public ::testing::Test {
                               const Json& options) {
       enqueued.push_back(Json{{"method", method}, {"kwargs", kwargs}, {"options", options}});
     };
+    configure(settings);
     scripts = std::make_unique<ServerScripts>(settings);
     scripts->install(events);
     session = std::make_unique<model::Session>(*db, *metas, events);
@@ -51,6 +52,9 @@ class ScriptingTest : public ::testing::Test {
     model::install_core(*session);
     session->flags.erase("in_install");
   }
+
+  // A test's own settings (limits ...), applied before the scripts are built.
+  virtual void configure(ScriptSettings&) {}
 
   // Inserts a Server Script document (as Administrator).
   model::Document::Ptr add_script(const std::string& name, const Json& fields) {
