@@ -1484,6 +1484,7 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     }
   }
   if (op == kMod && is_str(a)) return percent_format(I, as_str(a), b);
+  if (op == kMod && is_kind(a, Kind::Bytes)) return bytes_percent_format(I, a, b);
   if (is_set_like(a) && is_set_like(b) && (op == kOr || op == kAnd || op == kSub || op == kXor))
     return set_op(I, op, a, b);
   if ((op == kOr || op == kAnd || op == kSub || op == kXor) &&

@@ -200,6 +200,7 @@ Value str_repeat(Isolate& I, Str* s, std::int64_t n);
 Value str_getitem(Isolate& I, Str* s, Value key);
 Value format_value(Isolate& I, Value v, Str* spec);  // format(v, spec)
 Value percent_format(Isolate& I, Str* fmt, Value args);
+Value bytes_percent_format(Isolate& I, Value fmt, Value args);  // lib/bytes_format.cpp
 Value str_format_method(Isolate& I, Str* fmt, Value* args, std::size_t nargs, const Tuple* kwnames);
 Value str_format_map(Isolate& I, Str* fmt, Value mapping);
 Value intern(std::string_view name);  // immortal process-wide string (for names in natives)
