@@ -73,16 +73,43 @@ void add_messages(Json& body, const scripting::RequestState& request) {
   body["_server_messages"] = list.dump();
 }
 
+// A failed request's _server_messages as Frappe sends them: everything
+// msgprinted before the error (frappe.throw's own message is the last of
+// them), and the error's message when it did not come from frappe.throw.
+void add_error_messages(http::ApiRequest& api, const scripting::RequestState& request,
+                        std::exception_ptr error) {
+  if (request.message_log.empty() || api.v2) return;
+  Json list = Json::array();
+  for (const auto& m : request.message_log) {
+    list.push_back(m.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  if (!request.message_log.back().contains("raise_exception")) {
+    http::ErrorInfo info = http::describe_error(error);
+    list.push_back(Json{
+        {"message", info.message},
+        {"title", info.title},
+        {"indicator", "red"},
+        {"raise_exception",
+         1}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+  }
+  api.reply.body["_server_messages"] = list.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 // One API script call inside the request's transaction (spec §2.2). The
 // script's frappe.db.commit() ends a savepoint; a GET that committed asks
 // the request to commit what was committed (the rest was rolled back here).
 Json run_api(scripting::ServerScripts& scripts, const scripting::ScriptInfo& info,
              http::ApiRequest& api) {
-  scripting::RequestState request;
+  // The request's own state (add_script_request_state), so what the script
+  // msgprints before failing reaches the error's _server_messages too.
+  scripting::RequestState own;
+  scripting::RequestState* outer = scripting::find_request(api.session);
+  scripting::RequestState& request = outer ? *outer : own;
   request.form_dict = api.args;
   request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
   request.client_ip = std::string(api.route.remote_ip);
-  scripting::RequestScope scope(api.session, request);
+  std::optional<scripting::RequestScope> scope;
+  if (!outer) scope.emplace(api.session, own);
   std::optional<model::Transaction> txn;
   txn.emplace(api.session);
   bool committed = false;
@@ -292,11 +319,16 @@ void add_script_request_state(http::SiteApp& site, scripting::ServerScripts&) {
     request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
     request.client_ip = std::string(api.route.remote_ip);
     scripting::RequestScope scope(api.session, request);
-    Json value = call();
-    if (!request.message_log.empty() && !api.reply.body.contains("_server_messages")) {
-      add_messages(api.reply.body, request);
+    try {
+      Json value = call();
+      if (!request.message_log.empty() && !api.reply.body.contains("_server_messages")) {
+        add_messages(api.reply.body, request);
+      }
+      return value;
+    } catch (...) {
+      add_error_messages(api, request, std::current_exception());
+      throw;
     }
-    return value;
   });
 }
 

@@ -168,11 +168,13 @@ Router::Handler api_handler(SiteApp& app, ApiFunction fn, Envelope envelope,
       response = error_envelope(error, envelope == Envelope::v2,
                                 traceback_allowed(app, acting_user, error));
       // What the handler put in frappe.response before failing stays (a
-      // failed login's "message": "Incorrect password").
+      // failed login's "message": "Incorrect password"); _server_messages set
+      // by a request wrapper (the messages logged before the error, as
+      // Frappe keeps them) replaces the envelope's single message.
       if (!reply.body.empty()) {
         Json body = Json::parse(response.body());
         for (auto& [key, value] : reply.body.items()) {
-          if (!body.contains(key)) body[key] = value;
+          if (!body.contains(key) || key == "_server_messages") body[key] = value;
         }
         response.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
       }

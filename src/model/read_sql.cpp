@@ -8,6 +8,12 @@ namespace quire::model {
 
 Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params,
               bool as_dict) {
+  std::vector<SqlColumnOrigin> origins;
+  return read_sql(session, sql, params, as_dict, origins);
+}
+
+Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params,
+              bool as_dict, std::vector<SqlColumnOrigin>& origins) {
   auto* sqlite = dynamic_cast<db::SqliteDatabase*>(&session.db);
   if (sqlite == nullptr)
     raise(ErrorKind::ValidationError, "Read-only SQL is not available on this database engine");
@@ -17,6 +23,10 @@ Json read_sql(Session& session, const std::string& sql, const std::vector<db::Va
   } catch (const db::ReadOnlyViolation&) {
     raise(ErrorKind::PermissionError, "Query must be of SELECT or read-only WITH type.",
           "Unsafe SQL query");
+  }
+  origins.clear();
+  for (std::size_t i = 0; i < result.columns.size(); ++i) {
+    origins.push_back({result.columns[i], result.origin_tables[i], result.origin_columns[i]});
   }
   Json out = Json::array();
   for (const auto& row : result.rows) {

@@ -15,4 +15,12 @@ namespace quire::model {
 Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params = {},
               bool as_dict = false);
 
+// The same, also telling where each result column comes from (its table and
+// column, empty for an expression), in the order of the row values.
+struct SqlColumnOrigin {
+  std::string name, table, column;
+};
+Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params,
+              bool as_dict, std::vector<SqlColumnOrigin>& origins);
+
 }  // namespace quire::model

@@ -1,7 +1,9 @@
 #include "scripting/document_binding.h"
 
 #include <mutex>
+#include <unordered_map>
 
+#include "lang/lib/datetime.h"
 #include "lang/sandbox/host.h"
 #include "model/db_api.h"
 #include "model/fieldtypes.h"
@@ -20,22 +22,55 @@ namespace {
 
 Type* g_type = nullptr;
 
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+
+// A field name as a wrapper's attribute key: interned once per process (its
+// hash computed once, no allocation per run), found through a per-thread
+// cache so runs on several threads do not meet at the intern table's lock.
+Value field_key(std::string_view name) {
+  thread_local std::unordered_map<std::string, Value, KeyHash, std::equal_to<>> cache;
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  Value key = intern(name);
+  cache.emplace(std::string(name), key);
+  return key;
+}
+
 Value get_attr_text(Isolate& I, Value obj, std::string_view name) {
-  Value key = new_str(I, name);
   bool error = false;
   Dict* attrs = static_cast<Instance*>(obj.o)->attrs;
-  Value v = attrs ? dict_get(I, attrs, key, error) : Value();
-  decref(key);
-  return v;  // borrowed or Undef
+  return attrs ? dict_get(I, attrs, field_key(name), error) : Value();  // borrowed or Undef
 }
 
 bool set_attr_text(Isolate& I, Value obj, std::string_view name, Value v) {
   auto* in = static_cast<Instance*>(obj.o);
   if (!in->attrs) in->attrs = alloc_dict(I);
-  Value key = new_str(I, name);
-  bool ok = dict_set(I, in->attrs, key, v);
-  decref(key);
-  return ok;
+  return dict_set(I, in->attrs, field_key(name), v);
+}
+
+// Values a script cannot change in place: when a wrapper's attribute still
+// holds the very value pull_document put there, the document has it already.
+bool is_immutable(Value v) {
+  if (v.tag != Tag::Obj) return true;  // None, bool, int, float
+  if (is_kind(v, Kind::Str) || is_kind(v, Kind::BigInt)) return true;
+  const Type* t = type_of(v);
+  return t == lang::datetime::date_type() || t == lang::datetime::datetime_type() ||
+         t == lang::datetime::time_type() || t == lang::datetime::timedelta_type();
+}
+
+bool same_value(Value a, Value b) {
+  if (a.tag != b.tag) return false;
+  return a.tag == Tag::Obj ? a.o == b.o : a.i == b.i;
+}
+
+// What pull_document left in the wrapper (each value held, so its address
+// cannot be reused by another object before the isolate's next reset).
+void remember_pulled(RunState& run, Value w) {
+  auto& snapshot = run.pulled[w.o];
+  snapshot = static_cast<Instance*>(w.o)->attrs->table.entries;
+  for (const auto& e : snapshot) incref(e.value);
 }
 
 bool set_attr_json(Isolate& I, Value obj, std::string_view name, const Json& j) {
@@ -191,8 +226,8 @@ bool check_not_recursing(Isolate& I, RunState& run, const Document& doc, const c
                                  r->event_doc->name_text() == doc.name_text());
     if (!same) continue;
     raise_frappe(I, "ValidationError",
-                 "Server Script " + r->script_name + " (" + r->event_label + ") called " + method +
-                     "() on the " + doc.doctype() + " " + doc.name_text() +
+                 "Server Script " + r->script_name + " (" + std::string(r->event_label) +
+                     ") called " + method + "() on the " + doc.doctype() + " " + doc.name_text() +
                      " it runs for: that would run the same event again without end. Set the "
                      "fields on doc directly in Before events, or use doc.db_set() in After "
                      "events.");
@@ -670,6 +705,7 @@ bool pull_document(Isolate& I, RunState& run, Value w) {
   if (flags.is_exc()) return false;
   ok = set_attr_text(I, w, "flags", flags);
   decref(flags);
+  if (ok) remember_pulled(run, w);
   return ok;
 }
 
@@ -679,9 +715,17 @@ bool push_document(Isolate& I, RunState& run, Value w) {
   Dict* attrs = static_cast<Instance*>(w.o)->attrs;
   if (!attrs) return true;
   const model::Meta& meta = doc->meta();
+  static const std::vector<HashTable::Entry> kNothingPulled;
+  auto pulled = run.pulled.find(w.o);
+  const auto& before = pulled == run.pulled.end() ? kNothingPulled : pulled->second;
   std::vector<std::pair<Value, Value>> entries;
-  for (const auto& e : attrs->table.entries) {
-    if (!e.key.is_undef() && is_str(e.key)) entries.emplace_back(e.key, e.value);
+  for (std::size_t i = 0; i < attrs->table.entries.size(); ++i) {
+    const auto& e = attrs->table.entries[i];
+    if (e.key.is_undef() || !is_str(e.key)) continue;
+    if (i < before.size() && before[i].key.o == e.key.o && same_value(before[i].value, e.value) &&
+        is_immutable(e.value))
+      continue;  // untouched since the document's values were pulled
+    entries.emplace_back(e.key, e.value);
   }
   for (const auto& e : entries) incref(e.second);
   bool ok = true;

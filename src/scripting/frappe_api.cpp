@@ -573,22 +573,6 @@ Value call_whitelisted(Isolate& I, Value* args, std::size_t nargs, const Tuple* 
   return f_call(I, args, nargs, kwnames, nullptr);
 }
 
-namespace {
-
-bool set_value(Isolate& I, Value module, const char* name, Value v) {
-  bool ok = host::module_set(I, module, name, v);
-  decref(v);
-  return ok;
-}
-
-bool set_json(Isolate& I, Value module, const char* name, const Json& j) {
-  Value v = to_value(I, j);
-  if (v.is_exc()) return false;
-  return set_value(I, module, name, v);
-}
-
-}  // namespace
-
 Value message(Isolate& I, RunState& run, Value msg, Value title, Value raise_class, Value indicator,
               bool alert) {
   std::string text;
@@ -696,30 +680,91 @@ const Prototype& prototype() {
 
 }  // namespace
 
+namespace {
+
+// The attribute table of `frappe` as every run starts it: the prototype's
+// names plus a slot (None) for each per-run name, hashed and laid out once.
+// A run copies the table (two memcpy-like vector copies instead of a hundred
+// inserts) and fills the slots in place.
+enum RunSlot { kDb, kFormDict, kResponse, kFlags, kSession, kUser, kRunSlots };
+
+struct ModuleTemplate {
+  HashTable table;
+  std::size_t slot[kRunSlots];
+};
+
+const ModuleTemplate& module_template() {
+  static const ModuleTemplate t = [] {
+    // Built outside any run's heap accounting (this is process-wide storage).
+    Heap* saved = t_heap;
+    t_heap = nullptr;
+    static Isolate* init_isolate = new Isolate();
+    Dict scratch;
+    for (const auto& e : prototype().names->dict->table.entries) {
+      if (!e.key.is_undef()) dict_set(*init_isolate, &scratch, e.key, e.value);
+    }
+    static const char* const names[kRunSlots] = {"db",    "form_dict", "response",
+                                                 "flags", "session",   "user"};
+    ModuleTemplate out;
+    for (int i = 0; i < kRunSlots; ++i)
+      dict_set(*init_isolate, &scratch, intern(names[i]), Value::none());
+    out.table = scratch.table;
+    out.table.entries.reserve(scratch.table.entries.capacity());
+    out.table.charged = 0;
+    for (int i = 0; i < kRunSlots; ++i) {
+      for (std::size_t pos = 0; pos < out.table.entries.size(); ++pos) {
+        const Value key = out.table.entries[pos].key;
+        if (!key.is_undef() && as_str(key)->view() == names[i]) out.slot[i] = pos;
+      }
+    }
+    t_heap = saved;
+    return out;
+  }();
+  return t;
+}
+
+// A new `frappe` module holding the template's table (charged to the run's heap).
+Value new_frappe_module(Isolate& I) {
+  const ModuleTemplate& t = module_template();
+  Value frappe = host::new_module(I, "frappe");
+  HashTable& table = static_cast<Module*>(frappe.o)->attrs->table;
+  table.entries.reserve(t.table.entries.capacity());
+  table.entries = t.table.entries;
+  table.index = t.table.index;
+  table.used = t.table.used;
+  table.charged = table.index.capacity() * sizeof(std::int32_t) +
+                  table.entries.capacity() * sizeof(HashTable::Entry);
+  I.heap.charge(table.charged);
+  return frappe;
+}
+
+// Stores `owned` (a new reference, given to the module) in a per-run slot.
+bool fill(Value frappe, RunSlot slot, Value owned) {
+  if (owned.is_exc()) return false;
+  HashTable& table = static_cast<Module*>(frappe.o)->attrs->table;
+  table.entries[module_template().slot[slot]].value = owned;
+  return true;
+}
+
+}  // namespace
+
 bool bind_safe_globals(Isolate& I, RunState& run) {
   const Prototype& proto = prototype();
-  Value frappe = host::new_module(I, "frappe");
-  Dict* attrs = static_cast<Module*>(frappe.o)->attrs;
-  for (const auto& e : proto.names->dict->table.entries) {
-    if (!e.key.is_undef() && !dict_set(I, attrs, e.key, e.value)) {
-      decref(frappe);
-      return false;
-    }
+  Value frappe = new_frappe_module(I);
+  fill(frappe, kDb, Value::object(db_namespace(!run.restrict_commit)));
+  Value fd;
+  if (run.request.form_dict.is_object() && run.request.form_dict.contains("_")) {
+    Json form_dict = run.request.form_dict;
+    form_dict.erase("_");
+    fd = to_value(I, form_dict);
+  } else {
+    fd = to_value(I, run.request.form_dict.is_object() ? run.request.form_dict : Json::object());
   }
-  bool ok = host::module_set(I, frappe, "db", Value::object(db_namespace(!run.restrict_commit)));
-  Json form_dict = run.request.form_dict.is_object() ? run.request.form_dict : Json::object();
-  form_dict.erase("_");
-  Value fd = to_value(I, form_dict);
-  if (fd.is_exc()) {
-    decref(frappe);
-    return false;
-  }
-  ok = ok && host::module_set(I, frappe, "form_dict", fd) && bind_global(I, "args", fd);
-  decref(fd);
-  ok = ok && set_json(I, frappe, "response", run.request.response) &&
-       set_value(I, frappe, "flags", new_attr_dict(I)) &&
-       set_json(I, frappe, "session", Json{{"user", run.session.user}, {"csrf_token", ""}}) &&
-       set_json(I, frappe, "user", run.session.user);
+  bool ok = fill(frappe, kFormDict, fd) && bind_global(I, "args", fd);
+  ok = ok && fill(frappe, kResponse, to_value(I, run.request.response)) &&
+       fill(frappe, kFlags, new_attr_dict(I)) &&
+       fill(frappe, kSession, to_value(I, Json{{"user", run.session.user}, {"csrf_token", ""}})) &&
+       fill(frappe, kUser, new_str(I, run.session.user));
   // Top-level names (spec §3.6), bound only when the script names them.
   ok = ok && bind_global(I, "frappe", frappe);
   decref(frappe);

@@ -205,14 +205,18 @@ QUIRE_NATIVE(db_sql) {
     return Value::exc();
   return guarded(I, [&]() -> Value {
     BoundSql bound = bind_sql_params(query, values);
-    Json rows = model::read_sql(run->session, bound.sql, bound.params, as_dict && !pluck);
+    std::vector<model::SqlColumnOrigin> origins;
+    Json rows = model::read_sql(run->session, bound.sql, bound.params, as_dict && !pluck, origins);
+    // Date, Datetime and Time columns of DocType tables as datetime objects,
+    // as Frappe's database driver returns them (numbers are typed by SQLite).
+    ColumnTypes columns(run->session, origins);
     if (pluck) {
       Json flat = Json::array();
       for (const auto& r : rows) flat.push_back(r.is_array() && !r.empty() ? r[0] : Json());
-      return to_value(I, flat);
+      return typed_to_value(I, flat, columns, false);
     }
-    if (as_dict || as_lists) return to_value(I, rows);
-    Value list = rows_to_value(I, rows);
+    if (as_dict || as_lists) return typed_to_value(I, rows, columns, false);
+    Value list = columns.any() ? typed_to_value(I, rows, columns, true) : rows_to_value(I, rows);
     if (list.is_exc()) return list;
     Value tuple = new_tuple_from(I, as_list(list)->items.data(), as_list(list)->items.size());
     decref(list);

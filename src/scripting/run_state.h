@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -66,8 +67,8 @@ struct RunState {
   // DocType Event runs: the document and the event label the script runs for
   // (a script saving that document again would recurse; see document_binding).
   const model::Document* event_doc = nullptr;
-  std::string event_label;
-  RunState* outer = nullptr;  // the run this one is nested in (set by CurrentRun)
+  std::string_view event_label;  // one of event_label()'s static labels
+  RunState* outer = nullptr;     // the run this one is nested in (set by CurrentRun)
   int depth = 0;
   // Transaction control for frappe.db.commit/rollback (API and scheduled
   // scripts); unset where they are not available.
@@ -77,6 +78,9 @@ struct RunState {
   // Document wrappers made during the run and the documents behind them.
   std::unordered_map<const lang::Object*, model::Document::Ptr> documents;
   std::unordered_map<const model::Document*, lang::Value> wrappers;
+  // Each wrapper's attribute entries as pull_document left them (values
+  // held): push_document skips the immutable ones the script did not replace.
+  std::unordered_map<const lang::Object*, std::vector<lang::HashTable::Entry>> pulled;
   // Documents read from the database (get_doc by name, get_last_doc, reload,
   // get_doc_before_save) and their rows: their Date, Datetime and Time fields
   // are datetime objects, as Frappe's; other documents keep the text they

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include "model/db_api.h"
 #include "model/errors.h"
@@ -99,10 +100,14 @@ void only_script_managers(const Session& session) {
 }  // namespace
 
 std::string_view event_label(std::string_view method) {
-  for (const auto& [m, label] : kEventMap) {
-    if (method == m) return label;
-  }
-  return "";
+  // Asked for every hook of every document write: a hash lookup, not a scan.
+  static const auto* labels = [] {
+    auto* out = new std::unordered_map<std::string_view, std::string_view>();
+    for (const auto& [m, label] : kEventMap) out->emplace(m, label);
+    return out;
+  }();
+  auto it = labels->find(method);
+  return it == labels->end() ? std::string_view() : it->second;
 }
 
 bool read_server_script_enabled(const std::string& path) {
@@ -165,13 +170,47 @@ void ServerScripts::clear_cache() {
   map_.reset();
 }
 
+namespace {
+
+ScriptTableStamp read_stamp(Session& session) {
+  ScriptTableStamp stamp;
+  auto rows = session.db.query("select count(*), max(modified) from `tabServer Script`");
+  if (rows.empty() || rows[0].size() < 2) return stamp;
+  if (const auto* n = std::get_if<std::int64_t>(&rows[0][0])) stamp.rows = *n;
+  if (const auto* m = std::get_if<std::string>(&rows[0][1])) stamp.latest_modified = *m;
+  return stamp;
+}
+
+}  // namespace
+
+bool ServerScripts::changed_elsewhere(Session& session, const ScriptMap& map) {
+  const std::int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  std::int64_t last = map_checked_.load(std::memory_order_relaxed);
+  const std::int64_t interval =
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(settings_.map_check_interval)
+          .count();
+  if (now - last < interval) return false;
+  // One thread looks; the others keep the map they have meanwhile.
+  if (!map_checked_.compare_exchange_strong(last, now, std::memory_order_relaxed)) return false;
+  if (!session.metas.find_meta("Server Script")) return false;
+  try {
+    return read_stamp(session) != map.stamp;
+  } catch (const std::exception&) {
+    return false;  // a busy database: look again next time
+  }
+}
+
 std::shared_ptr<const ScriptMap> ServerScripts::script_map(Session& session) {
+  std::shared_ptr<const ScriptMap> current;
   {
     std::lock_guard lock(mutex_);
-    if (map_) return map_;
+    current = map_;
   }
+  if (current && !changed_elsewhere(session, *current)) return current;
   auto map = std::make_shared<ScriptMap>();
   if (session.metas.find_meta("Server Script")) {
+    // Read before the rows: a change between the two is seen at the next check.
+    map->stamp = read_stamp(session);
     model::ListArgs args;
     args.doctype = "Server Script";
     args.fields = Json::array({"name", "script_type", "reference_doctype", "doctype_event",
@@ -195,7 +234,7 @@ std::shared_ptr<const ScriptMap> ServerScripts::script_map(Session& session) {
       info->rate_limit_seconds = int_of(row, "rate_limit_seconds", 86400);
       map->by_name[info->name] = info;
       if (info->script_type == "DocType Event") {
-        map->doc_events[{info->reference_doctype, info->doctype_event}].push_back(info);
+        map->doc_events[info->reference_doctype][info->doctype_event].push_back(info);
       } else if (info->script_type == "Permission Query") {
         // One per DocType: the later row (the older script) wins, as in Frappe's map.
         map->permission_query[info->reference_doctype] = info;
@@ -205,12 +244,24 @@ std::shared_ptr<const ScriptMap> ServerScripts::script_map(Session& session) {
       }
     }
   }
+  // A map just read needs no look at the table for an interval.
+  map_checked_.store(std::chrono::steady_clock::now().time_since_epoch().count(),
+                     std::memory_order_relaxed);
   std::lock_guard lock(mutex_);
-  if (!map_) map_ = map;
+  // Replaces a stale map (or none); a map another thread read meanwhile is as good.
+  if (!map_ || map_ == current) map_ = map;
   return map_;
 }
 
 std::shared_ptr<const lang::Program> ServerScripts::program_for(const ScriptInfo& info) {
+  // The map's own entry keeps its program: no lookup or source compare per run.
+  if (auto program = info.program.load(std::memory_order_acquire)) return program;
+  auto program = compiled_program(info);
+  info.program.store(program, std::memory_order_release);
+  return program;
+}
+
+std::shared_ptr<const lang::Program> ServerScripts::compiled_program(const ScriptInfo& info) {
   {
     std::lock_guard lock(mutex_);
     auto it = compiled_.find(info.name);
@@ -374,11 +425,15 @@ void ServerScripts::sync_scheduled_job_type(Session& session, Document& doc) {
 }
 
 void ServerScripts::run_doc_event(Session& session, Document& doc, std::string_view event) {
-  std::string_view label = event_label(event);
-  if (label.empty() || session.flag("in_install") || session.flag("in_migrate")) return;
+  // Most writes have no script: the cheapest test first.
   auto map = script_map(session);
-  auto it = map->doc_events.find({doc.doctype(), std::string(label)});
-  if (it == map->doc_events.end()) return;
+  auto by_doctype = map->doc_events.find(doc.doctype());
+  if (by_doctype == map->doc_events.end()) return;
+  std::string_view label = event_label(event);
+  if (label.empty()) return;
+  auto it = by_doctype->second.find(label);
+  if (it == by_doctype->second.end()) return;
+  if (session.flag("in_install") || session.flag("in_migrate")) return;
   check_enabled();
   for (const auto& info : it->second) {
     auto program = program_for(*info);
@@ -389,7 +444,7 @@ void ServerScripts::run_doc_event(Session& session, Document& doc, std::string_v
       run.script_name = info->name;
       run.restrict_commit = true;
       run.event_doc = &doc;
-      run.event_label = std::string(label);
+      run.event_label = label;
       lang::Value wrapper;
       RunHooks hooks;
       hooks.bind = [&](lang::Isolate& I) {

@@ -8,6 +8,7 @@
 // are immutable snapshots behind a mutex, rebuilt after a Server Script is
 // saved, renamed or deleted (and after the transaction that did it ends).
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -33,6 +34,12 @@ struct ScriptSettings {
   std::function<bool()> enabled;
   // What frappe.utils.get_url() builds on.
   std::string site_url = "http://localhost:8000";
+  // How often the cached script map is compared with the Server Script
+  // table (row count and latest modified), so a script saved by another
+  // process on the same site (a second `quire serve`, a worker) is seen
+  // within this time. Saves in this process take effect at once. 0: every
+  // lookup.
+  std::chrono::milliseconds map_check_interval{100};
   // Steps, memory, time and output of one script run (lang/sandbox/sandbox.h).
   lang::Limits limits;
   // Limits of particular scripts, by Server Script name, in place of
@@ -78,11 +85,25 @@ struct ScriptInfo {
   bool enable_rate_limit = false;
   std::int64_t rate_limit_count = 5;
   std::int64_t rate_limit_seconds = 86400;
+  // Its compiled code, once a run needed it (ServerScripts::program_for).
+  mutable std::atomic<std::shared_ptr<const lang::Program>> program;
+};
+
+// What the Server Script table looked like when a map was read: a save,
+// delete or rename anywhere changes one of the two.
+struct ScriptTableStamp {
+  std::int64_t rows = -1;
+  std::string latest_modified;
+  bool operator==(const ScriptTableStamp&) const = default;
 };
 
 struct ScriptMap {
-  // (reference_doctype, event label) -> scripts, most recently modified first.
-  std::map<std::pair<std::string, std::string>, std::vector<std::shared_ptr<const ScriptInfo>>>
+  ScriptTableStamp stamp;
+  // reference_doctype -> event label -> scripts, most recently modified
+  // first (looked up by string_view: no copies per document event).
+  std::map<std::string,
+           std::map<std::string, std::vector<std::shared_ptr<const ScriptInfo>>, std::less<>>,
+           std::less<>>
       doc_events;
   std::map<std::string, std::shared_ptr<const ScriptInfo>> permission_query;  // by doctype
   std::map<std::string, std::shared_ptr<const ScriptInfo>> api;               // by api_method
@@ -121,6 +142,8 @@ class ServerScripts {
   // ServerScriptNotEnabled (spec §3.1) when scripts are off.
   void check_enabled() const;
 
+  // The map of enabled scripts: cached, rebuilt after a save in this process
+  // or when the table changed in another (settings().map_check_interval).
   std::shared_ptr<const ScriptMap> script_map(model::Session& session);
   void clear_cache();
 
@@ -155,10 +178,15 @@ class ServerScripts {
   void sync_scheduled_job_type(model::Session& session, model::Document& doc);
   void stop_scheduled_jobs(model::Session& session, const std::string& script_name);
   void check_rate(const ScriptInfo& info, const std::string& client_ip);
+  // The compiled-code cache by (name, modified, source), shared by map rebuilds.
+  std::shared_ptr<const lang::Program> compiled_program(const ScriptInfo& info);
 
   ScriptSettings settings_;
+  bool changed_elsewhere(model::Session& session, const ScriptMap& map);
+
   std::mutex mutex_;
   std::shared_ptr<const ScriptMap> map_;
+  std::atomic<std::int64_t> map_checked_{0};  // steady_clock ticks of the last table check
   struct CompiledEntry {
     std::string modified;
     std::string source;

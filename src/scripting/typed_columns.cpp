@@ -150,7 +150,24 @@ ColumnTypes::ColumnTypes(std::shared_ptr<const model::Meta> meta, const Json& fi
   }
 }
 
+ColumnTypes::ColumnTypes(model::Session& session,
+                         const std::vector<model::SqlColumnOrigin>& origins) {
+  for (const auto& o : origins) {
+    std::string_view fieldtype;
+    if (o.table.size() > 3 && o.table.compare(0, 3, "tab") == 0) {
+      if (auto meta = session.metas.find_meta(o.table.substr(3)))
+        fieldtype = temporal_fieldtype(*meta, o.column);
+    }
+    positions_.emplace_back(fieldtype);
+    if (!fieldtype.empty()) {
+      keyed_[o.name] = std::string(fieldtype);
+      any_ = true;
+    }
+  }
+}
+
 std::string_view ColumnTypes::by_key(std::string_view key) const {
+  if (auto it = keyed_.find(key); it != keyed_.end()) return it->second;
   if (!meta_) return "";
   auto it = aliases_.find(key);
   return temporal_fieldtype(*meta_, it == aliases_.end() ? key : std::string_view(it->second));

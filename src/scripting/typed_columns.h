@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "model/meta.h"
+#include "model/read_sql.h"
+#include "model/session.h"
 #include "scripting/value_convert.h"
 
 namespace quire::scripting {
@@ -36,6 +38,9 @@ class ColumnTypes {
   // `fields`: what the query selected: a str, a list of str ("f", "f as a",
   // "`tabX`.f"), or null/"*" (every field of the DocType, by key only).
   ColumnTypes(std::shared_ptr<const model::Meta> meta, const Json& fields);
+  // The columns of a raw query (frappe.db.sql), by the table column each
+  // reads: a `tabX` table's Date/Datetime/Time field, by position and name.
+  ColumnTypes(model::Session& session, const std::vector<model::SqlColumnOrigin>& origins);
   std::string_view by_key(std::string_view key) const;
   std::string_view at(std::size_t position) const;
   bool any() const { return any_; }
@@ -44,6 +49,7 @@ class ColumnTypes {
   std::shared_ptr<const model::Meta> meta_;
   std::map<std::string, std::string, std::less<>> aliases_;  // alias -> source field
   std::vector<std::string> positions_;                       // fieldtype per column
+  std::map<std::string, std::string, std::less<>> keyed_;    // raw query: name -> fieldtype
   bool any_ = false;
 };
 

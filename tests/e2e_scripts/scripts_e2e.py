@@ -7,8 +7,9 @@ Frappe does: API scripts (GET/POST, guest rule, rate limit), DocType Event
 scripts on REST inserts (Before Save sets a field, a validation throw is 417
 with _server_messages and writes nothing, After Insert creates a ToDo), a
 Permission Query script narrowing a plain user's list, scripts disabled
-(ServerScriptNotEnabled), and a Scheduler Event script run by `quire worker
---burst`.
+(ServerScriptNotEnabled), msgprints before an error kept in its
+_server_messages, two `quire serve` processes on one site seeing each other's
+script changes, and a Scheduler Event script run by `quire worker --burst`.
 
     scripts_e2e.py QUIRE_BINARY [--cron]
 
@@ -228,6 +229,29 @@ def run_tests(admin, user, guest):
                                query={"filters": json.dumps([["title", "=", "forbidden"]])})
     check("the refused insert wrote nothing", status == 200 and notes["data"] == [], (status, notes))
 
+    # Frappe keeps what was msgprinted before a throw in the error's _server_messages.
+    make_script(admin, name="todo-warn-then-throw", script_type="DocType Event", reference_doctype="ToDo",
+                doctype_event="Before Save",
+                script='if doc.description == "warn then throw":\n    frappe.msgprint("first warning")\n'
+                       '    frappe.msgprint("second warning")\n    frappe.throw("stopped after warnings")\n')
+    status, body = admin.call("POST", "/api/resource/ToDo", {"description": "warn then throw"})
+    check("msgprints before a DocType Event script's throw stay in the error's _server_messages",
+          status == 417 and server_messages(body) == ["first warning", "second warning", "stopped after warnings"],
+          (status, body))
+    make_script(admin, name="api-warn-then-throw", script_type="API", api_method="e2e.warn_then_throw",
+                script='frappe.msgprint("looked at it")\nfrappe.throw("API script refused")\n')
+    status, body = admin.call("POST", "/api/method/e2e.warn_then_throw")
+    check("msgprints before an API script's throw stay in the error's _server_messages",
+          status == 417 and body.get("exc_type") == "ValidationError"
+          and server_messages(body) == ["looked at it", "API script refused"], (status, body))
+    make_script(admin, name="api-warn-then-fail", script_type="API", api_method="e2e.warn_then_fail",
+                script='frappe.msgprint("about to fail")\nx = 1 / 0\n')
+    status, body = admin.call("GET", "/api/method/e2e.warn_then_fail")
+    messages = server_messages(body)
+    check("a Python error after a msgprint: the msgprint, then the error's message",
+          status == 500 and len(messages) == 2 and messages[0] == "about to fail"
+          and "division by zero" in messages[1], (status, body))
+
     # --- Permission Query -------------------------------------------------------
     for priority in ("High", "Low"):
         status, body = admin.call("POST", "/api/resource/ToDo", {"description": "pq " + priority, "priority": priority})
@@ -279,6 +303,60 @@ def run_disabled(admin):
     quire("set-config", "-g", "server_script_enabled", "1")
     status, body = until_answer(admin, 200)
     check("scripts enabled again", status == 200, (status, body))
+
+
+def run_two_servers(admin_token):
+    """The script map cache of one `quire serve` notices scripts another
+    process on the same site creates, changes and deletes."""
+    first, first_base = start_server()
+    try:
+        second, second_base = start_server()
+    except Exception:
+        stop_server(first)
+        raise
+    try:
+        one, two = Client(first_base, admin_token), Client(second_base, admin_token)
+
+        def answer_from_second(want):
+            for _ in range(100):  # a process compares its map with the table every 100 ms
+                status, body = two.call("GET", "/api/method/e2e.shared")
+                if (status, body.get("message") if isinstance(body, dict) else body) == want:
+                    break
+                time.sleep(0.05)
+            return status, body
+
+        # Seen once by the second server before the script exists (caches an empty answer).
+        status, body = two.call("GET", "/api/method/e2e.shared")
+        check("second server: no e2e.shared yet", status == 404, (status, body))
+        make_script(one, name="shared", script_type="API", api_method="e2e.shared", script='frappe.flags = "v1"\n')
+        status, body = answer_from_second((200, "v1"))
+        check("second server runs a script created through the first", (status, body) == (200, {"message": "v1"}),
+              (status, body))
+        status, body = one.call("PUT", "/api/resource/Server Script/shared", {"script": 'frappe.flags = "v2"\n'})
+        check("change the script through the first server", status == 200, (status, body))
+        status, body = answer_from_second((200, "v2"))
+        check("second server runs the changed script", (status, body) == (200, {"message": "v2"}), (status, body))
+        make_script(one, name="shared-todo", script_type="DocType Event", reference_doctype="ToDo",
+                    doctype_event="Before Save",
+                    script='if doc.description == "second":\n    doc.description = "seen by second"\n')
+        for _ in range(100):
+            status, body = two.call("POST", "/api/resource/ToDo", {"description": "second"})
+            if status != 200 or body["data"]["description"] != "second":
+                break
+            time.sleep(0.05)
+        check("second server fires a DocType Event script created through the first",
+              status == 200 and body["data"]["description"] == "seen by second", (status, body))
+        status, body = one.call("DELETE", "/api/resource/Server Script/shared")
+        check("delete the script through the first server", status in (200, 202), (status, body))
+        for _ in range(100):
+            status, body = two.call("GET", "/api/method/e2e.shared")
+            if status == 404:
+                break
+            time.sleep(0.05)
+        check("second server no longer runs the deleted script", status == 404, (status, body))
+    finally:
+        stop_server(second)
+        stop_server(first)
 
 
 def run_scheduled(admin_token, job_type):
@@ -351,6 +429,7 @@ def main():
             run_disabled(admin)
         finally:
             stop_server(process)
+        run_two_servers(admin_token)
         if job_type:
             run_scheduled(admin_token, job_type)
     finally:

@@ -47,6 +47,26 @@ TEST_F(TypedDates, QueryRowsHaveDateObjects) {
             "15 1 2025 dated\n2025-01-15\n1\n15\n2\n2025\n15\n");
 }
 
+TEST_F(TypedDates, SqlRowsHaveDateObjectsAndNumbers) {
+  // frappe.db.sql as Frappe's driver returns rows: date columns as dates
+  // (also under an alias), numbers as numbers, expressions as they are.
+  EXPECT_EQ(
+      run("n = '" + todo +
+          "'\n"
+          "r = frappe.db.sql('select date, date as due, modified, idx, description, "
+          "count(*) from tabToDo where name = %s', n)[0]\n"
+          "print(isinstance(r, tuple), r[0].weekday(), r[1].day, r[2].year, r[3] + 1, r[4], r[5])\n"
+          "d = frappe.db.sql('select `date`, creation from `tabToDo` where name = %s', n, "
+          "as_dict=True)[0]\n"
+          "print(d.date.isoformat(), d.creation.year)\n"
+          "print(frappe.db.sql('select date from tabToDo where name = %s', n, "
+          "pluck=True)[0].month)\n"
+          "print(frappe.db.sql('select date from tabToDo where name = %s', n, "
+          "as_list=1)[0][0].day)\n"
+          "print(frappe.db.sql(\"select max(date) || '' from tabToDo\")[0][0])\n"),
+      "True 2 15 2025 1 dated 1\n2025-01-15 2025\n1\n15\n2025-01-15\n");
+}
+
 TEST_F(TypedDates, DateObjectsAreWrittenAsTheirText) {
   EXPECT_EQ(run("d = frappe.get_doc('ToDo', '" + todo +
                 "')\n"

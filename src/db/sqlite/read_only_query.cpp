@@ -127,6 +127,10 @@ ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
   for (int c = 0; c < columns; ++c) {
     const char* name = sqlite3_column_name(s.stmt, c);
     result.columns.emplace_back(name ? name : "");
+    const char* table = sqlite3_column_table_name(s.stmt, c);
+    const char* origin = sqlite3_column_origin_name(s.stmt, c);
+    result.origin_tables.emplace_back(table ? table : "");
+    result.origin_columns.emplace_back(origin ? origin : "");
   }
   for (;;) {
     rc = sqlite3_step(s.stmt);

@@ -18,6 +18,10 @@ class ReadOnlyViolation : public DbError {
 
 struct ReadOnlyResult {
   std::vector<std::string> columns;
+  // The table and column each result column reads ("" for an expression):
+  // how a caller types the values (a date column's text as a date).
+  std::vector<std::string> origin_tables;
+  std::vector<std::string> origin_columns;
   std::vector<Row> rows;
 };
 

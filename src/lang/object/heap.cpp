@@ -236,6 +236,7 @@ void Heap::release_all() {
   while (head_.next != &head_) destroy(head_.next, false);
   pending_.clear();
   finalize_.clear();
+  finalize_head_ = 0;
   pool_release();
   bytes_used_ = 0;
   over_limit_ = false;

@@ -92,9 +92,12 @@ class Heap {
   void drop_finalizers();
   // The oldest waiting generator (the reference passes to the caller), or null.
   Object* take_finalizer() {
-    if (finalize_.empty()) return nullptr;
-    Object* o = finalize_.front();
-    finalize_.erase(finalize_.begin());
+    if (finalize_head_ == finalize_.size()) return nullptr;
+    Object* o = finalize_[finalize_head_++];
+    if (finalize_head_ == finalize_.size()) {
+      finalize_.clear();
+      finalize_head_ = 0;
+    }
     return o;
   }
 
@@ -166,6 +169,7 @@ class Heap {
   bool freeing_ = false;
   std::vector<Object*> pending_;
   std::vector<Object*> finalize_;
+  std::size_t finalize_head_ = 0;  // finalize_[0..head) were taken (a queue without O(n) pops)
 };
 
 // The heap of the isolate running on this thread (set by Isolate while it runs).

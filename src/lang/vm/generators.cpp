@@ -111,7 +111,16 @@ bool run_finalizers(Isolate& I) {
   I.finalizing = true;
   Value handled = I.handled;
   bool ok = true;
-  while (Object* o = I.heap.take_finalizer()) {
+  while (I.heap.finalizers_due()) {
+    // Each close costs a step: thousands of generators freed at once (a list
+    // of them dropped) are seen by the limits between two closes.
+    if ((--I.steps_left < 0 || I.heap.over_limit() ||
+         (I.cancel && I.cancel->load(std::memory_order_relaxed))) &&
+        !check_limits(I)) {
+      ok = false;
+      break;
+    }
+    Object* o = I.heap.take_finalizer();
     Value r = generator_close(I, static_cast<Generator*>(o));
     if (r.is_exc()) {
       if (I.uncatchable) {

@@ -78,6 +78,25 @@ print("end of program")
   EXPECT_EQ(actual.error_line, expected.error_line);
 }
 
+TEST(GeneratorClose, ManyFreedAtOnceCloseInCPythonsOrder) {
+  const std::string program = R"(log = []
+def gen(i):
+    try:
+        yield i
+    finally:
+        log.append(i)
+gens = [gen(i) for i in range(20000)]
+for g in gens:
+    next(g)
+del g
+gens = None
+print(len(log), log[:3], log[-3:], sum(log))
+)";
+  Outcome expected = run_python(program);
+  ASSERT_NE(expected.out, "");
+  EXPECT_EQ(run_quire(program).out, expected.out);
+}
+
 RunResult run_limited(const std::string& source, std::string& out) {
   Compiled c = compile("t.py", source);
   EXPECT_FALSE(c.error);
