@@ -260,6 +260,8 @@ HttpResult http_perform(const HttpRequest& request, const HttpAllowList& allow,
                      static_cast<curl_off_t>(request.max_response_bytes));
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, as requests
     curl_easy_setopt(e, CURLOPT_USERAGENT, "quire-server-script");
+    char detail[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, detail);
     if (basic_auth) {
       curl_easy_setopt(e, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
       curl_easy_setopt(e, CURLOPT_USERNAME, basic_auth->first.c_str());
@@ -347,7 +349,7 @@ HttpResult http_perform(const HttpRequest& request, const HttpAllowList& allow,
       return fail(HttpFailure::Connection,
                   pool + ": Max retries exceeded with url: " + path +
                       " (Caused by NewConnectionError('Failed to establish a new connection: " +
-                      curl_easy_strerror(code) + "'))");
+                      (detail[0] ? detail : curl_easy_strerror(code)) + "'))");
     }
     t.response.url = url;
     int status = t.response.status;

@@ -6,9 +6,12 @@
 // Python's own urlencode, parse_qs and json.dumps give the expected text.
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -17,6 +20,7 @@
 #include <mutex>
 #include <thread>
 
+#include "../support/temp_dir.h"
 #include "scripting/http_address_rules.h"
 #include "scripting/http_client.h"
 #include "scripting/http_settings.h"
@@ -504,6 +508,67 @@ TEST_F(SmallHeap, TheBodyMustFitTheScriptsMemory) {
                          "except MemoryError as e:\n"
                          "    print('MemoryError')\n"),
             "MemoryError\n");
+}
+
+// Any port of 127.0.0.1 may be reached (for upstreams other than `server`).
+class AnyLoopbackPort : public HttpRequests {
+  void tune(ScriptSettings& settings) override {
+    settings.http.allow = HttpAllowList({"127.0.0.1"});
+  }
+};
+
+TEST_F(AnyLoopbackPort, HttpsCertificatesAreVerified) {
+  // An `openssl s_server` with a fresh self-signed certificate: nothing a
+  // script can pass turns verification off, so the handshake is refused.
+  if (std::system("command -v openssl >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl";
+  quire::testing::TempDir dir;
+  std::string key = (dir / "key.pem").string(), cert = (dir / "cert.pem").string();
+  std::string make =
+      "openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 1 -keyout " + key +
+      " -out " + cert + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(make.c_str()), 0);
+  int probe = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(bind(probe, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  getsockname(probe, reinterpret_cast<sockaddr*>(&a), &len);
+  close(probe);
+  std::string port = std::to_string(ntohs(a.sin_port));
+  std::string accept = "127.0.0.1:" + port;
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    execlp("openssl", "openssl", "s_server", "-accept", accept.c_str(), "-cert", cert.c_str(),
+           "-key", key.c_str(), "-www", "-quiet", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ASSERT_GT(pid, 0);
+  bool up = false;
+  for (int i = 0; i < 200 && !up; ++i) {
+    int c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    up = connect(c, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    close(c);
+    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::string out;
+  if (up) {
+    out = run_with_url(
+        "try:\n"
+        "    frappe.make_get_request('https://127.0.0.1:" +
+        port +
+        "/')\n"
+        "except Exception as e:\n"
+        "    print(name(e), 'certificate' in str(e))\n");
+  }
+  kill(pid, SIGTERM);
+  waitpid(pid, nullptr, 0);
+  ASSERT_TRUE(up) << "openssl s_server did not start";
+  EXPECT_EQ(out, "ConnectionError True\n");
 }
 
 TEST_F(HttpRequests, AStopFlagAbortsATransferInProgress) {
