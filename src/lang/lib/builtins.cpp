@@ -759,7 +759,8 @@ Value b_pow(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) 
   Value a[3];
   if (!parse_args(I, "pow", args, nargs, kw, {"base", "exp", "mod"}, 2, a)) return Value::exc();
   if (a[2].is_undef() || a[2].is_none()) return binary_op(I, kPow, a[0], a[1]);
-  if (!sandbox::charge_pow_mod(I, a[1], a[2])) return Value::exc();
+  sandbox::WorkTimer timer;
+  if (!sandbox::charge_pow_mod(I, a[1], a[2], &timer)) return Value::exc();
   return bigint_pow_mod(I, a[0], a[1], a[2]);
 }
 

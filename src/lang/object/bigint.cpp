@@ -121,7 +121,8 @@ Value bigint_binary(Isolate& I, int op, Value a, Value b) {
       break;
   }
   // Multiply, divide and power cost more than their result's allocation.
-  if (!sandbox::charge_int_op(I, op, a, b)) return Value::exc();
+  sandbox::WorkTimer timer;  // until the result is built: how fast GMP really was
+  if (!sandbox::charge_int_op(I, op, a, b, &timer)) return Value::exc();
   bool ok = guarded(I, [&] {
     switch (op) {
       case kAdd:

@@ -1,8 +1,11 @@
 #include "lang/sandbox/work.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <thread>
 
 #include "lang/compile/code.h"
 #include "lang/object/bigint.h"
@@ -33,6 +36,34 @@ double limbs_of(Value v) {
   return std::max(1.0, std::ceil(bits_of(v) / 64));
 }
 
+// How much slower than the baseline recent timed work ran (process-wide:
+// load slows every thread alike), and when that was measured.
+std::atomic<double> g_learned_slowdown{1.0};
+std::atomic<std::int64_t> g_learned_at_ns{0};
+constexpr double kSlowdownHalfLifeNs = 10e9;
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// The learned slowdown, fading towards 1 as it ages.
+double learned_slowdown(std::int64_t now) {
+  const double learned = g_learned_slowdown.load(std::memory_order_relaxed);
+  const double age = static_cast<double>(now - g_learned_at_ns.load(std::memory_order_relaxed));
+  return 1 + (learned - 1) * std::exp2(-std::max(0.0, age) / kSlowdownHalfLifeNs);
+}
+
+// By how much to scale an estimate against the wall clock (at least 1).
+double slowdown() {
+  double load = 0;
+  double average[1];
+  if (getloadavg(average, 1) == 1)
+    load = average[0] / std::max(1u, std::thread::hardware_concurrency());
+  return std::max({1.0, load, learned_slowdown(now_ns())});
+}
+
 // Fails the run as its deadline would, a little early: the work about to
 // start cannot end before it.
 bool refuse_past_deadline(Isolate& I) {
@@ -43,8 +74,25 @@ bool refuse_past_deadline(Isolate& I) {
 
 }  // namespace
 
-bool charge_work(Isolate& I, double steps) {
+WorkTimer::~WorkTimer() {
+  if (estimated_ns_ <= 0) return;
+  const double took =
+      std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start_).count();
+  const double observed = std::clamp(took / estimated_ns_, 1.0, 1000.0);
+  const std::int64_t now = now_ns();
+  // Half the old (faded) value, half the new: one odd operation moves it only so far.
+  g_learned_slowdown.store(0.5 * learned_slowdown(now) + 0.5 * observed, std::memory_order_relaxed);
+  g_learned_at_ns.store(now, std::memory_order_relaxed);
+}
+
+void WorkTimer::start(double steps) {
+  estimated_ns_ = steps * kNanosPerStep;
+  start_ = std::chrono::steady_clock::now();
+}
+
+bool charge_work(Isolate& I, double steps, WorkTimer* timer) {
   if (!(steps > 0)) return true;
+  if (timer && steps >= kAskDeadlineSteps) timer->start(steps);
   if (I.step_budget > 0) {
     if (steps >= static_cast<double>(I.steps_left)) {
       I.steps_left = -1;
@@ -58,7 +106,7 @@ bool charge_work(Isolate& I, double steps) {
   auto deadline = Watchdog::instance().deadline_for(I.cancel);
   if (!deadline) return true;
   const auto work = std::chrono::nanoseconds(static_cast<std::int64_t>(
-      std::min(steps * kNanosPerStep, 1e15)));  // 1e15 ns: 11 days, no overflow
+      std::min(steps * kNanosPerStep * slowdown(), 1e15)));  // 1e15 ns: 11 days, no overflow
   if (Watchdog::Clock::now() + work > *deadline) return refuse_past_deadline(I);
   return true;
 }
@@ -80,7 +128,7 @@ double multiply_steps(double n, double m) {
   return (n / m) * std::min(square_ns, fast_ns) / kNanosPerStep;
 }
 
-bool charge_int_op(Isolate& I, int op, Value a, Value b) {
+bool charge_int_op(Isolate& I, int op, Value a, Value b, WorkTimer* timer) {
   if (op != kMul && op != kFloorDiv && op != kMod && op != kPow) return true;
   // Inline ints: everything is small but a power.
   if (op != kPow && a.tag != Tag::Obj && b.tag != Tag::Obj) return true;
@@ -92,9 +140,9 @@ bool charge_int_op(Isolate& I, int op, Value a, Value b) {
       break;
     case kFloorDiv:
     case kMod: {
-      // About 2.5 products of the quotient by the divisor.
+      // About 4 products of the quotient by the divisor (measured 2-5).
       if (la < lb) return true;
-      steps = 2.5 * multiply_steps(la - lb + 1, lb);
+      steps = 4 * multiply_steps(la - lb + 1, lb);
       break;
     }
     case kPow: {
@@ -111,16 +159,16 @@ bool charge_int_op(Isolate& I, int op, Value a, Value b) {
       break;
   }
   if (steps < 100) return true;  // under a microsecond: the instruction's own step covers it
-  return charge_work(I, steps);
+  return charge_work(I, steps, timer);
 }
 
-bool charge_pow_mod(Isolate& I, Value exp, Value mod) {
+bool charge_pow_mod(Isolate& I, Value exp, Value mod, WorkTimer* timer) {
   const double exp_bits = bits_of(exp);
   const double limbs = limbs_of(mod);
   // One modular squaring (a product and a reduction of `limbs` limbs) per
   // exponent bit, plus call overhead.
   const double steps = exp_bits * (3.5 * multiply_steps(limbs, limbs) + 5);
-  return charge_work(I, steps);
+  return charge_work(I, steps, timer);
 }
 
 bool charge_sort(Isolate& I, std::size_t n) {

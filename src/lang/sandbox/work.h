@@ -19,6 +19,7 @@
 // also call poll_work() every few thousand items, so an estimate that was too
 // low still stops within a few thousand items of the deadline.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 
@@ -34,8 +35,29 @@ namespace quire::lang::sandbox {
 // About how many nanoseconds one step stands for.
 inline constexpr double kNanosPerStep = 10;
 
-// Charges `steps` of work about to be done (see above).
-bool charge_work(Isolate& I, double steps);
+// Times one charged operation (declared before the charge, destroyed after
+// the work), so the estimates follow how fast the machine really is now:
+// against the deadline, an estimate is scaled by the slowdown recent timed
+// operations showed (fading over ten seconds) or, if more, by the load
+// average per CPU. A quiet machine is the baseline; a loaded one runs the
+// same work several times slower by the wall clock the deadline counts.
+class WorkTimer {
+ public:
+  WorkTimer() = default;
+  ~WorkTimer();
+  WorkTimer(const WorkTimer&) = delete;
+  WorkTimer& operator=(const WorkTimer&) = delete;
+  // Starts timing work estimated at `steps` (only large work is timed).
+  void start(double steps);
+
+ private:
+  double estimated_ns_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Charges `steps` of work about to be done (see above); `timer`, when given,
+// times it.
+bool charge_work(Isolate& I, double steps, WorkTimer* timer = nullptr);
 
 // For native loops: true while the run may go on (the budget is not spent,
 // no deadline, cancel or output stop is raised). One step per call.
@@ -48,10 +70,10 @@ double multiply_steps(double n_limbs, double m_limbs);
 // charges multiply, floor division, modulo and power by their operand sizes
 // (additions, shifts and bitwise operations are linear and paid for by the
 // allocation of their result).
-bool charge_int_op(Isolate& I, int op, Value a, Value b);
+bool charge_int_op(Isolate& I, int op, Value a, Value b, WorkTimer* timer = nullptr);
 
 // pow(base, exp, mod): about one modular squaring per exponent bit.
-bool charge_pow_mod(Isolate& I, Value exp, Value mod);
+bool charge_pow_mod(Isolate& I, Value exp, Value mod, WorkTimer* timer = nullptr);
 
 // Sorting n items: about n * log2(n) comparisons.
 bool charge_sort(Isolate& I, std::size_t n);
