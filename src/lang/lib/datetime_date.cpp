@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include "lang/lib/datetime_arith.h"
+#include "lang/lib/datetime_registration.h"
 #include "lang/sandbox/catalog.h"
 
 namespace quire::lang::datetime::detail {
@@ -196,20 +197,9 @@ void define_date(const Types& all) {
   host::define_classmethod(t.type, "fromordinal", fromordinal);
   host::define_classmethod(t.type, "fromisoformat", fromisoformat);
   host::define_classmethod(t.type, "fromtimestamp", fromtimestamp);
-  host::define_special(t, "__format__", format);
-  host::define_special(t, "__str__", str);
-  host::define_special(t, "__repr__", repr);
-  host::define_special(t, "__hash__", hash);
+  define_value_specials<compare>(t, {.str = str, .repr = repr, .hash = hash, .format = format});
   add_arithmetic(t);
-  add_comparisons<compare>(t);
-  auto put = [&](const char* name, const time::Date& v) {
-    host::define_class_attr(t.type, name, host::immortal_value(t.impl, &v, sizeof v));
-  };
-  put("min", time::Date::min());
-  put("max", time::Date::max());
-  time::TimeDelta res = time::Date::resolution();
-  host::define_class_attr(t.type, "resolution",
-                          host::immortal_value(all.timedelta.impl, &res, sizeof res));
+  define_limits<time::Date>(all, t);
 
   catalog::describe("datetime.date", catalog::kClass, "(year, month, day)",
                     "A calendar date (proleptic Gregorian).");

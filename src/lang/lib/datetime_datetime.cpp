@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include "lang/lib/datetime_arith.h"
+#include "lang/lib/datetime_registration.h"
 #include "lang/sandbox/catalog.h"
 
 namespace quire::lang::datetime::detail {
@@ -356,20 +357,9 @@ void define_datetime(const Types& all) {
   host::define_classmethod(t.type, "strptime", strptime);
   host::define_classmethod(t.type, "fromtimestamp", fromtimestamp);
   host::define_classmethod(t.type, "fromordinal", fromordinal);
-  host::define_special(t, "__format__", format);
-  host::define_special(t, "__str__", str);
-  host::define_special(t, "__repr__", repr);
-  host::define_special(t, "__hash__", hash);
+  define_value_specials<compare>(t, {.str = str, .repr = repr, .hash = hash, .format = format});
   add_arithmetic(t);
-  add_comparisons<compare>(t);
-  auto put = [&](const char* name, const time::DateTime& v) {
-    host::define_class_attr(t.type, name, host::immortal_value(t.impl, &v, sizeof v));
-  };
-  put("min", time::DateTime::min());
-  put("max", time::DateTime::max());
-  time::TimeDelta res = time::DateTime::resolution();
-  host::define_class_attr(t.type, "resolution",
-                          host::immortal_value(all.timedelta.impl, &res, sizeof res));
+  define_limits<time::DateTime>(all, t);
 
   catalog::describe("datetime.datetime", catalog::kClass,
                     "(year, month, day, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, "

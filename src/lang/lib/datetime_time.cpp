@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include "lang/lib/datetime_arith.h"
+#include "lang/lib/datetime_registration.h"
 #include "lang/sandbox/catalog.h"
 
 namespace quire::lang::datetime::detail {
@@ -173,20 +174,9 @@ void define_time(const Types& all) {
   host::define_method(t, "strftime", strftime);
   host::define_method(t, "replace", replace);
   host::define_classmethod(t.type, "fromisoformat", fromisoformat);
-  host::define_special(t, "__format__", format);
-  host::define_special(t, "__str__", str);
-  host::define_special(t, "__repr__", repr);
-  host::define_special(t, "__hash__", hash);
+  define_value_specials<compare>(t, {.str = str, .repr = repr, .hash = hash, .format = format});
   host::define_special(t, "__bool__", bool_);
-  add_comparisons<compare>(t);
-  auto put = [&](const char* name, const time::Time& v) {
-    host::define_class_attr(t.type, name, host::immortal_value(t.impl, &v, sizeof v));
-  };
-  put("min", time::Time::min());
-  put("max", time::Time::max());
-  time::TimeDelta res = time::Time::resolution();
-  host::define_class_attr(t.type, "resolution",
-                          host::immortal_value(all.timedelta.impl, &res, sizeof res));
+  define_limits<time::Time>(all, t);
 
   catalog::describe("datetime.time", catalog::kClass,
                     "(hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0)",

@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include "lang/lib/datetime_arith.h"
+#include "lang/lib/datetime_registration.h"
 #include "lang/sandbox/catalog.h"
 
 namespace quire::lang::datetime::detail {
@@ -109,17 +110,9 @@ void define_timedelta(const Types& all) {
   host::define_special(t, "__pos__", pos);
   host::define_special(t, "__abs__", abs_);
   host::define_special(t, "__bool__", bool_);
-  host::define_special(t, "__hash__", hash);
-  host::define_special(t, "__str__", str);
-  host::define_special(t, "__repr__", repr);
+  define_value_specials<compare>(t, {.str = str, .repr = repr, .hash = hash});
   add_arithmetic(t);
-  add_comparisons<compare>(t);
-  auto put = [&](const char* name, const time::TimeDelta& v) {
-    host::define_class_attr(t.type, name, host::immortal_value(t.impl, &v, sizeof v));
-  };
-  put("min", time::TimeDelta::min());
-  put("max", time::TimeDelta::max());
-  put("resolution", time::TimeDelta::resolution());
+  define_limits<time::TimeDelta>(all, t);
 
   catalog::describe("datetime.timedelta", catalog::kClass,
                     "(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, "
