@@ -1,12 +1,14 @@
 // The position table of a code object (CPython's co_positions, compacted).
 //
 // Consecutive instructions compiled from the same expression share a
-// position, so the table is a list of runs: run length, first line (delta
-// from the previous run, zigzag), end line (delta from the first), start and
-// end column (+1, so that -1 "unknown" encodes as 0), each an unsigned
-// LEB128 varint. A typical run is 5 bytes and covers several instructions;
-// the VM never reads it (only traceback formatting does), so decoding is a
-// linear scan.
+// position, so the table is a list of runs. A run starts with a header byte:
+//   bits 0-2  run length - 1 (7: the length follows as a varint)
+//   bit 3     same first line as the previous run (else zigzag delta follows)
+//   bit 4     ends on its first line (else end line - first line follows)
+//   bit 5     columns unknown (else start column, then zigzag(end - start))
+// then those fields as unsigned LEB128 varints. A typical run is 3 bytes.
+// The VM never reads the table (only traceback formatting does), so
+// decoding is a linear scan.
 
 #include <cstdint>
 #include <vector>
@@ -55,14 +57,28 @@ void PositionTableWriter::add(const Position& p) {
   run_length_ = 1;
 }
 
+namespace {
+constexpr std::uint8_t kLengthFollows = 7, kSameLine = 8, kOneLine = 16, kNoColumns = 32;
+}  // namespace
+
 void PositionTableWriter::flush() {
   if (run_length_ == 0) return;
   const Position& p = run_position_;
-  put_varint(out_, run_length_);
-  put_varint(out_, zigzag(static_cast<std::int64_t>(p.line) - previous_.line));
-  put_varint(out_, static_cast<std::uint64_t>(p.end_line > p.line ? p.end_line - p.line : 0));
-  put_varint(out_, static_cast<std::uint64_t>(p.col < 0 ? 0 : p.col + 1));
-  put_varint(out_, static_cast<std::uint64_t>(p.end_col < 0 ? 0 : p.end_col + 1));
+  bool known = p.col >= 0 && p.end_col >= 0;
+  std::uint8_t header =
+      run_length_ <= 7 ? static_cast<std::uint8_t>(run_length_ - 1) : kLengthFollows;
+  if (p.line == previous_.line) header |= kSameLine;
+  if (p.end_line <= p.line) header |= kOneLine;
+  if (!known) header |= kNoColumns;
+  out_.push_back(header);
+  if (run_length_ > 7) put_varint(out_, run_length_);
+  if (p.line != previous_.line)
+    put_varint(out_, zigzag(static_cast<std::int64_t>(p.line) - previous_.line));
+  if (p.end_line > p.line) put_varint(out_, static_cast<std::uint64_t>(p.end_line - p.line));
+  if (known) {
+    put_varint(out_, static_cast<std::uint64_t>(p.col));
+    put_varint(out_, zigzag(static_cast<std::int64_t>(p.end_col) - p.col));
+  }
   previous_ = p;
   run_length_ = 0;
 }
@@ -79,11 +95,16 @@ Position Code::position(std::size_t index) const {
   Position at;
   std::size_t first = 0;
   while (p < end) {
-    std::uint64_t length = get_varint(p, end);
-    at.line = static_cast<int>(at.line + unzigzag(get_varint(p, end)));
-    at.end_line = at.line + static_cast<int>(get_varint(p, end));
-    at.col = static_cast<int>(get_varint(p, end)) - 1;
-    at.end_col = static_cast<int>(get_varint(p, end)) - 1;
+    std::uint8_t header = *p++;
+    std::uint64_t length = (header & 7) == kLengthFollows ? get_varint(p, end) : (header & 7) + 1u;
+    if (!(header & kSameLine)) at.line = static_cast<int>(at.line + unzigzag(get_varint(p, end)));
+    at.end_line = at.line + (header & kOneLine ? 0 : static_cast<int>(get_varint(p, end)));
+    if (header & kNoColumns) {
+      at.col = at.end_col = -1;
+    } else {
+      at.col = static_cast<int>(get_varint(p, end));
+      at.end_col = static_cast<int>(at.col + unzigzag(get_varint(p, end)));
+    }
     if (index < first + length) return at;
     first += length;
   }
