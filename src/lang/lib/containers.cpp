@@ -666,17 +666,6 @@ Value b_decode(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
   return bytes_decode(I, static_cast<Bytes*>(args[0].o)->view(), a[0], a[1]);
 }
 
-Value b_hex(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
-  if (nargs != 1) return raise(I, types().TypeError, "bytes.hex() takes no arguments");
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : static_cast<Bytes*>(args[0].o)->view()) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return new_str(I, out);
-}
-
 // bytes.upper() / lower(): ASCII letters only, as CPython.
 Value b_change_case(Isolate& I, Value* args, std::size_t nargs, bool upper) {
   if (nargs != 1) return raise(I, types().TypeError, "takes no arguments");
@@ -800,7 +789,6 @@ void register_container_methods() {
   add_method(T.range, "index", r_index);
   add_method(T.slice, "indices", sl_indices);
   add_method(T.bytes, "decode", b_decode);
-  add_method(T.bytes, "hex", b_hex);
   add_method(T.bytes, "upper", b_upper);
   add_method(T.bytes, "lower", b_lower);
   register_bytes_methods();
