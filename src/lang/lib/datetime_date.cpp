@@ -17,13 +17,6 @@ time::Date self_of(Value v) {
   return time::Date();
 }
 
-bool no_args(Isolate& I, const char* name, std::size_t nargs, const Tuple* kw) {
-  if (nargs == 1 && !kw) return true;
-  raise(I, types().TypeError,
-        std::string(name) + "() takes no arguments (" + std::to_string(nargs - 1) + " given)");
-  return false;
-}
-
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[3];
   if (!parse_call(I, "function", args, nargs, kwnames, {"year", "month", "day"}, 3, a))
@@ -72,11 +65,8 @@ Value isocalendar(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, v
 }
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
-  Value a[1];
-  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
-    return Value::exc();
   std::string format;
-  if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
+  if (!strftime_argument(I, args, nargs, kwnames, format)) return Value::exc();
   // CPython formats self.timetuple(): a datetime receiver keeps its time.
   if (auto dt = as_datetime(args[0]))
     return guarded(I, [&] { return new_str(I, dt->strftime(format)); });
@@ -84,9 +74,8 @@ Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
 }
 
 Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
-  if (nargs != 2 || !is_str(args[1]))
-    return raise(I, types().TypeError, "__format__() argument must be str");
-  std::string spec(as_str(args[1])->view());
+  std::string spec;
+  if (!format_spec_argument(I, args, nargs, spec)) return Value::exc();
   if (spec.empty()) return new_str(I, self_of(args[0]).isoformat());
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(spec)); });
 }
@@ -136,9 +125,7 @@ int compare(Isolate& I, Value a, Value b, int& cmp, bool equality) {
 
 // Class methods (args[0] is the class).
 Value today(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
-  if (nargs != 1 || kw)
-    return raise(I, types().TypeError,
-                 "date.today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+  if (!no_args(I, "date.today", nargs, kw)) return Value::exc();
   return guarded(I, [&] { return new_date(I, time::Date::today(current_clock())); });
 }
 

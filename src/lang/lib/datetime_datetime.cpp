@@ -14,18 +14,6 @@ time::DateTime self_of(Value v) {
   return *as_datetime(v);
 }
 
-bool no_args(Isolate& I, const char* name, std::size_t nargs, const Tuple* kw) {
-  if (nargs == 1 && !kw) return true;
-  raise(I, types().TypeError,
-        std::string(name) + "() takes no arguments (" + std::to_string(nargs - 1) + " given)");
-  return false;
-}
-
-Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d) {
-  if (!d) return Value::none();
-  return new_timedelta(I, *d);
-}
-
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[9];
   if (!parse_call(
@@ -61,8 +49,7 @@ QUIRE_DT_FIELD(fold)
 #undef QUIRE_DT_FIELD
 
 Value tzinfo(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
-  time::TzRef tz = self_of(args[0]).tzinfo();
-  return tz.is_naive() ? Value::none() : new_timezone(I, tz);
+  return tzinfo_value(I, self_of(args[0]).tzinfo());
 }
 
 Value date(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
@@ -129,18 +116,14 @@ Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
 }
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
-  Value a[1];
-  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
-    return Value::exc();
   std::string format;
-  if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
+  if (!strftime_argument(I, args, nargs, kwnames, format)) return Value::exc();
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(format)); });
 }
 
 Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
-  if (nargs != 2 || !is_str(args[1]))
-    return raise(I, types().TypeError, "__format__() argument must be str");
-  std::string spec(as_str(args[1])->view());
+  std::string spec;
+  if (!format_spec_argument(I, args, nargs, spec)) return Value::exc();
   if (spec.empty()) return guarded(I, [&] { return new_str(I, self_of(args[0]).str()); });
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(spec)); });
 }
@@ -232,16 +215,12 @@ Value now(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void
 }
 
 Value today(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
-  if (nargs != 1 || kw)
-    return raise(I, types().TypeError,
-                 "datetime.today() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+  if (!no_args(I, "datetime.today", nargs, kw)) return Value::exc();
   return guarded(I, [&] { return new_datetime(I, time::DateTime::now(current_clock())); });
 }
 
 Value utcnow(Isolate& I, Value*, std::size_t nargs, const Tuple* kw, void*) {
-  if (nargs != 1 || kw)
-    return raise(I, types().TypeError,
-                 "datetime.utcnow() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+  if (!no_args(I, "datetime.utcnow", nargs, kw)) return Value::exc();
   return guarded(I, [&] { return new_datetime(I, time::DateTime::utcnow(current_clock())); });
 }
 

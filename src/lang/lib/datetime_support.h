@@ -52,6 +52,18 @@ bool to_field(Isolate& I, Value v, int64_t& out);
 bool to_text(Isolate& I, Value v, const char* fname, int position, std::string& out);
 // A tzinfo argument: None or a timezone.
 bool to_tz(Isolate& I, Value v, time::TzRef& out);
+// A method without parameters called with some: TypeError "<name>() takes no
+// arguments (N given)" and false.
+bool no_args(Isolate& I, const char* name, std::size_t nargs, const Tuple* kw);
+// The `format` argument of a strftime(format) method (args[0] is self).
+bool strftime_argument(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
+                       std::string& format);
+// The spec argument of __format__(spec) (args[0] is self).
+bool format_spec_argument(Isolate& I, Value* args, std::size_t nargs, std::string& spec);
+// utcoffset() and dst() results: a timedelta, or None.
+Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d);
+// A time's or datetime's tzinfo: its timezone, or None when naive.
+Value tzinfo_value(Isolate& I, time::TzRef tz);
 // An Int128 as a Python int.
 Value int128_value(Isolate& I, time::Int128 v);
 // TypeError "unsupported operand type(s) for <op>: 'A' and 'B'".

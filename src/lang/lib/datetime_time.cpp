@@ -14,11 +14,6 @@ time::Time self_of(Value v) {
   return *as_time(v);
 }
 
-Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d) {
-  if (!d) return Value::none();
-  return new_timedelta(I, *d);
-}
-
 Value construct(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   Value a[6];
   if (!parse_call(I, "function", args, nargs, kwnames,
@@ -51,8 +46,7 @@ Value fold(Isolate&, Value* args, std::size_t, const Tuple*, void*) {
   return Value::integer(self_of(args[0]).fold());
 }
 Value tzinfo(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
-  time::TzRef tz = self_of(args[0]).tzinfo();
-  return tz.is_naive() ? Value::none() : new_timezone(I, tz);
+  return tzinfo_value(I, self_of(args[0]).tzinfo());
 }
 Value utcoffset(Isolate& I, Value* args, std::size_t, const Tuple*, void*) {
   return guarded(I, [&] { return optional_delta(I, self_of(args[0]).utcoffset()); });
@@ -78,18 +72,14 @@ Value isoformat(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
 }
 
 Value strftime(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
-  Value a[1];
-  if (!parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a))
-    return Value::exc();
   std::string format;
-  if (!to_text(I, a[0], "strftime", 1, format)) return Value::exc();
+  if (!strftime_argument(I, args, nargs, kwnames, format)) return Value::exc();
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(format)); });
 }
 
 Value format(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
-  if (nargs != 2 || !is_str(args[1]))
-    return raise(I, types().TypeError, "__format__() argument must be str");
-  std::string spec(as_str(args[1])->view());
+  std::string spec;
+  if (!format_spec_argument(I, args, nargs, spec)) return Value::exc();
   if (spec.empty()) return guarded(I, [&] { return new_str(I, self_of(args[0]).isoformat()); });
   return guarded(I, [&] { return new_str(I, self_of(args[0]).strftime(spec)); });
 }

@@ -60,10 +60,7 @@ Value microseconds(Isolate&, Value* args, std::size_t, const Tuple*, void*) {
 }
 
 Value total_seconds(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
-  if (nargs != 1 || kw)
-    return raise(
-        I, types().TypeError,
-        "timedelta.total_seconds() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+  if (!no_args(I, "timedelta.total_seconds", nargs, kw)) return Value::exc();
   return Value::real(self_of(args[0]).total_seconds());
 }
 

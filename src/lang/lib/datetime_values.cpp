@@ -186,6 +186,38 @@ Value text_value(Isolate& I, const std::string& s) {
   return new_str(I, s);
 }
 
+bool no_args(Isolate& I, const char* name, std::size_t nargs, const Tuple* kw) {
+  if (nargs == 1 && !kw) return true;
+  raise(I, types().TypeError,
+        std::string(name) + "() takes no arguments (" + std::to_string(nargs - 1) + " given)");
+  return false;
+}
+
+bool strftime_argument(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
+                       std::string& format) {
+  Value a[1];
+  return parse_call(I, "strftime()", args + 1, nargs - 1, kwnames, {"format"}, 1, a) &&
+         to_text(I, a[0], "strftime", 1, format);
+}
+
+bool format_spec_argument(Isolate& I, Value* args, std::size_t nargs, std::string& spec) {
+  if (nargs != 2 || !is_str(args[1])) {
+    raise(I, types().TypeError, "__format__() argument must be str");
+    return false;
+  }
+  spec = as_str(args[1])->view();
+  return true;
+}
+
+Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d) {
+  if (!d) return Value::none();
+  return new_timedelta(I, *d);
+}
+
+Value tzinfo_value(Isolate& I, time::TzRef tz) {
+  return tz.is_naive() ? Value::none() : new_timezone(I, tz);
+}
+
 }  // namespace detail
 
 using detail::types_;
