@@ -50,6 +50,8 @@ class TemplateCache {
     } else {
       e.error = error;
     }
+    // Large sources are parsed each time: the cache stays small (256 x 64 KiB).
+    if (source.size() > kMaxCachedSource) return e;
     std::lock_guard<std::mutex> lock(mutex_);
     if (map_.size() >= kMaxEntries) {
       map_.erase(order_.front());
@@ -61,6 +63,7 @@ class TemplateCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 256;
+  static constexpr std::size_t kMaxCachedSource = std::size_t{64} << 10;
   std::mutex mutex_;
   std::unordered_map<std::string, Entry> map_;
   std::list<std::string> order_;

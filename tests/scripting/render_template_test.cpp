@@ -312,3 +312,28 @@ TEST_F(RenderTemplate, SandboxHolds) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+// Every prefix of every template above (unclosed tags, cut strings, half
+// operators) renders or fails with an exception: never a crash, never a hang.
+TEST_F(RenderTemplate, EveryPrefixFailsCleanly) {
+  std::string list = "[";
+  for (const auto& c : kCases) list += Json(c.tmpl).dump() + ", ";
+  list += "]";
+  EXPECT_EQ(run("count = 0\n"
+                "for t in " +
+                list +
+                ":\n"
+                "    for i in range(len(t) + 1):\n"
+                "        try:\n"
+                "            frappe.render_template(t[:i], {'items': [1, 2], 'd': {'a': 1}})\n"
+                "        except Exception:\n"
+                "            count += 1\n"
+                "print('done', count > 0)\n"),
+            "done True\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
