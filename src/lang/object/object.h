@@ -200,7 +200,7 @@ struct TraceEntry {
   std::string filename;
   std::string function;
   int line;
-  const std::string* source;  // the program's source text, for the line
+  const std::string* source;   // the program's source text, for the line
   const Code* code = nullptr;  // with `instruction`: the column range (marker line)
   std::size_t instruction = 0;
 };
