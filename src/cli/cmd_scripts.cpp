@@ -5,7 +5,13 @@
 #include <iostream>
 #include <optional>
 
+#include "jobs/job_queue.h"
+#include "jobs/job_types.h"
+#include "jobs/queue_schema.h"
+#include "jobs/scheduler.h"
+#include "jobs/site_jobs.h"
 #include "model/errors.h"
+#include "model/db_api.h"
 #include "model/session.h"
 #include "scripting/api_script.h"
 #include "scripting/script_error.h"
@@ -25,16 +31,57 @@ void print_messages(const scripting::RequestState& request) {
   }
 }
 
+// --enqueue: the run goes through the site's job queue instead of running
+// here (issue 8) — a Scheduler Event script as its Scheduled Job Type's job
+// (quire.run_scheduled_job, deduplicated as the scheduler does, so its
+// Scheduled Job Log is written), an API script as frappe.enqueue's job
+// (quire.server_script_call) as Administrator. Returns the job id, or nullopt
+// when a run of the same job type is already queued or running.
+std::optional<std::int64_t> enqueue_script(const site::Sites& sites, const std::string& site_name,
+                                           db::Database& db, model::Session& session,
+                                           const scripting::ScriptInfo& info) {
+  jobs::migrate_queue_schema(db);
+  jobs::EnqueueRequest request;
+  if (info.script_type == "Scheduler Event") {
+    model::ListArgs args;
+    args.doctype = "Scheduled Job Type";
+    args.fields = nlohmann::json::array({"name", "frequency"});
+    args.filters = nlohmann::json{{"server_script", info.name}};
+    args.limit = 1;
+    nlohmann::json types = model::get_all(session, args);
+    if (types.empty()) {
+      throw site::SiteError("Server Script '" + info.name + "' has no Scheduled Job Type");
+    }
+    const std::string type = types[0].value("name", std::string());
+    request.method = jobs::kRunScheduledJobMethod;
+    request.args = nlohmann::json{{"job_type", type}}.dump();
+    request.queue = jobs::queue_for_frequency(types[0].value("frequency", std::string()));
+    request.job_id = "scheduled_job||" + type;
+  } else {
+    request.method = "quire.server_script_call";
+    request.args = nlohmann::json{{"method", info.api_method},
+                                  {"kwargs", nlohmann::json::object()},
+                                  {"user", "Administrator"}}
+                       .dump();
+  }
+  static const jobs::SystemClock clock;
+  return jobs::JobQueue(clock, jobs::queue_options_from_config(sites.config(site_name)))
+      .enqueue(db, request);
+}
+
 Command add_execute_script_command(CLI::App& root, const Globals& globals) {
   struct Options {
     std::optional<std::string> site;
     std::string name;
+    bool enqueue = false;
   };
   auto options = std::make_shared<Options>();
   auto* app = root.add_subcommand(
       "execute-script", "Run a Server Script now (Scheduler Event: committed; API: as a POST)");
   app->add_option("NAME", options->name, "The Server Script's name")->required();
   app->add_option("--site", options->site, "The site (default: the only or default site)");
+  app->add_flag("--enqueue", options->enqueue,
+                "Queue the run for the site's workers instead of running it here");
   return {
       app, [options, &globals]() -> int {
         site::Sites sites(globals.sites_dir);
@@ -50,6 +97,16 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
         model::Session session(*db, documents.metas, documents.events);
         auto info = scripts.find_by_name(session, options->name);
         if (!info) throw site::SiteError("no enabled Server Script named '" + options->name + "'");
+        if (options->enqueue &&
+            (info->script_type == "Scheduler Event" || info->script_type == "API")) {
+          auto id = enqueue_script(sites, name, *db, session, *info);
+          if (id) {
+            std::cout << "enqueued job " << *id << "\n";
+          } else {
+            std::cout << "a run of " << info->name << " is already queued or running\n";
+          }
+          return 0;
+        }
         try {
           if (info->script_type == "Scheduler Event") {
             scripting::RequestState request;

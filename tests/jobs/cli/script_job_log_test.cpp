@@ -5,7 +5,8 @@
 //
 // The scripts are created over REST on a live `quire serve`, so the Server
 // Script controller makes their Scheduled Job Types; a job for each type is
-// enqueued with `quire jobs enqueue` and the server's own workers run it.
+// enqueued with `quire jobs enqueue` (or `quire execute-script --enqueue`)
+// and the server's own workers run it.
 
 #include <gtest/gtest.h>
 
@@ -60,11 +61,17 @@ class ScriptJobLog : public ::testing::Test {
     return types.json["data"][0]["name"].get<std::string>();
   }
 
-  // Enqueues one run of the job type and waits (up to a minute) for its log.
+  // Enqueues one run of the job type and waits for its log.
   Json run_and_wait_for_log(const std::string& job_type) {
     auto enqueued = server.run({"jobs", "enqueue", "quire.run_scheduled_job", "--args",
                                 Json{{"job_type", job_type}}.dump()});
     EXPECT_EQ(enqueued.code, 0) << enqueued.err;
+    return wait_for_log(job_type);
+  }
+
+  // The job type's first Scheduled Job Log, waiting up to a minute for the
+  // server's workers to write it.
+  Json wait_for_log(const std::string& job_type) {
     const std::string query =
         "/api/resource/Scheduled Job Log?fields=" + q(R"(["status","details","debug_log"])") +
         "&filters=" + q(Json::array({Json::array({"scheduled_job_type", "=", job_type})}).dump());
@@ -113,6 +120,18 @@ TEST_F(ScriptJobLog, AFailedRunKeepsTheTracebackWithTheScriptsNameAndLine) {
   auto jobs = Json::parse(listed.out);
   ASSERT_EQ(jobs.size(), 1u) << listed.out;
   EXPECT_NE(jobs[0]["error"].get<std::string>().find(expected.last_line), std::string::npos);
+}
+
+TEST_F(ScriptJobLog, ExecuteScriptEnqueueRunsTheScriptThroughTheQueue) {
+  const std::string type = make_scheduled_script("queued-printer", kPrinter);
+  ASSERT_FALSE(type.empty());
+  auto enqueued = server.run({"execute-script", "queued-printer", "--enqueue"});
+  ASSERT_EQ(enqueued.code, 0) << enqueued.err;
+  EXPECT_NE(enqueued.out.find("enqueued job "), std::string::npos) << enqueued.out;
+  // The server's workers run it; its log is written as for a scheduled run.
+  Json log = wait_for_log(type);
+  EXPECT_EQ(log.value("status", ""), "Complete") << log.dump();
+  EXPECT_EQ(log.value("debug_log", ""), "hello from the scheduler\nand from frappe.log\n42\n");
 }
 
 }  // namespace
