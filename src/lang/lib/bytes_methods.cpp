@@ -598,10 +598,6 @@ int hex_digit(char c) {
 
 // bytes.fromhex(string): pairs of hex digits, ASCII whitespace between pairs.
 Value b_fromhex(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
-  if (nargs == 2 && is_bytes(args[0])) {  // called on an instance: b"".fromhex(text)
-    ++args;
-    --nargs;
-  }
   if ((kw && kw->size) || nargs != 1)
     return raise(I, types().TypeError,
                  "fromhex() takes exactly one argument (" + std::to_string(nargs) + " given)");
@@ -720,8 +716,8 @@ void register_bytes_methods() {
   add_method(T, "join", b_join);
   add_method(T, "translate", b_translate);
   add_method(T, "hex", b_hex_sep);  // replaces containers.cpp's argument-less hex
-  add_class_attr(T, "maketrans", make_builtin_native("maketrans", b_maketrans));
-  add_class_attr(T, "fromhex", make_builtin_native("fromhex", b_fromhex));
+  add_static_method(T, "maketrans", b_maketrans);
+  add_static_method(T, "fromhex", b_fromhex);
 }
 
 }  // namespace quire::lang

@@ -765,7 +765,7 @@ void register_container_methods() {
   add_method(T.dict, "setdefault", d_setdefault);
   add_method(T.dict, "copy", d_copy);
   add_method(T.dict, "clear", d_clear);
-  host::define_classmethod(T.dict, "fromkeys", d_fromkeys);
+  add_class_method(T.dict, "fromkeys", d_fromkeys);
   for (Type* t : {T.set, T.frozenset}) {
     add_method(t, "copy", s_copy);
     add_method(t, "union", s_union);

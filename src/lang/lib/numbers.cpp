@@ -373,7 +373,7 @@ void register_number_methods() {
   add_method(T.int_, "as_integer_ratio", i_as_integer_ratio);
   add_method(T.float_, "as_integer_ratio", f_as_integer_ratio);
   add_method(T.float_, "hex", f_hex);
-  add_class_attr(T.float_, "fromhex", make_builtin_native("fromhex", f_fromhex));
+  add_static_method(T.float_, "fromhex", f_fromhex);
   for (Type* t : {T.int_, T.float_, T.str}) add_method(t, "__format__", s_dunder_format);
 }
 

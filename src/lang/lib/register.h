@@ -8,6 +8,10 @@ namespace quire::lang {
 
 void add_method(Type* type, const char* name, NativeFn fn);
 void add_class_attr(Type* type, const char* name, Value v);
+// Registration-time forms of host::define_classmethod/define_staticmethod:
+// no registration lock, since init_runtime may run while host holds it.
+void add_class_method(Type* type, const char* name, NativeFn fn);
+void add_static_method(Type* type, const char* name, NativeFn fn);
 void add_builtin(const char* name, Value v);
 Value make_builtin_native(const char* name, NativeFn fn);
 

@@ -768,9 +768,11 @@ Value m_encode(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
   return text_encode(I, self_str(args)->view(), a[0], a[1]);
 }
 
-Value m_expandtabs(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+Value m_expandtabs(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
+  Value a[1];
+  if (!parse_args(I, "expandtabs", args + 1, nargs - 1, kw, {"tabsize"}, 0, a)) return Value::exc();
   std::int64_t tab = 8;
-  if (nargs > 1 && !to_int64(I, args[1], tab, "tabsize")) return Value::exc();
+  if (!a[0].is_undef() && !to_int64(I, a[0], tab, "tabsize")) return Value::exc();
   std::string out;
   std::int64_t col = 0;
   for (char c : self_str(args)->view()) {
@@ -921,7 +923,7 @@ void register_str_methods() {
   add_method(T, "encode", m_encode);
   add_method(T, "format_map", m_format_map);
   add_method(T, "translate", m_translate);
-  add_class_attr(T, "maketrans", make_builtin_native("maketrans", m_maketrans));
+  add_static_method(T, "maketrans", m_maketrans);
   add_method(T, "expandtabs", m_expandtabs);
 }
 

@@ -215,8 +215,19 @@ bool to_int64(Isolate& I, Value v, std::int64_t& out, const char* what) {
     raise(I, types().OverflowError, "Python int too large to convert to C ssize_t");
     return false;
   }
-  raise(I, types().TypeError,
-        std::string(what) + " must be integers or slices, not " + type_name(v));
+  // CPython words the error by what the integer is for: subscripts name their
+  // container, slice bounds have their own text, arguments (width, maxsplit…)
+  // say the value cannot be an integer at all.
+  std::string_view purpose(what);
+  if (purpose == "slice indices")
+    raise(I, types().TypeError,
+          "slice indices must be integers or None or have an __index__ method");
+  else if (purpose.ends_with(" indices"))
+    raise(I, types().TypeError,
+          std::string(what) + " must be integers or slices, not " + type_name(v));
+  else
+    raise(I, types().TypeError,
+          "'" + type_name(v) + "' object cannot be interpreted as an integer");
   return false;
 }
 

@@ -80,6 +80,25 @@ void add_method(Type* type, const char* name, NativeFn fn) {
   dict_set(*init_isolate, type->dict, intern(name), Value::object(n));
 }
 
+// Methods reached through a Property: a classmethod (mode 1) gets the class
+// as args[0]; a staticmethod (mode 2) only the call's arguments.
+static void add_property_method(Type* type, const char* name, NativeFn fn, std::uint8_t mode) {
+  Property* p = new (std::malloc(sizeof(Property))) Property();
+  p->flags = kImmortal;
+  p->getter = make_builtin_native(name, fn);
+  p->setter = Value::none();
+  p->mode = mode;
+  add_class_attr(type, name, Value::object(p));
+}
+
+void add_class_method(Type* type, const char* name, NativeFn fn) {
+  add_property_method(type, name, fn, 1);
+}
+
+void add_static_method(Type* type, const char* name, NativeFn fn) {
+  add_property_method(type, name, fn, 2);
+}
+
 void add_class_attr(Type* type, const char* name, Value v) {
   static Isolate* init_isolate = new Isolate();
   dict_set(*init_isolate, type->dict, intern(name), v);

@@ -220,6 +220,11 @@ void define_classmethod(Type* type, const char* name, NativeFn fn) {
   add_class_attr(type, name, immortal_property(fn, name, 1));
 }
 
+void define_staticmethod(Type* type, const char* name, NativeFn fn) {
+  std::lock_guard<std::mutex> lock(registration_mutex());
+  add_static_method(type, name, fn);
+}
+
 Type* public_class(Type* t) {
   // Only define_value_type makes immortal user-like classes, and it names the
   // impl as its public base.

@@ -87,6 +87,9 @@ void set_constructor(Type* type, NativeFn fn);
 void define_property(Type* type, const char* name, NativeFn getter);
 // A class method: fn receives the class as args[0] (Cls.m() and obj.m()).
 void define_classmethod(Type* type, const char* name, NativeFn fn);
+// A static method: fn receives only the call's arguments, reached through the
+// class or an instance alike (str.maketrans and "".maketrans).
+void define_staticmethod(Type* type, const char* name, NativeFn fn);
 
 // The class scripts should see for an instance's class: the public class of
 // a value type's hidden impl (what type(x) returns), else `t` itself.
