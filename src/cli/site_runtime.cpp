@@ -83,8 +83,11 @@ void add_error_messages(http::ApiRequest& api, const scripting::RequestState& re
   for (const auto& m : request.message_log) {
     list.push_back(m.dump(-1, ' ', false, Json::error_handler_t::replace));
   }
-  if (!request.message_log.back().contains("raise_exception")) {
-    http::ErrorInfo info = http::describe_error(error);
+  http::ErrorInfo info = http::describe_error(error);
+  // A server-side failure (a database error, a bug: 500 with no script
+  // traceback) keeps its text out of the reply, as the envelope does.
+  bool internal = info.status == http::Status::internal_server_error && info.traceback.empty();
+  if (!request.message_log.back().contains("raise_exception") && !internal) {
     list.push_back(Json{
         {"message", info.message},
         {"title", info.title},
