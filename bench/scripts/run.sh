@@ -102,10 +102,25 @@ curl -sf "${auth[@]}" -H "Content-Type: application/json" -d '{"description": "c
   "import json,sys; d=json.load(sys.stdin)['data']; assert d['color']=='#00ff00', d"
 run "POST /api/resource/ToDo, one Before Save script" "${auth[@]}" -s "$here/../http/insert.lua" "$base/api/resource/ToDo"
 read -r script_rate script_cpu <"$work/last"
-python3 - "$plain_rate" "$plain_cpu" "$script_rate" "$script_cpu" <<'PY'
+# Each phase grows the ToDo table by tens of thousands of rows, and a larger
+# table costs every insert more; the script is disabled and the plain insert
+# measured again, so the script is compared with plain runs on either side.
+python3 - "$base" "$token" <<'PY'
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(base + "/api/resource/Server%20Script/bench-before-save",
+                                 data=json.dumps({"disabled": 1}).encode(), method="PUT",
+                                 headers={"Content-Type": "application/json", "Authorization": "token " + token})
+urllib.request.urlopen(request).read()
+PY
+run "POST /api/resource/ToDo, no script (again)" "${auth[@]}" -s "$here/../http/insert.lua" "$base/api/resource/ToDo"
+read -r plain_rate_after plain_cpu_after <"$work/last"
+python3 - "$plain_rate" "$plain_cpu" "$script_rate" "$script_cpu" "$plain_rate_after" "$plain_cpu_after" <<'PY'
 import sys
-plain_rate, plain_cpu, script_rate, script_cpu = map(float, sys.argv[1:])
-print(f"  Before Save script overhead: {(plain_rate / script_rate - 1) * 100:+.1f}% time per insert (throughput), "
+plain_rate, plain_cpu, script_rate, script_cpu, after_rate, after_cpu = map(float, sys.argv[1:])
+plain_rate, plain_cpu = (plain_rate + after_rate) / 2, (plain_cpu + after_cpu) / 2
+print(f"  Before Save script overhead against the mean of the plain runs around it: "
+      f"{(plain_rate / script_rate - 1) * 100:+.1f}% time per insert (throughput), "
       f"{(script_cpu / plain_cpu - 1) * 100:+.1f}% server CPU per insert (aim <= 10%)")
 PY
 
