@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "lang/compile/code.h"
+#include "lang/syntax/unicode_chars.h"
 #include "scripting/render_template_syntax.h"
 
 namespace quire::scripting::jinja {
@@ -48,24 +49,6 @@ bool is_name_char(unsigned char c) {
   return std::isalnum(c) || c == '_' || c >= 0x80;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // A string literal's value: Python's unicode-escape rules, as jinja's lexer.
 std::string unescape(std::string_view raw) {
   std::string out;
@@ -86,7 +69,7 @@ std::string unescape(std::string_view raw) {
                                ? raw[i + k] - '0'
                                : std::tolower(static_cast<unsigned char>(raw[i + k])) - 'a' + 10);
       }
-      append_utf8(out, cp);
+      lang::syntax::append_utf8(out, static_cast<char32_t>(cp));
       i += n;
       return true;
     };
