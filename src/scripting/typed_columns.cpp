@@ -180,24 +180,9 @@ std::string_view ColumnTypes::at(std::size_t position) const {
 namespace {
 
 Value typed_row_object(Isolate& I, const Json& row, const ColumnTypes& columns) {
-  Value d = new_attr_dict(I);
-  Dict* table = attr_dict_table(I, d);
-  for (const auto& [key, e] : row.items()) {
-    Value v = temporal_value(I, columns.by_key(key), e);
-    if (v.is_exc()) {
-      decref(d);
-      return v;
-    }
-    Value k = new_str(I, key);
-    bool ok = dict_set(I, table, k, v);
-    decref(k);
-    decref(v);
-    if (!ok) {
-      decref(d);
-      return Value::exc();
-    }
-  }
-  return d;
+  return attr_dict_from_object(I, row, [&](const std::string& key, const Json& e) {
+    return temporal_value(I, columns.by_key(key), e);
+  });
 }
 
 Value sequence(Isolate& I, const Json& items, bool as_tuple,

@@ -9,6 +9,28 @@ namespace quire::scripting {
 
 using namespace quire::lang;
 
+Value attr_dict_from_object(Isolate& I, const Json& object,
+                            const std::function<Value(const std::string&, const Json&)>& convert) {
+  Value d = new_attr_dict(I);
+  Dict* table = attr_dict_table(I, d);
+  for (const auto& [key, e] : object.items()) {
+    Value v = convert(key, e);
+    if (v.is_exc()) {
+      decref(d);
+      return v;
+    }
+    Value k = new_str(I, key);
+    bool ok = dict_set(I, table, k, v);
+    decref(k);
+    decref(v);
+    if (!ok) {
+      decref(d);
+      return Value::exc();
+    }
+  }
+  return d;
+}
+
 Value to_value(Isolate& I, const Json& json, bool arrays_as_tuples) {
   switch (json.type()) {
     case Json::value_t::null:
@@ -46,26 +68,10 @@ Value to_value(Isolate& I, const Json& json, bool arrays_as_tuples) {
       for (Value x : items) decref(x);
       return out;
     }
-    case Json::value_t::object: {
-      Value d = new_attr_dict(I);
-      Dict* table = attr_dict_table(I, d);
-      for (const auto& [key, e] : json.items()) {
-        Value v = to_value(I, e, arrays_as_tuples);
-        if (v.is_exc()) {
-          decref(d);
-          return v;
-        }
-        Value k = new_str(I, key);
-        bool ok = dict_set(I, table, k, v);
-        decref(k);
-        decref(v);
-        if (!ok) {
-          decref(d);
-          return Value::exc();
-        }
-      }
-      return d;
-    }
+    case Json::value_t::object:
+      return attr_dict_from_object(I, json, [&](const std::string&, const Json& e) {
+        return to_value(I, e, arrays_as_tuples);
+      });
   }
   return Value::none();
 }

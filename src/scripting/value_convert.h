@@ -7,6 +7,9 @@
 // strings, None, documents (as_dict); anything else by its str() unless
 // `strict` (as_json raises TypeError as Python's json would).
 
+#include <functional>
+#include <string>
+
 #include "lang/object/runtime.h"
 #include "model/meta.h"
 
@@ -17,6 +20,10 @@ using lang::Value;
 using model::Json;
 
 Value to_value(Isolate& I, const Json& json, bool arrays_as_tuples = false);
+// A _dict of a JSON object's members, each value made by convert(key,
+// member); the first exception convert returns is passed on.
+Value attr_dict_from_object(Isolate& I, const Json& object,
+                            const std::function<Value(const std::string&, const Json&)>& convert);
 // A list of rows: each row an array (a tuple) or an object (a _dict).
 Value rows_to_value(Isolate& I, const Json& rows);
 // False with a Python exception pending when `v` cannot be converted.
