@@ -169,22 +169,22 @@ Value Evaluator::get_element(Value obj, Value key) {
   return undefined_element(I_, obj, key);
 }
 
+bool Evaluator::eval_args(const Expr& e, std::size_t first, std::vector<Value>& out) {
+  for (std::size_t i = first; i < e.args.size(); ++i) {
+    Value v = eval(*e.args[i]);
+    if (v.is_exc()) return false;
+    out.push_back(v);
+  }
+  return true;
+}
+
 Value Evaluator::call(const Expr& e) {
   Owned callee(eval(*e.args[0]));
   if (callee.failed()) return Value::exc();
   if (is_undefined(callee.v)) return raise_undefined(I_, callee.v);
   std::vector<Value> args;
-  struct Release {
-    std::vector<Value>& a;
-    ~Release() {
-      for (Value v : a) decref(v);
-    }
-  } release{args};
-  for (std::size_t i = 1; i < e.args.size(); ++i) {
-    Value v = eval(*e.args[i]);
-    if (v.is_exc()) return v;
-    args.push_back(v);
-  }
+  ReleaseAll release{args};
+  if (!eval_args(e, 1, args)) return Value::exc();
   Owned kwnames(tuple_of_names(I_, e.kwnames));
   std::size_t npos = args.size() - e.kwnames.size();
   return lang::call(I_, callee.v, args.data(), npos,
@@ -196,17 +196,8 @@ Value Evaluator::filter(const Expr& e) {
     return raise(I_, template_syntax_error_type(), "No filter named '" + e.text + "'.");
   }
   std::vector<Value> args;
-  struct Release {
-    std::vector<Value>& a;
-    ~Release() {
-      for (Value v : a) decref(v);
-    }
-  } release{args};
-  for (const auto& arg : e.args) {
-    Value v = eval(*arg);
-    if (v.is_exc()) return v;
-    args.push_back(v);
-  }
+  ReleaseAll release{args};
+  if (!eval_args(e, 0, args)) return Value::exc();
   current = &e;
   return apply_filter(*this, e.text, args, e.kwnames);
 }
@@ -216,17 +207,8 @@ Value Evaluator::test(const Expr& e) {
     return raise(I_, template_syntax_error_type(), "No test named '" + e.text + "'.");
   }
   std::vector<Value> args;
-  struct Release {
-    std::vector<Value>& a;
-    ~Release() {
-      for (Value v : a) decref(v);
-    }
-  } release{args};
-  for (const auto& arg : e.args) {
-    Value v = eval(*arg);
-    if (v.is_exc()) return v;
-    args.push_back(v);
-  }
+  ReleaseAll release{args};
+  if (!eval_args(e, 0, args)) return Value::exc();
   current = &e;
   int r = apply_test(*this, e.text, args, e.kwnames);
   if (r < 0) return Value::exc();
@@ -277,17 +259,8 @@ Value Evaluator::compare(const Expr& e) {
 
 Value Evaluator::build(const Expr& e) {
   std::vector<Value> items;
-  struct Release {
-    std::vector<Value>& a;
-    ~Release() {
-      for (Value v : a) decref(v);
-    }
-  } release{items};
-  for (const auto& arg : e.args) {
-    Value v = eval(*arg);
-    if (v.is_exc()) return v;
-    items.push_back(v);
-  }
+  ReleaseAll release{items};
+  if (!eval_args(e, 0, items)) return Value::exc();
   switch (e.kind) {
     case ExprKind::List:
       return new_list_from(I_, items.data(), items.size());
@@ -515,20 +488,10 @@ bool Evaluator::render_for(const Node& n, std::string& out) {
   if (all.failed()) return false;
   // `for x in y if cond`: the filter runs first, so loop.length counts what passes.
   std::vector<Value> items;
-  struct Release {
-    std::vector<Value>& a;
-    ~Release() {
-      for (Value v : a) decref(v);
-    }
-  } release{items};
+  ReleaseAll release{items};
   std::vector<Value> source = as_list(all.v)->items;
   for (Value v : source) incref(v);
-  struct ReleaseSource {
-    std::vector<Value>& a;
-    ~ReleaseSource() {
-      for (Value v : a) decref(v);
-    }
-  } release_source{source};
+  ReleaseAll release_source{source};
   if (n.filter) {
     for (Value v : source) {
       scopes_.emplace_back();

@@ -42,6 +42,14 @@ Value raise_undefined(Isolate& I, Value undefined);
 lang::Type* template_error_type();
 lang::Type* template_syntax_error_type();
 
+// Releases the references a vector of values holds when the scope ends.
+struct ReleaseAll {
+  std::vector<Value>& values;
+  ~ReleaseAll() {
+    for (Value v : values) lang::decref(v);
+  }
+};
+
 class Evaluator {
  public:
   // `names`: the context (a dict; Python mode: the locals), `globals`: a dict
@@ -68,6 +76,9 @@ class Evaluator {
   const Expr* current = nullptr;  // the node being evaluated (error lines)
 
  private:
+  // Evaluates e.args[first..] into `out` (new references); false with an
+  // exception pending when one raised.
+  bool eval_args(const Expr& e, std::size_t first, std::vector<Value>& out);
   Value call(const Expr& e);
   Value filter(const Expr& e);
   Value test(const Expr& e);

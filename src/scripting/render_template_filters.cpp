@@ -558,12 +558,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       Owned list(call_builtin(I, "list", args[0]));
       if (list.v.is_exc()) return Value::exc();
       std::vector<Value> out;
-      struct Release {
-        std::vector<Value>& a;
-        ~Release() {
-          for (Value v : a) decref(v);
-        }
-      } release{out};
+      ReleaseAll release{out};
       Value attribute, fallback;
       for (std::size_t i = 0; i < kw.size(); ++i) {
         Value v = args[args.size() - kw.size() + i];
