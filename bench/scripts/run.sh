@@ -39,17 +39,9 @@ export QUIRE_SITES_DIR="$work/sites"
 keys=$("$QUIRE" generate-api-key Administrator)
 token="$(sed -n 's/^api_key: //p' <<<"$keys"):$(sed -n 's/^api_secret: //p' <<<"$keys")"
 
-"$QUIRE" serve --port 0 --access-log /dev/null 2>"$work/serve.err" &
-server_pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/serve.err")
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "bench/scripts: the server did not start" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+# shellcheck source=../lib/serve.sh
+source "$here/../lib/serve.sh"
+start_serve bench/scripts
 
 # Creates a Server Script through the REST API: name, then JSON fields.
 make_script() {
