@@ -8,9 +8,11 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 
 #include "lang/compile/code.h"
+#include "lang/syntax/literals.h"
 #include "lang/syntax/unicode_chars.h"
 #include "scripting/render_template_syntax.h"
 
@@ -49,79 +51,38 @@ bool is_name_char(unsigned char c) {
   return std::isalnum(c) || c == '_' || c >= 0x80;
 }
 
-// A string literal's value: Python's unicode-escape rules, as jinja's lexer.
-std::string unescape(std::string_view raw) {
-  std::string out;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c != '\\' || i + 1 >= raw.size()) {
-      out += c;
+// A string literal's value as jinja's lexer computes it:
+// value.encode("ascii", "backslashreplace").decode("unicode-escape"), with the
+// language's own escape decoder (octal, \x, \u, \U, \N{...}). A bad escape is
+// a TemplateSyntaxError carrying the codec message's text after its last ':'
+// ("truncated \xXX escape"), as jinja's lexer words it.
+std::string unescape(std::string_view raw, int line) {
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+  // backslashreplace first: a backslash before a non-ASCII character escapes
+  // the replacement's own backslash ('\\é' reads as "\\xe9"), as in Jinja.
+  std::string ascii;
+  ascii.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size();) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x80) {
+      ascii += raw[i++];
       continue;
     }
-    char e = raw[++i];
-    auto hex = [&](std::size_t n) -> bool {
-      unsigned long cp = 0;
-      for (std::size_t k = 1; k <= n; ++k) {
-        if (i + k >= raw.size() || !std::isxdigit(static_cast<unsigned char>(raw[i + k])))
-          return false;
-        cp = cp * 16 + static_cast<unsigned long>(
-                           std::isdigit(static_cast<unsigned char>(raw[i + k]))
-                               ? raw[i + k] - '0'
-                               : std::tolower(static_cast<unsigned char>(raw[i + k])) - 'a' + 10);
-      }
-      lang::syntax::append_utf8(out, static_cast<char32_t>(cp));
-      i += n;
-      return true;
-    };
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '\'':
-        out += '\'';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '0':
-        out += '\0';
-        break;
-      case '\n':
-        break;
-      case 'x':
-        if (!hex(2)) out += "\\x";
-        break;
-      case 'u':
-        if (!hex(4)) out += "\\u";
-        break;
-      case 'U':
-        if (!hex(8)) out += "\\U";
-        break;
-      default:
-        out += '\\';
-        out += e;
-    }
+    std::size_t length = 1;
+    char32_t cp = lang::syntax::decode_utf8(raw.substr(i), length);
+    i += length;
+    char buf[16];
+    const char* layout = cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x";
+    std::snprintf(buf, sizeof buf, layout, static_cast<unsigned>(cp));
+    ascii += buf;
+  }
+  std::string out, error;
+  if (!lang::syntax::decode_escapes(ascii, false, out, error)) {
+    std::size_t colon = error.rfind(':');
+    std::string_view text = colon == std::string::npos ? std::string_view(error)
+                                                       : std::string_view(error).substr(colon + 1);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    fail(line, std::string(text));
   }
   return out;
 }
@@ -294,7 +255,7 @@ class Lexer {
                "unexpected char '" + std::string(1, char(c)) + "' at " + std::to_string(s - 1));
         std::string raw = src_.substr(s, p - s);
         count_lines(raw);
-        out.push_back({Tok::Str, unescape(raw), line});
+        out.push_back({Tok::Str, unescape(raw, line), line});
         ++p;
         continue;
       }

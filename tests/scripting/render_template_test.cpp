@@ -114,6 +114,22 @@ const Case kCases[] = {
     {"{{ json.dumps({'a': [1, 2]}) }} {{ {'b': 1, 'a': 2}|json }} {{ [1]|len }}", "{}"},
     {"{{ x }}", "{'x': None}"},
     {"{{ 12345678901234567890 * 10 }} {{ 1.5e3 }} {{ 1_000 }} {{ 0.1 + 0.2 }}", "{}"},
+    // String literals decode as Python's unicode-escape (jinja's lexer): octal,
+    // \N{...}, a backslash before a non-ASCII character; bad escapes are a
+    // TemplateSyntaxError with the codec's wording.
+    {R"({{ '\101\60\0|\777|\N{BULLET}|\q\é|\\é' }})", "{}"},
+    {R"({{ "a\
+b" }})",
+     "{}"},
+    {R"({{ '\x4' }})", "{}"},
+    {R"({{ '\xZZ' }})", "{}"},
+    {R"(ok {{ 'x' }}
+{{ '\u12' }})",
+     "{}"},
+    {R"({{ '\U00110000' }})", "{}"},
+    {R"({{ '\N{NO SUCH NAME}' }})", "{}"},
+    {R"({{ '\N' }})", "{}"},
+    {R"({{ '\N{BULLET' }})", "{}"},
 };
 
 // What Jinja2 renders for each case, as Frappe's environment would (one
@@ -125,7 +141,7 @@ std::vector<std::string> jinja_outputs(bool& available) {
   std::ofstream f(script);
   f << R"PY(import json, sys
 try:
-    from jinja2 import DebugUndefined
+    from jinja2 import DebugUndefined, DictLoader, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 except ImportError:
     print("NO-JINJA")
@@ -152,7 +168,8 @@ def cstr(s):
 def as_json(obj, indent=1):
     return json.dumps(obj, indent=indent, sort_keys=True, separators=(',', ': '))
 
-env = SandboxedEnvironment(undefined=DebugUndefined)
+# Frappe's loader finds app templates; none exist here (an empty DictLoader).
+env = SandboxedEnvironment(undefined=DebugUndefined, loader=DictLoader({}))
 env.filters.update({'json': as_json, 'len': len, 'int': cint, 'str': cstr, 'flt': flt})
 for name in ('abs', 'all', 'any', 'bool', 'dict', 'enumerate', 'isinstance', 'issubclass', 'list',
              'max', 'min', 'range', 'set', 'sorted', 'sum', 'tuple'):
@@ -162,8 +179,10 @@ cases = json.load(open(sys.argv[1]))
 for tmpl, ctx in cases:
     try:
         out = env.from_string(tmpl).render(eval(ctx))
+    except TemplateError as e:
+        out = 'ERROR %s: %s' % (type(e).__name__, e.message)
     except Exception as e:
-        out = 'ERROR'
+        out = 'ERROR ' + repr(e)
     print(json.dumps(out))
 )PY";
   f.close();
@@ -203,10 +222,18 @@ TEST_F(RenderTemplate, MatchesJinja2) {
   if (!available) GTEST_SKIP() << "python3 has no jinja2 (Debian: python3-jinja2)";
   ASSERT_EQ(expected.size(), std::size(kCases));
   ASSERT_EQ(expected[0], "\"Hello World!\"");  // the reference itself rendered
-  std::string script;
+  // A TemplateError reaches the script as Frappe's "Jinja Template Error"
+  // whose traceback ends with the jinja2 exception's line.
+  std::string script =
+      "def error_text(e):\n"
+      "    s = str(e)\n"
+      "    k = s.find('jinja2.exceptions.')\n"
+      "    if k < 0:\n"
+      "        return 'ERROR ' + repr(e)\n"
+      "    return 'ERROR ' + s[k + 18:].split('\\n')[0]\n";
   for (const auto& c : kCases) {
     script += "try:\n    out = frappe.render_template(" + literal(c.tmpl) + ", " + c.context +
-              ")\nexcept Exception as e:\n    out = 'ERROR'\nprint(json.dumps(out))\n";
+              ")\nexcept Exception as e:\n    out = error_text(e)\nprint(json.dumps(out))\n";
   }
   std::string got = run(script);
   std::vector<std::string> lines;
