@@ -44,32 +44,13 @@ for batch in range(5):
     urllib.request.urlopen(request).read()
 PY
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-ticks_per_second=$(getconf CLK_TCK)
-
-run() {  # name, wrk arguments...
-  local name=$1; shift
-  local before after requests rate
-  before=$(cpu_ticks)
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency -H "Authorization: token $token" "$@" >"$work/wrk.out"
-  after=$(cpu_ticks)
-  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
-  rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
-  local errors
-  errors=$(awk '/Non-2xx/ {print $5}' "$work/wrk.out")
-  python3 - "$name" "$rate" "$requests" "$((after - before))" "$ticks_per_second" "${errors:-0}" \
-    "$(awk '/^ +50%/ {print $2; exit}' "$work/wrk.out")" "$(awk '/^ +99%/ {print $2; exit}' "$work/wrk.out")" <<'PY'
-import sys
-name, rate, requests, ticks, hz, errors, p50, p99 = sys.argv[1:]
-cpu_us = int(ticks) / int(hz) / int(requests) * 1e6
-print(f"{name:<40} {float(rate):>12,.0f} req/s  p50 {p50:>8}  p99 {p99:>8}  "
-      f"server CPU {cpu_us:6.1f} us/request  non-2xx {errors}")
-PY
-}
+# shellcheck source=../lib/wrk_run.sh
+source "$here/../lib/wrk_run.sh"
+auth=(-H "Authorization: token $token")
 
 echo "== REST on SQLite, wrk -t2 -c$CONNECTIONS -d${SECONDS_TO_RUN}s, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 curl -sf -H "Authorization: token $token" "$base/api/resource/ToDo?limit=20" | python3 -c \
   "import json,sys; rows=json.load(sys.stdin)['data']; assert len(rows)==20, rows"
-run "GET /api/resource/ToDo?limit=20" "$base/api/resource/ToDo?limit=20"
-run "POST /api/resource/ToDo (insert)" -s "$here/insert.lua" "$base/api/resource/ToDo"
+wrk_run "GET /api/resource/ToDo?limit=20" "${auth[@]}" "$base/api/resource/ToDo?limit=20"
+wrk_run "POST /api/resource/ToDo (insert)" "${auth[@]}" -s "$here/insert.lua" "$base/api/resource/ToDo"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,15 +32,9 @@ cd "$work"
 
 # --- the Server Script, inserted over REST ----------------------------------
 token=$("$QUIRE" generate-api-key Administrator | awk '/^api_key:/ {k=$2} /^api_secret:/ {s=$2} END {print k ":" s}')
-"$QUIRE" serve --port 0 --access-log off 2>"$work/serve.err" &
-server_pid=$!
-port=
-for _ in $(seq 1 100); do
-  port=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/serve.err" | head -1)
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "quire serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
+# shellcheck source=../lib/serve.sh
+source "$here/../lib/serve.sh"
+start_serve bench/jobs
 script='if frappe.form_dict.get("fail"):
     frappe.throw("asked to fail")
 total = 0
@@ -50,10 +44,10 @@ frappe.response["message"] = {"total": total, "user": frappe.session.user}
 '
 body=$(python3 -c 'import json, sys; print(json.dumps({"name": "bench-small", "script_type": "API",
   "api_method": "bench.small", "script": sys.argv[1]}))' "$script")
-status=$(curl -s -o "$work/insert.out" -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/resource/Server%20Script" \
+status=$(curl -s -o "$work/insert.out" -w '%{http_code}' -X POST "$base/api/resource/Server%20Script" \
   -H "Authorization: token $token" -H 'Content-Type: application/json' --data "$body")
 [ "$status" = 200 ] || { echo "inserting the Server Script failed ($status):" >&2; cat "$work/insert.out" >&2; exit 1; }
-answer=$(curl -s "http://127.0.0.1:$port/api/method/bench.small" -H "Authorization: token $token")
+answer=$(curl -s "$base/api/method/bench.small" -H "Authorization: token $token")
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 
 rate() { python3 -c "import sys; print(f'{$1 / $2:,.0f}')"; }

@@ -1,5 +1,6 @@
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced: the caller sets and reads the variables
 # Sourced by the bench scripts: starts `quire serve` on a free loopback port
-# for the site in $QUIRE_SITES_DIR and waits until it listens.
+# for the site in $QUIRE_SITES_DIR (else ./sites) and waits until it listens.
 # Needs QUIRE and work (a temporary folder); sets server_pid and base.
 # Usage: start_serve NAME [extra serve arguments...]   (NAME prefixes errors)
 start_serve() {
