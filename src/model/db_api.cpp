@@ -71,6 +71,18 @@ Json run_list(Session& session, ListArgs a, bool apply_permissions) {
     q.hidden_columns = fields_without_access(session, *meta, "read");
   }
   auto st = translating([&] { return db::query::build_select(q, session.metas); });
+  // Frappe's get_list checks read permission on every DocType a Link-field
+  // column joins in (db_query.py append_link_table): `role.role_name` must
+  // not read a table the user may not list.
+  if (apply_permissions) {
+    for (const auto& linked : st.linked_doctypes) {
+      auto linked_meta = session.metas.get(linked);
+      if (!has_permission(session, *linked_meta, "read") &&
+          !has_permission(session, *linked_meta, "select")) {
+        raise(ErrorKind::PermissionError, "No permission for " + linked);
+      }
+    }
+  }
   auto rows = session.db.query(st.sql, st.params);
   Json out = Json::array();
   size_t pluck_index = 0;

@@ -107,6 +107,12 @@ std::vector<QueryScope::Resolved> QueryScope::all_columns(const TableInfo& table
   return out;
 }
 
+std::vector<std::string> QueryScope::linked_doctypes() const {
+  std::vector<std::string> out;
+  for (const auto& j : link_joins_) out.push_back(j.table->doctype);
+  return out;
+}
+
 std::string QueryScope::join_sql() const {
   std::string sql;
   for (const auto& j : joins_) {

@@ -43,6 +43,9 @@ class QueryScope {
   // ` LEFT JOIN ...` clauses for every joined child table.
   std::string join_sql() const;
   bool has_joins() const { return !joins_.empty() || !link_joins_.empty(); }
+  // The DocTypes joined through Link fields (`link_field.column`): a caller
+  // applying permissions must check the user may read each of them.
+  std::vector<std::string> linked_doctypes() const;
 
  private:
   struct Join {

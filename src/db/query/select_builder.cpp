@@ -186,6 +186,7 @@ SelectStatement build_select(const ListQuery& q, const SchemaLookup& schema) {
     st.columns.push_back(selected[i].result);
   }
   st.sql += " FROM " + quote_identifier(main->table()) + scope.join_sql();
+  st.linked_doctypes = scope.linked_doctypes();
   if (!where.empty()) st.sql += " WHERE " + where;
   st.params = std::move(where_params);
   if (!group_sql.empty()) st.sql += " GROUP BY " + group_sql;

@@ -48,6 +48,8 @@ struct SelectStatement {
   std::string sql;
   std::vector<Value> params;
   std::vector<ResultColumn> columns;
+  // DocTypes read through Link-field joins (QueryScope::linked_doctypes).
+  std::vector<std::string> linked_doctypes;
 };
 
 // Builds the SELECT for `query`. Throws QueryError for anything invalid: an
