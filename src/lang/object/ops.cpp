@@ -1133,12 +1133,24 @@ static Value set_compare(Isolate& I, int op, Value a, Value b) {
   return Value::boolean(r);
 }
 
+static bool is_not_implemented(Value r) {
+  return is_kind(r, Kind::Instance) &&
+         static_cast<Instance*>(r.o)->cls->name == "NotImplementedType";
+}
+
 Value compare_op(Isolate& I, int op, Value a, Value b) {
   if (op == kEq || op == kNe) {
-    if (is_user_instance(a) && op == kNe) {
+    // What __eq__ / __ne__ return is the value of == / != (not its truth), as
+    // in CPython: a query builder's `field == 1` is a criterion object.
+    if (is_user_instance(a) || is_user_instance(b)) {
+      const char* name = op == kEq ? "__eq__" : "__ne__";
       bool found;
-      Value r = call_special(I, a, "__ne__", &b, 1, found);
-      if (found) return r;
+      Value r = call_special(I, a, name, &b, 1, found);
+      if (found && !is_not_implemented(r)) return r;
+      if (found) decref(r);
+      r = call_special(I, b, name, &a, 1, found);
+      if (found && !is_not_implemented(r)) return r;
+      if (found) decref(r);
     }
     int e = equals(I, a, b);
     if (e < 0) return Value::exc();
