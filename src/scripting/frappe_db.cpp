@@ -224,10 +224,23 @@ QUIRE_NATIVE(db_sql) {
   });
 }
 
+// Frappe turns transaction control off around doc_events handlers
+// (frappe.db._disable_transaction_control): a commit or rollback made while
+// a document event runs -- by the event's script, or by an API script it
+// reached through frappe.call or run_script -- does nothing. Otherwise a
+// nested script could commit the half-validated document before the event
+// refuses it, or roll back the savepoints of the operation in progress.
+bool transaction_control_disabled(const RunState* run) {
+  for (; run != nullptr; run = run->outer) {
+    if (run->restrict_commit) return true;
+  }
+  return false;
+}
+
 QUIRE_NATIVE(db_commit) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
-  if (run->restrict_commit || !run->request.commit) return Value::none();
+  if (transaction_control_disabled(run) || !run->request.commit) return Value::none();
   return guarded(I, [&]() -> Value {
     run->request.commit();
     return Value::none();
@@ -237,7 +250,7 @@ QUIRE_NATIVE(db_commit) {
 QUIRE_NATIVE(db_rollback) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
-  if (run->restrict_commit || !run->request.rollback) return Value::none();
+  if (transaction_control_disabled(run) || !run->request.rollback) return Value::none();
   return guarded(I, [&]() -> Value {
     run->request.rollback();
     return Value::none();

@@ -24,8 +24,9 @@ TEST_F(ScriptPermissions, GetListChecksReadPermissionOnLinkedDocTypes) {
   become("u1@example.com", {"All", "Guest"});
   EXPECT_EQ(run("print(frappe.get_list('ToDo', fields=['name', 'role.role_name']))\n"),
             "PermissionError: No permission for Role");
-  EXPECT_EQ(run("print(frappe.get_list('ToDo', fields=['role.role_name'], order_by='role.role_name'))\n"),
-            "PermissionError: No permission for Role");
+  EXPECT_EQ(
+      run("print(frappe.get_list('ToDo', fields=['role.role_name'], order_by='role.role_name'))\n"),
+      "PermissionError: No permission for Role");
   // get_all does not apply permissions (Frappe's too), nor does ignore_permissions.
   EXPECT_EQ(run("print(frappe.get_all('ToDo', fields=['role.role_name']))\n"),
             "[{'role_name': 'Secret Role'}]\n");
@@ -70,9 +71,10 @@ TEST_F(ScriptPermissions, OnlyScriptManagersSaveServerScriptsEvenWithIgnorePermi
   // Frappe: ServerScript.validate calls frappe.only_for("Script Manager", True),
   // which ignore_permissions does not skip.
   become("u1@example.com", {"All", "Guest", "System Manager"});
-  std::string out = run(
-      "frappe.get_doc({'doctype': 'Server Script', 'name': 'evil', 'script_type': 'API', "
-      "'api_method': 'evil', 'allow_guest': 1, 'script': 'pass'}).insert(ignore_permissions=True)\n");
+  std::string out =
+      run("frappe.get_doc({'doctype': 'Server Script', 'name': 'evil', 'script_type': 'API', "
+          "'api_method': 'evil', 'allow_guest': 1, 'script': "
+          "'pass'}).insert(ignore_permissions=True)\n");
   EXPECT_EQ(out.rfind("PermissionError", 0), 0u) << out;
   become_admin();
   EXPECT_EQ(model::count(*session, "Server Script", Json{{"name", "evil"}}), 0);
@@ -124,10 +126,10 @@ TEST_F(ScriptPermissions, RateLimitCountsCallsFromOtherScriptsToo) {
                              {"enable_rate_limit", 1},
                              {"rate_limit_count", 3},
                              {"rate_limit_seconds", 3600},
-                             {"script", "frappe.get_doc({'doctype': 'ToDo', 'description': 'x'})"
-                                        ".insert(ignore_permissions=True)\n"}});
-  add_api_script("looper", "looper",
-                 "for i in range(20):\n    frappe.call('limited')\n", true);
+                             {"script",
+                              "frappe.get_doc({'doctype': 'ToDo', 'description': 'x'})"
+                              ".insert(ignore_permissions=True)\n"}});
+  add_api_script("looper", "looper", "for i in range(20):\n    frappe.call('limited')\n", true);
   become("Guest", {"Guest"});
   RequestState request;
   request.http_method = "POST";
