@@ -79,12 +79,6 @@ TemplateCache& cache() {
 thread_local int t_render_depth = 0;
 constexpr int kMaxRenderDepth = 16;
 
-Type* template_not_found_type() {
-  static Type* const t =
-      host::define_exception("jinja2.exceptions.TemplateNotFound", jinja::template_error_type());
-  return t;
-}
-
 // jinja.py guess_is_path: one line with a known file extension.
 bool guess_is_path(std::string_view t) {
   if (t.find('\n') != std::string_view::npos) return false;
@@ -172,7 +166,7 @@ Value render_template_native(Isolate& I, Value* args, std::size_t nargs, const T
   if (!opt_bool(I, a[2], is_path) || !opt_bool(I, a[3], safe_render, true)) return Value::exc();
   if (is_path || guess_is_path(source) || source.rfind("templates/", 0) == 0) {
     // No app template folders here: Jinja's loader finds nothing.
-    return raise(I, template_not_found_type(), source);
+    return raise(I, jinja::template_not_found_type(), source);
   }
   if (safe_render && source.find(".__") != std::string::npos) {
     Value m = new_str(I, "Illegal template");
@@ -186,8 +180,11 @@ Value render_template_native(Isolate& I, Value* args, std::size_t nargs, const T
   }
   TemplateCache::Entry entry = cache().get(source);
   if (entry.error) {
-    return jinja_template_error(I, *run, source, entry.error->line,
-                                "jinja2.exceptions.TemplateSyntaxError: " + entry.error->message);
+    return jinja_template_error(
+        I, *run, source, entry.error->line,
+        std::string(entry.error->assertion ? "jinja2.exceptions.TemplateAssertionError: "
+                                           : "jinja2.exceptions.TemplateSyntaxError: ") +
+            entry.error->message);
   }
   Value context = given(a[1]) ? call1(I, builtin_value(builtin_index("dict")), a[1])
                               : Value::object(alloc_dict(I));

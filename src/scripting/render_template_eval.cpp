@@ -19,22 +19,6 @@ using namespace quire::lang;
 
 namespace {
 
-// An owned reference, released on scope exit unless taken.
-struct Owned {
-  Value v;
-  Owned() = default;
-  explicit Owned(Value value) : v(value) {}
-  ~Owned() { decref(v); }
-  Owned(const Owned&) = delete;
-  Owned& operator=(const Owned&) = delete;
-  Value take() {
-    Value r = v;
-    v = Value();
-    return r;
-  }
-  bool failed() const { return v.is_exc(); }
-};
-
 // A str value for a name (released by the caller).
 Value name_str(Isolate& I, std::string_view name) {
   return new_str(I, name);
@@ -72,13 +56,11 @@ Value tuple_of_names(Isolate& I, const std::vector<std::string>& names) {
 
 Evaluator::Evaluator(Isolate& I, Mode mode, Value names, Value globals)
     : I_(I), mode_(mode), names_(names), globals_(globals) {
-  scopes_.emplace_back();
+  push_scope();
 }
 
 Evaluator::~Evaluator() {
-  for (auto& scope : scopes_) {
-    for (auto& [k, v] : scope) decref(v);
-  }
+  forget_macros();
 }
 
 bool Evaluator::to_text(Value v, std::string& out) {
@@ -87,8 +69,8 @@ bool Evaluator::to_text(Value v, std::string& out) {
 
 Value Evaluator::lookup(const std::string& name) {
   for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
-    auto found = it->find(name);
-    if (found != it->end()) {
+    auto found = (*it)->names.find(name);
+    if (found != (*it)->names.end()) {
       incref(found->second);
       return found->second;
     }
@@ -420,7 +402,7 @@ Value Evaluator::eval(const Expr& e) {
 // ------------------------------------------------------------------ statements
 
 bool Evaluator::set_name(const std::string& name, Value v) {
-  auto& scope = scopes_.back();
+  auto& scope = scopes_.back()->names;
   incref(v);
   auto it = scope.find(name);
   if (it != scope.end()) {
@@ -494,11 +476,10 @@ bool Evaluator::render_for(const Node& n, std::string& out) {
   ReleaseAll release_source{source};
   if (n.filter) {
     for (Value v : source) {
-      scopes_.emplace_back();
+      push_scope();
       bool ok = assign(n, v);
       Value keep = ok ? eval(*n.filter) : Value::exc();
-      for (auto& [k, val] : scopes_.back()) decref(val);
-      scopes_.pop_back();
+      pop_scope();
       if (keep.is_exc()) return false;
       int t = truthy(I_, keep);
       decref(keep);
@@ -522,14 +503,11 @@ bool Evaluator::render_for(const Node& n, std::string& out) {
   for (std::int64_t i = 0; i < length; ++i) {
     Owned current_item(iter_next(I_, it.v));
     if (current_item.failed()) return false;
-    scopes_.emplace_back();
+    push_scope();
     struct Pop {
-      std::vector<std::unordered_map<std::string, Value>>& s;
-      ~Pop() {
-        for (auto& [k, v] : s.back()) decref(v);
-        s.pop_back();
-      }
-    } pop{scopes_};
+      Evaluator& ev;
+      ~Pop() { ev.pop_scope(); }
+    } pop{*this};
     Value loop = new_attr_dict(I_);
     Owned loop_owned(loop);
     auto put = [&](const char* key, Value v) {
@@ -614,17 +592,31 @@ bool Evaluator::render(const Body& body, std::string& out) {
           }
           values.push_back(v);
         }
-        scopes_.emplace_back();
+        push_scope();
         for (std::size_t i = 0; i < values.size(); ++i) {
           set_name(n.names[i], values[i]);
           decref(values[i]);
         }
         bool ok = render(n.body, out);
-        for (auto& [k, v] : scopes_.back()) decref(v);
-        scopes_.pop_back();
+        pop_scope();
         if (!ok) return false;
         break;
       }
+      case NodeKind::Macro:
+        if (!define_macro(n)) return false;
+        break;
+      case NodeKind::CallBlock:
+        if (!render_call_block(n, out)) return false;
+        break;
+      case NodeKind::FilterBlock:
+        if (!render_filter_block(n, out)) return false;
+        break;
+      case NodeKind::Block:
+        if (!render_block(n, out)) return false;
+        break;
+      case NodeKind::Load:
+        if (!render_load(n)) return false;
+        break;
     }
   }
   return true;

@@ -12,6 +12,8 @@
 //   Python (frappe.safe_eval): names come from the locals then the globals,
 //          else NameError; attributes and items follow safe_exec's guards.
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,6 +43,40 @@ Value raise_undefined(Isolate& I, Value undefined);
 // jinja2.exceptions.TemplateError and its subclasses.
 lang::Type* template_error_type();
 lang::Type* template_syntax_error_type();
+
+// jinja2's TemplateNotFound (render_template_macros.cpp): there is no loader.
+lang::Type* template_not_found_type();
+
+// An owned reference, released on scope exit unless taken.
+struct Owned {
+  Value v;
+  Owned() = default;
+  explicit Owned(Value value) : v(value) {}
+  ~Owned() { lang::decref(v); }
+  Owned(const Owned&) = delete;
+  Owned& operator=(const Owned&) = delete;
+  Value take() {
+    Value r = v;
+    v = Value();
+    return r;
+  }
+  bool failed() const { return v.is_exc(); }
+};
+
+struct MacroEntry;
+
+// One Jinja scope: names to owned values. Shared: a macro keeps the scopes
+// open where it was defined (its closure) while it can be called.
+struct Scope {
+  std::unordered_map<std::string, Value> names;
+  Scope() = default;
+  Scope(const Scope&) = delete;
+  Scope& operator=(const Scope&) = delete;
+  ~Scope() {
+    for (auto& [k, v] : names) lang::decref(v);
+  }
+};
+using ScopeChain = std::vector<std::shared_ptr<Scope>>;  // innermost last
 
 // Releases the references a vector of values holds when the scope ends.
 struct ReleaseAll {
@@ -75,6 +111,11 @@ class Evaluator {
   Isolate& isolate() { return I_; }
   const Expr* current = nullptr;  // the node being evaluated (error lines)
 
+  // Calls a macro this evaluator defined (render_template_macros.cpp):
+  // jinja2's Macro.__call__ binding, then its body as a str.
+  Value call_macro(const MacroEntry& macro, Value* args, std::size_t nargs,
+                   const lang::Tuple* kwnames);
+
  private:
   // Evaluates e.args[first..] into `out` (new references); false with an
   // exception pending when one raised.
@@ -88,13 +129,28 @@ class Evaluator {
   bool set_name(const std::string& name, Value v);  // borrows v
   bool render_for(const Node& n, std::string& out);
   bool append(std::string& out, std::string_view text);
+  // Macros, call/filter blocks, blocks, loader tags (render_template_macros.cpp).
+  Value new_macro(const Node& n);
+  void forget_macros();
+  bool define_macro(const Node& n);
+  bool render_call_block(const Node& n, std::string& out);
+  bool render_filter_block(const Node& n, std::string& out);
+  bool render_block(const Node& n, std::string& out);
+  bool render_load(const Node& n);
 
   Isolate& I_;
   Mode mode_;
   Value names_;
   Value globals_;
-  // Jinja scopes: innermost last; each maps a name to an owned value.
-  std::vector<std::unordered_map<std::string, Value>> scopes_;
+  void push_scope() { scopes_.push_back(std::make_shared<Scope>()); }
+  void pop_scope() { scopes_.pop_back(); }
+  // Renders `body` in a new scope over `chain` (a macro's or a block's
+  // closure) instead of the current scopes.
+  bool render_in(const ScopeChain& chain, const Body& body, std::string& out);
+
+  // Jinja scopes: innermost last.
+  ScopeChain scopes_;
+  std::vector<std::uint64_t> macros_;  // ids of the macros defined (callable while we live)
 };
 
 // Filters and tests (render_template_filters.cpp). `args[0]` is the value

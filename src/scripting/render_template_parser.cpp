@@ -7,6 +7,7 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -40,8 +41,8 @@ struct Failure {
   SyntaxError error;
 };
 
-[[noreturn]] void fail(int line, std::string message) {
-  throw Failure{SyntaxError{line, std::move(message)}};
+[[noreturn]] void fail(int line, std::string message, bool assertion = false) {
+  throw Failure{SyntaxError{line, std::move(message), assertion}};
 }
 
 bool is_name_start(unsigned char c) {
@@ -391,6 +392,16 @@ class Parser {
         body.push_back(parse_set(piece.line));
       } else if (tag == "with") {
         body.push_back(parse_with(piece.line));
+      } else if (tag == "macro") {
+        body.push_back(parse_macro(piece.line));
+      } else if (tag == "call") {
+        body.push_back(parse_call_block(piece.line));
+      } else if (tag == "filter") {
+        body.push_back(parse_filter_block(piece.line));
+      } else if (tag == "block") {
+        body.push_back(parse_block(piece.line));
+      } else if (tag == "include" || tag == "extends" || tag == "import" || tag == "from") {
+        body.push_back(parse_load(tag, piece.line));
       } else {
         std::string message = "Encountered unknown tag '" + tag + "'.";
         if (!ends.empty()) message += looking_for(ends, innermost);
@@ -522,6 +533,177 @@ class Parser {
     parse_body(n.body, {"endwith"}, "with");
     expect_end("end of statement block");
     return n;
+  }
+
+  // jinja's parse_signature: `(a, b=default, ...)`.
+  void parse_signature(Node& n) {
+    expect_op("(");
+    while (!is_op(")")) {
+      if (!n.names.empty()) expect_op(",");
+      if (cur().type != Tok::Name)
+        fail(cur().line, "expected token 'name', got " + token_text(cur()));
+      n.names.push_back(cur().text);
+      ++pos_;
+      if (is_op("=")) {
+        ++pos_;
+        n.defaults.push_back(parse_expression());
+      } else {
+        if (std::any_of(n.defaults.begin(), n.defaults.end(),
+                        [](const ExprPtr& d) { return d != nullptr; }))
+          fail(cur().line, "non-default argument follows default argument");
+        n.defaults.push_back(nullptr);
+      }
+    }
+    expect_op(")");
+  }
+
+  // A macro's (or a call block's caller's) body; notes which of varargs,
+  // kwargs and caller it names.
+  void parse_macro_body(Node& n, const char* end, const char* tag) {
+    expect_end("end of statement block");
+    macro_refs_.push_back(&n.refs);
+    parse_body(n.body, {end}, tag);
+    macro_refs_.pop_back();
+    expect_end("end of statement block");
+  }
+
+  // {% macro name(args) %}...{% endmacro %}
+  Node parse_macro(int line) {
+    Depth depth(depth_, line);
+    Node n = new_node(NodeKind::Macro, line);
+    if (cur().type != Tok::Name)
+      fail(cur().line, "expected token 'name', got " + token_text(cur()));
+    n.text = cur().text;
+    ++pos_;
+    parse_signature(n);
+    parse_macro_body(n, "endmacro", "macro");
+    return n;
+  }
+
+  // {% call(args) macro(...) %}...{% endcall %}
+  Node parse_call_block(int line) {
+    Depth depth(depth_, line);
+    Node n = new_node(NodeKind::CallBlock, line);
+    if (is_op("(")) parse_signature(n);
+    n.expr = parse_expression();
+    if (n.expr->kind != ExprKind::Call) fail(line, "expected call");
+    parse_macro_body(n, "endcall", "call");
+    return n;
+  }
+
+  // {% filter upper|replace('a', 'b') %}...{% endfilter %}
+  Node parse_filter_block(int line) {
+    Depth depth(depth_, line);
+    Node n = new_node(NodeKind::FilterBlock, line);
+    auto input = make(ExprKind::Name, line);
+    input->text = kFilterBlockInput;
+    ExprPtr chain = std::move(input);
+    bool first = true;
+    while (first || is_op("|")) {
+      if (!first) ++pos_;
+      first = false;
+      auto f = make(ExprKind::Filter, cur().line);
+      f->text = dotted_name();
+      f->args.push_back(std::move(chain));
+      if (is_op("(")) parse_args(*f);
+      chain = std::move(f);
+    }
+    n.expr = std::move(chain);
+    expect_end("end of statement block");
+    parse_body(n.body, {"endfilter"}, "filter");
+    expect_end("end of statement block");
+    return n;
+  }
+
+  // {% block name [scoped] %}...{% endblock [name] %}
+  Node parse_block(int line) {
+    Depth depth(depth_, line);
+    Node n = new_node(NodeKind::Block, line);
+    if (cur().type != Tok::Name)
+      fail(cur().line, "expected token 'name', got " + token_text(cur()));
+    n.text = cur().text;
+    ++pos_;
+    for (const auto& seen : block_names_) {
+      if (seen == n.text) fail(line, "block '" + n.text + "' defined twice", true);
+    }
+    block_names_.push_back(n.text);
+    if (cur().type == Tok::Name && cur().text == "scoped") {
+      n.scoped = true;
+      ++pos_;
+    }
+    if (cur().type == Tok::Name && cur().text == "required") ++pos_;
+    if (is_op("-")) {
+      fail(cur().line,
+           "Block names in Jinja have to be valid Python identifiers and may not contain hyphens, "
+           "use an underscore instead.");
+    }
+    expect_end("end of statement block");
+    parse_body(n.body, {"endblock"}, "block");
+    if (cur().type == Tok::Name && cur().text == n.text) ++pos_;
+    expect_end("end of statement block");
+    return n;
+  }
+
+  // include / extends / import / from: parsed as Jinja does; rendering them
+  // needs a template loader, which quire does not have (TemplateNotFound).
+  Node parse_load(const std::string& tag, int line) {
+    Node n = new_node(NodeKind::Load, line);
+    n.text = tag;
+    n.expr = parse_expression();
+    auto context_modifier = [&] {
+      if (cur().type == Tok::Name && (cur().text == "with" || cur().text == "without") &&
+          peek().type == Tok::Name && peek().text == "context") {
+        pos_ += 2;
+        return true;
+      }
+      return false;
+    };
+    if (tag == "include") {
+      if (cur().type == Tok::Name && cur().text == "ignore" && peek().type == Tok::Name &&
+          peek().text == "missing") {
+        n.ignore_missing = true;
+        pos_ += 2;
+      }
+      context_modifier();
+    } else if (tag == "import") {
+      expect_name("as");
+      expect_target();
+      context_modifier();
+    } else if (tag == "from") {
+      expect_name("import");
+      while (true) {
+        if (!n.names.empty()) {
+          if (context_modifier()) break;
+          expect_op(",");
+        }
+        if (context_modifier()) break;
+        expect_target();
+        n.names.push_back("");
+        if (cur().type == Tok::Name && cur().text == "as") {
+          ++pos_;
+          expect_target();
+        }
+        if (!is_op(",")) {
+          context_modifier();
+          break;
+        }
+      }
+    }
+    expect_end("end of statement block");
+    return n;
+  }
+
+  void expect_name(const char* word) {
+    if (!(cur().type == Tok::Name && cur().text == word)) {
+      fail(cur().line, "expected token '" + std::string(word) + "', got " + token_text(cur()));
+    }
+    ++pos_;
+  }
+
+  void expect_target() {
+    if (cur().type != Tok::Name)
+      fail(cur().line, "expected token 'name', got " + token_text(cur()));
+    ++pos_;
   }
 
   // ------------------------------------------------------------ expressions
@@ -736,6 +918,11 @@ class Parser {
       if (t.text == "none" || t.text == "None") return make(ExprKind::None, line);
       auto n = make(ExprKind::Name, line);
       n->text = t.text;
+      std::uint8_t ref = t.text == "varargs"  ? kRefVarargs
+                         : t.text == "kwargs" ? kRefKwargs
+                         : t.text == "caller" ? kRefCaller
+                                              : 0;
+      for (std::uint8_t* refs : macro_refs_) *refs |= ref;
       return n;
     }
     if (t.type == Tok::Str) {
@@ -987,6 +1174,8 @@ class Parser {
   Token end_{Tok::End, "", 1};
   std::string current_end_ = "end of print statement";
   int depth_ = 0;
+  std::vector<std::uint8_t*> macro_refs_;  // the macros (and call blocks) being parsed
+  std::vector<std::string> block_names_;
 };
 
 }  // namespace

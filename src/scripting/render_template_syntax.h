@@ -84,7 +84,31 @@ struct Expr {
 struct Node;
 using Body = std::vector<Node>;
 
-enum class NodeKind : std::uint8_t { Text, Output, If, For, Set, SetBlock, With };
+enum class NodeKind : std::uint8_t {
+  Text,
+  Output,
+  If,
+  For,
+  Set,
+  SetBlock,
+  With,
+  Macro,        // text = name; names = parameters; defaults; body
+  CallBlock,    // expr = the Call; names/defaults = caller's parameters; body = caller's
+  FilterBlock,  // expr = the filter chain over a Name kFilterBlockInput; body
+  Block,        // text = name; body rendered in place (no extends: no overriding)
+  Load,         // text = include/extends/import/from; expr = template name; ignore_missing
+};
+
+// The name under which a FilterBlock's rendered body reaches its filter chain
+// (no template can spell it).
+inline constexpr const char* kFilterBlockInput =
+    "\x01"
+    "filter";
+
+// Which of Jinja's special names a macro's body uses (Node::refs): they
+// decide whether the macro takes extra positional (varargs) or keyword
+// (kwargs) arguments and a `caller` keyword.
+enum MacroRef : std::uint8_t { kRefVarargs = 1, kRefKwargs = 2, kRefCaller = 4 };
 
 struct Node {
   NodeKind kind = NodeKind::Text;
@@ -98,6 +122,10 @@ struct Node {
   std::vector<std::pair<ExprPtr, Body>> branches;  // If / elif; With: (value, unused)
   Body body;                                       // For / SetBlock / With body
   Body else_body;                                  // If else, For else
+  std::vector<ExprPtr> defaults;                   // Macro / CallBlock: per parameter, or null
+  std::uint8_t refs = 0;                           // Macro / CallBlock: MacroRef bits
+  bool scoped = false;                             // Block: `scoped` (sees the loop's names)
+  bool ignore_missing = false;                     // Load: `include ... ignore missing`
 };
 
 struct Template {
@@ -107,6 +135,9 @@ struct Template {
 struct SyntaxError {
   int line = 1;
   std::string message;  // Jinja's wording: "unexpected '}'", "Encountered unknown tag 'x'."
+  // Jinja's TemplateAssertionError (a TemplateSyntaxError raised after
+  // parsing: "block 'b' defined twice").
+  bool assertion = false;
 };
 
 // Parses `source` (Jinja's defaults: no autoescape, trim_blocks and
