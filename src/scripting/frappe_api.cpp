@@ -11,6 +11,7 @@
 #include "scripting/attr_dict.h"
 #include "scripting/document_binding.h"
 #include "scripting/engine.h"
+#include "scripting/frappe_qb.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template.h"
 #include "scripting/safe_eval.h"
@@ -655,6 +656,7 @@ const Prototype& prototype() {
     }
     host::define_class_attr(out.names, "get_value", type_lookup(db_namespace(false), "get_value"));
     host::define_class_attr(out.names, "utils", Value::object(utils_namespace()));
+    host::define_class_attr(out.names, "qb", Value::object(qb_namespace()));
     // frappe.utils.get_url and parse_json are frappe.get_url and frappe.parse_json.
     for (const char* same : {"get_url", "parse_json"}) {
       host::define_class_attr(utils_namespace(), same, type_lookup(out.names, same));

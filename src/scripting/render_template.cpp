@@ -149,6 +149,10 @@ Value jinja_template_error(Isolate& I, RunState& run, const std::string& source,
 
 }  // namespace
 
+bool rendering_template() {
+  return t_render_depth > 0;
+}
+
 Value render_template_native(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
                              void*) {
   RunState* run = need_run(I);

@@ -13,4 +13,8 @@ namespace quire::scripting {
 lang::Value render_template_native(lang::Isolate& I, lang::Value* args, std::size_t nargs,
                                    const lang::Tuple* kwnames, void* data);
 
+// True while a template renders on this thread (Frappe's in_render_safe_exec:
+// frappe.qb refuses non-SELECT queries there with db.sql's message).
+bool rendering_template();
+
 }  // namespace quire::scripting

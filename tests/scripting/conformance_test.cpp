@@ -157,10 +157,6 @@ TEST_F(Conformance, Case12_ApiSetValuePersists) {
   EXPECT_EQ(model::get_value(*session, "ToDo", t->name(), "description"), "safe");
 }
 
-TEST_F(Conformance, Case13_14_QueryBuilder) {
-  GTEST_SKIP() << "frappe.qb is not bound yet";
-}
-
 TEST_F(Conformance, Case15_NestedApiScripts) {
   add_api_script("test_nested_scripts_1", "test_nested_scripts_1", "log('nothing')\n");
   add_api_script("test_nested_scripts_2", "test_nested_scripts_2",
@@ -254,10 +250,6 @@ TEST_F(Conformance, Case31_SqlUpdateRefused) {
   EXPECT_EQ(
       run("frappe.db.sql('update tabToDo set description=NULL')\n").rfind("PermissionError", 0),
       0u);
-}
-
-TEST_F(Conformance, Case32_33_34_QueryBuilder) {
-  GTEST_SKIP() << "frappe.qb and render_template are not bound yet";
 }
 
 TEST_F(Conformance, Case35_CallWhitelist) {

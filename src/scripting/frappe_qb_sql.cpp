@@ -1,0 +1,260 @@
+// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
+// (GCC bug 105329); it must be silenced before <string> is first included.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+#include "scripting/frappe_qb_sql.h"
+
+namespace quire::scripting::qb {
+
+using model::Json;
+
+namespace {
+
+std::string quote(const std::string& name) {
+  // Names are checked when nodes are made (no backtick can occur); doubling
+  // keeps the quoting sound even so.
+  std::string out = "`";
+  for (char ch : name) {
+    out += ch;
+    if (ch == '`') out += '`';
+  }
+  return out + "`";
+}
+
+std::string text(const Json& node, const char* key) {
+  auto it = node.find(key);
+  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool has(const Json& node, const char* key) {
+  auto it = node.find(key);
+  return it != node.end() && !it->is_null();
+}
+
+class Writer {
+ public:
+  Json params = Json::object();
+
+  std::string table(const Json& t) {
+    std::string sql = quote(text(t, "n"));
+    if (has(t, "a")) sql += " " + quote(text(t, "a"));
+    return sql;
+  }
+
+  // `namespaced`: the query reads more than one table, so columns name theirs.
+  std::string term(const Json& t, bool namespaced, bool with_alias = false,
+                   bool subcriterion = false) {
+    const std::string kind = text(t, "k");
+    std::string sql;
+    if (kind == "field" || kind == "star") {
+      std::string ns;
+      if (has(t, "t")) {
+        const Json& tab = t["t"];
+        if (has(tab, "a")) {
+          ns = text(tab, "a");
+        } else if (namespaced) {
+          ns = text(tab, "n");
+        }
+      }
+      std::string column = kind == "star" ? "*" : quote(text(t, "n"));
+      sql = ns.empty() ? column : quote(ns) + "." + column;
+    } else if (kind == "val") {
+      sql = placeholder(t["v"]);
+    } else if (kind == "raw") {
+      // Raw SQL by design (PseudoColumn): '%' doubled so that frappe.db.sql's
+      // parameter syntax sees it as a literal percent.
+      for (char ch : text(t, "s")) sql += ch == '%' ? std::string("%%") : std::string(1, ch);
+    } else if (kind == "fn") {
+      sql = text(t, "n") + "(" + list(t["args"], namespaced) + ")";
+    } else if (kind == "arith") {
+      // One call per statement: parameters are numbered in the order they are rendered.
+      sql = operand(t["l"], namespaced);
+      sql += text(t, "op");
+      sql += operand(t["r"], namespaced);
+    } else if (kind == "cmp") {
+      sql = term(t["l"], namespaced);
+      sql += text(t, "op");
+      sql += term(t["r"], namespaced);
+    } else if (kind == "bool") {
+      const std::string op = text(t, "op");
+      sql = term(t["l"], namespaced, false, needs_brackets(t["l"], op));
+      sql += " " + op + " ";
+      sql += term(t["r"], namespaced, false, needs_brackets(t["r"], op));
+      if (subcriterion) sql = "(" + sql + ")";
+    } else if (kind == "not") {
+      sql = "NOT " + term(t["x"], namespaced, false, true);
+    } else if (kind == "in") {
+      sql = term(t["x"], namespaced);
+      sql += t.value("neg", false) ? " NOT IN (" : " IN (";
+      sql += has(t, "q") ? query(t["q"]) : list(t["list"], namespaced);
+      sql += ")";
+    } else if (kind == "null") {
+      sql = term(t["x"], namespaced) + (t.value("neg", false) ? " IS NOT NULL" : " IS NULL");
+    } else if (kind == "between") {
+      sql = term(t["x"], namespaced);
+      sql += " BETWEEN " + term(t["lo"], namespaced);
+      sql += " AND " + term(t["hi"], namespaced);
+    } else if (kind == "case") {
+      sql = "CASE";
+      for (const auto& w : t["when"]) {
+        sql += " WHEN " + term(w[0], namespaced);
+        sql += " THEN " + term(w[1], namespaced);
+      }
+      if (has(t, "else")) sql += " ELSE " + term(t["else"], namespaced);
+      sql += " END";
+    } else if (kind == "subq") {
+      sql = "(" + query(t["q"]) + ")";
+      if (with_alias && has(t["q"], "a")) sql += " " + quote(text(t["q"], "a"));
+      return sql;
+    }
+    if (with_alias && has(t, "a")) sql += " " + quote(text(t, "a"));
+    return sql;
+  }
+
+  std::string query(const Json& q) {
+    const std::string type = text(q, "type");
+    if (type == "update") return update(q);
+    if (type == "delete") return remove(q);
+    if (type == "insert") return insert(q);
+    return select(q);
+  }
+
+ private:
+  int next_param_ = 0;
+
+  std::string placeholder(const Json& value) {
+    std::string key = "param" + std::to_string(++next_param_);
+    params[key] = value;
+    return "%(" + key + ")s";
+  }
+
+  std::string list(const Json& terms, bool namespaced, bool with_alias = false) {
+    std::string sql;
+    for (const auto& t : terms) {
+      if (!sql.empty()) sql += ",";
+      sql += term(t, namespaced, with_alias);
+    }
+    return sql;
+  }
+
+  // PyPika brackets an AND inside an OR (and the reverse), not a chain of one operator.
+  static bool needs_brackets(const Json& child, const std::string& op) {
+    return text(child, "k") == "bool" && text(child, "op") != op;
+  }
+
+  // Arithmetic inside arithmetic is bracketed, so the tree's grouping is the SQL's.
+  std::string operand(const Json& t, bool namespaced) {
+    std::string sql = term(t, namespaced);
+    return text(t, "k") == "arith" ? "(" + sql + ")" : sql;
+  }
+
+  std::string where(const Json& q, const char* key, const char* keyword, bool namespaced) {
+    if (!has(q, key) || text(q[key], "k") == "empty") return "";
+    return std::string(" ") + keyword + " " + term(q[key], namespaced);
+  }
+
+  std::string select(const Json& q) {
+    if (!has(q, "sel") || q["sel"].empty()) return "";
+    const Json& joins = q.value("joins", Json::array());
+    bool namespaced = !joins.empty() || q.value("from", Json::array()).size() > 1;
+    std::string sql = "SELECT ";
+    if (q.value("distinct", false)) sql += "DISTINCT ";
+    sql += list(q["sel"], namespaced, true);
+    if (has(q, "from") && !q["from"].empty()) {
+      sql += " FROM ";
+      bool first = true;
+      for (const auto& t : q["from"]) {
+        sql += (first ? "" : ",") + table(t);
+        first = false;
+      }
+    }
+    for (const auto& j : joins) {
+      sql += " " + text(j, "how") + "JOIN " + table(j["t"]);
+      if (has(j, "on")) sql += " ON " + term(j["on"], namespaced);
+      if (has(j, "using")) {
+        std::string names;
+        for (const auto& f : j["using"]) names += (names.empty() ? "" : ",") + quote(text(f, "n"));
+        sql += " USING (" + names + ")";
+      }
+    }
+    sql += where(q, "where", "WHERE", namespaced);
+    if (has(q, "group") && !q["group"].empty()) sql += " GROUP BY " + list(q["group"], namespaced);
+    sql += where(q, "having", "HAVING", namespaced);
+    if (has(q, "order") && !q["order"].empty()) {
+      sql += " ORDER BY ";
+      bool first = true;
+      for (const auto& o : q["order"]) {
+        sql += (first ? "" : ",") + term(o[0], namespaced);
+        if (!o[1].get<std::string>().empty()) sql += " " + o[1].get<std::string>();
+        first = false;
+      }
+    }
+    if (has(q, "limit")) sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    if (has(q, "offset")) sql += " OFFSET " + std::to_string(q["offset"].get<std::int64_t>());
+    return sql;
+  }
+
+  std::string update(const Json& q) {
+    if (!has(q, "set") || q["set"].empty()) return "";
+    std::string sql = "UPDATE " + table(q["upd"]) + " SET ";
+    bool first = true;
+    for (const auto& s : q["set"]) {
+      sql += (first ? "" : ",") + quote(text(s[0], "n")) + "=" + term(s[1], false);
+      first = false;
+    }
+    sql += where(q, "where", "WHERE", false);
+    if (has(q, "limit")) sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    return sql;
+  }
+
+  std::string remove(const Json& q) {
+    if (!has(q, "from") || q["from"].empty()) return "";
+    std::string sql = "DELETE FROM " + table(q["from"][0]);
+    sql += where(q, "where", "WHERE", false);
+    if (has(q, "limit")) sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    return sql;
+  }
+
+  std::string insert(const Json& q) {
+    if (!has(q, "into") || !has(q, "rows") || q["rows"].empty()) return "";
+    std::string sql = "INSERT INTO " + table(q["into"]);
+    if (has(q, "cols") && !q["cols"].empty()) {
+      std::string names;
+      for (const auto& c : q["cols"]) names += (names.empty() ? "" : ",") + quote(text(c, "n"));
+      sql += " (" + names + ")";
+    }
+    sql += " VALUES ";
+    bool first = true;
+    for (const auto& row : q["rows"]) {
+      sql += (first ? "(" : ",(") + list(row, false) + ")";
+      first = false;
+    }
+    return sql;
+  }
+};
+
+}  // namespace
+
+RenderedSql render_query(const Json& query) {
+  Writer w;
+  RenderedSql out;
+  out.sql = w.query(query);
+  out.params = std::move(w.params);
+  return out;
+}
+
+RenderedSql render_term(const Json& term) {
+  Writer w;
+  RenderedSql out;
+  out.sql = w.term(term, false, false);
+  out.params = std::move(w.params);
+  return out;
+}
+
+std::string render_table(const Json& table) {
+  Writer w;
+  return w.table(table);
+}
+
+}  // namespace quire::scripting::qb
