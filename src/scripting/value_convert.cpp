@@ -1,13 +1,68 @@
 #include "scripting/value_convert.h"
 
 #include <cmath>
+#include <vector>
 
+#include "lang/sandbox/stack_guard.h"
 #include "scripting/attr_dict.h"
 #include "scripting/document_binding.h"
 
 namespace quire::scripting {
 
 using namespace quire::lang;
+
+namespace {
+
+// Values cross between the language and JSON recursively. A structure that
+// contains itself (`x.append(x)`) or is nested without bound (form_dict
+// from a request body of a hundred thousand brackets) would otherwise
+// overflow the native stack and take the whole process down. As CPython's
+// json: a container met again on the path being encoded is "Circular
+// reference detected", and nesting deeper than the language's other
+// structure walks (comparison, hashing, repr) is a RecursionError.
+constexpr std::size_t kMaxNesting = 1000;
+thread_local std::vector<const Object*> t_encoding_path;
+thread_local std::size_t t_decoding_depth = 0;
+
+bool too_deep(std::size_t depth) {
+  return depth >= kMaxNesting || sandbox::native_stack_low();
+}
+
+// One container on the path to_json is walking; `entered` is false (and an
+// exception pending) when it closes a cycle or the path is too deep.
+class EncodingStep {
+ public:
+  EncodingStep(Isolate& I, const Object* container) {
+    for (const Object* o : t_encoding_path) {
+      if (o == container) {
+        raise(I, types().ValueError, "Circular reference detected");
+        return;
+      }
+    }
+    if (too_deep(t_encoding_path.size())) {
+      raise(I, types().RecursionError,
+            "maximum recursion depth exceeded while encoding a JSON object");
+      return;
+    }
+    t_encoding_path.push_back(container);
+    entered = true;
+  }
+  ~EncodingStep() {
+    if (entered) t_encoding_path.pop_back();
+  }
+  EncodingStep(const EncodingStep&) = delete;
+  EncodingStep& operator=(const EncodingStep&) = delete;
+  bool entered = false;
+};
+
+struct DecodingStep {
+  DecodingStep() { ++t_decoding_depth; }
+  ~DecodingStep() { --t_decoding_depth; }
+  DecodingStep(const DecodingStep&) = delete;
+  DecodingStep& operator=(const DecodingStep&) = delete;
+};
+
+}  // namespace
 
 Value attr_dict_from_object(Isolate& I, const Json& object,
                             const std::function<Value(const std::string&, const Json&)>& convert) {
@@ -32,6 +87,12 @@ Value attr_dict_from_object(Isolate& I, const Json& object,
 }
 
 Value to_value(Isolate& I, const Json& json, bool arrays_as_tuples) {
+  if ((json.is_array() || json.is_object()) && too_deep(t_decoding_depth)) {
+    return raise(I, types().RecursionError,
+                 "maximum recursion depth exceeded while decoding a JSON array from a unicode "
+                 "string");
+  }
+  DecodingStep step;
   switch (json.type()) {
     case Json::value_t::null:
     case Json::value_t::discarded:
@@ -122,28 +183,7 @@ bool sequence_to_json(Isolate& I, const Value* items, std::size_t n, Json& out, 
   return true;
 }
 
-}  // namespace
-
-bool to_json(Isolate& I, Value v, Json& out, bool strict) {
-  switch (v.tag) {
-    case Tag::Undef:
-    case Tag::None:
-      out = nullptr;
-      return true;
-    case Tag::Bool:
-      out = v.b;
-      return true;
-    case Tag::Int:
-      out = v.i;
-      return true;
-    case Tag::Float:
-      out = v.f;
-      return true;
-    case Tag::Exc:
-      return false;
-    case Tag::Obj:
-      break;
-  }
+bool object_to_json(Isolate& I, Value v, Json& out, bool strict) {
   switch (v.o->kind) {
     case Kind::Str:
       out = std::string(as_str(v)->view());
@@ -187,6 +227,44 @@ bool to_json(Isolate& I, Value v, Json& out, bool strict) {
   if (!str_into(I, v, text)) return false;
   out = text;
   return true;
+}
+
+}  // namespace
+
+bool to_json(Isolate& I, Value v, Json& out, bool strict) {
+  switch (v.tag) {
+    case Tag::Undef:
+    case Tag::None:
+      out = nullptr;
+      return true;
+    case Tag::Bool:
+      out = v.b;
+      return true;
+    case Tag::Int:
+      out = v.i;
+      return true;
+    case Tag::Float:
+      out = v.f;
+      return true;
+    case Tag::Exc:
+      return false;
+    case Tag::Obj:
+      break;
+  }
+  switch (v.o->kind) {
+    case Kind::List:
+    case Kind::Tuple:
+    case Kind::Dict:
+    case Kind::Set:
+    case Kind::FrozenSet:
+    case Kind::Instance: {
+      EncodingStep step(I, v.o);
+      if (!step.entered) return false;
+      return object_to_json(I, v, out, strict);
+    }
+    default:
+      return object_to_json(I, v, out, strict);
+  }
 }
 
 bool arg_string(Isolate& I, Value v, std::string& out, const char* what) {
