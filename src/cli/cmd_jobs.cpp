@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/site_runtime.h"
+#include "http/site_app.h"
 #include "jobs/civil_time.h"
 #include "jobs/job_queue.h"
 #include "jobs/queue_schema.h"
@@ -105,11 +106,13 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             sigaddset(&stop_signals, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-            // The site's own DocTypes and Custom Fields, as `quire serve` has
-            // them, for the documents jobs write.
-            site::SiteDocuments documents;
-            documents.load(*site.db);
-            auto scripts = start_server_scripts(site.sites, site.config, documents.events);
+            // The site as `quire serve` has it: its own DocTypes and Custom
+            // Fields for the documents jobs write, and its whitelisted
+            // methods for frappe.enqueue's jobs.
+            http::SiteApp site_app(site.opener(), site.config);
+            site::SiteDocuments& documents = site_app.documents();
+            auto scripts = start_server_scripts(site.sites, site.config, documents.events,
+                                                &site_app, site.name);
             jobs::SiteJobsOptions jobs_options;
             jobs_options.threads = options->threads;
             jobs_options.queues = options->queues;
@@ -120,7 +123,7 @@ Command add_worker_command(CLI::App& root, const Globals& globals) {
             auto jobs = usage_errors([&] {
               return std::make_unique<jobs::SiteJobs>(site.opener(), site.config, jobs_options);
             });
-            add_script_job_handlers(jobs->handlers(), *scripts, documents.metas, documents.events);
+            add_script_job_handlers(jobs->handlers(), *scripts, site_app);
             jobs->start();
             if (options->burst) return run_burst(*jobs, site, options->queues);
             std::cerr << "quire: worker " << jobs->pool()->name() << " running jobs of site "

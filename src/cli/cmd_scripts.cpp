@@ -5,13 +5,15 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/site_runtime.h"
 #include "jobs/job_queue.h"
 #include "jobs/job_types.h"
 #include "jobs/queue_schema.h"
 #include "jobs/scheduler.h"
 #include "jobs/site_jobs.h"
-#include "model/errors.h"
 #include "model/db_api.h"
+#include "model/errors.h"
+#include "model/lifecycle.h"
 #include "model/session.h"
 #include "scripting/api_script.h"
 #include "scripting/script_error.h"
@@ -74,14 +76,19 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
     std::optional<std::string> site;
     std::string name;
     bool enqueue = false;
+    std::optional<std::string> doc;
   };
   auto options = std::make_shared<Options>();
   auto* app = root.add_subcommand(
-      "execute-script", "Run a Server Script now (Scheduler Event: committed; API: as a POST)");
+      "execute-script",
+      "Run a Server Script now (Scheduler Event: committed; API: as a POST; Workflow Task: for "
+      "--doc, committed)");
   app->add_option("NAME", options->name, "The Server Script's name")->required();
   app->add_option("--site", options->site, "The site (default: the only or default site)");
   app->add_flag("--enqueue", options->enqueue,
                 "Queue the run for the site's workers instead of running it here");
+  app->add_option("--doc", options->doc,
+                  "For a Workflow Task script: the document it runs for, as DocType/name");
   return {
       app, [options, &globals]() -> int {
         site::Sites sites(globals.sites_dir);
@@ -89,11 +96,12 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
         auto db = sites.open_database(name);
         site::SiteDocuments documents;
         documents.load(*db);
-        scripting::ScriptSettings settings;
-        std::string common = sites.common_config_path().string();
-        settings.enabled = scripting::server_script_enabled_setting(common);
-        scripting::ServerScripts scripts(settings);
-        scripts.install(documents.events);
+        // The site's settings as `quire serve` reads them: limits, the
+        // make_*_request allow-list, frappe.enqueue into the site's queue.
+        jobs::migrate_queue_schema(*db);
+        auto owned =
+            start_server_scripts(sites, sites.config(name), documents.events, nullptr, name);
+        scripting::ServerScripts& scripts = *owned;
         model::Session session(*db, documents.metas, documents.events);
         auto info = scripts.find_by_name(session, options->name);
         if (!info) throw site::SiteError("no enabled Server Script named '" + options->name + "'");
@@ -107,9 +115,11 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
           }
           return 0;
         }
+        // What the script printed is shown whether it succeeded or not.
+        scripting::RequestState request;
+        request.http_method = "POST";
         try {
           if (info->script_type == "Scheduler Event") {
-            scripting::RequestState request;
             scripting::RequestScope scope(session, request);
             scripts.execute_scheduled(session, info->name);
             print_messages(request);
@@ -117,23 +127,42 @@ Command add_execute_script_command(CLI::App& root, const Globals& globals) {
             return 0;
           }
           if (info->script_type == "API") {
-            scripting::RequestState request;
-            request.http_method = "POST";
             auto r = scripting::run_api_script(scripts, session, info->api_method, request);
             print_messages(request);
             std::cout << r->body.dump(1) << "\n";
             return r->status < 400 ? 0 : 1;
           }
+          if (info->script_type == "Workflow Task") {
+            if (!options->doc) {
+              throw site::SiteError("Server Script '" + info->name +
+                                    "' is a Workflow Task: give the document with --doc "
+                                    "DocType/name");
+            }
+            auto slash = options->doc->find('/');
+            if (slash == std::string::npos || slash == 0 || slash + 1 == options->doc->size()) {
+              throw site::SiteError("--doc takes DocType/name, not '" + *options->doc + "'");
+            }
+            scripting::RequestScope scope(session, request);
+            auto doc = model::get_doc(session, options->doc->substr(0, slash),
+                                      options->doc->substr(slash + 1));
+            scripts.execute_workflow_task(session, info->name, *doc);
+            print_messages(request);
+            std::cout << "ran " << info->name << " for " << *options->doc << "\n";
+            return 0;
+          }
         } catch (const scripting::ScriptError& e) {
+          print_messages(request);
           std::cerr << (e.traceback().empty() ? e.python_type() + ": " + e.what() : e.traceback());
           if (!e.traceback().empty() && e.traceback().back() != '\n') std::cerr << "\n";
           return 1;
         } catch (const model::FrappeError& e) {
+          print_messages(request);
           std::cerr << model::class_name(e.kind()) << ": " << e.what() << "\n";
           return 1;
         }
         throw site::SiteError("Server Script '" + info->name + "' is a " + info->script_type +
-                              " script; execute-script runs Scheduler Event and API scripts");
+                              " script; execute-script runs Scheduler Event, API and Workflow "
+                              "Task scripts");
       }};
 }
 

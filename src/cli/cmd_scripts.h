@@ -1,6 +1,7 @@
 #pragma once
 // The server-script commands:
-//   quire execute-script NAME [--site S]   runs a Scheduler Event or API script now
+//   quire execute-script NAME [--site S] [--enqueue] [--doc DocType/name]
+//       runs a Scheduler Event, API or Workflow Task script now (or queues it)
 
 #include <vector>
 

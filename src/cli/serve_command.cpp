@@ -95,7 +95,7 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             http::SiteApp site_app([&sites, name] { return sites.open_database(name); }, config);
             // Server Scripts: DocType events and permission queries on the
             // site's documents, API scripts among the methods.
-            auto scripts = start_server_scripts(sites, config, site_app.events());
+            auto scripts = start_server_scripts(sites, config, site_app.events(), &site_app, name);
             add_script_methods(site_app.methods(), *scripts);
             add_script_request_state(site_app, *scripts);
 
@@ -110,8 +110,7 @@ Command add_serve_command(CLI::App& root, const Globals& globals) {
             auto background =
                 jobs::start_site_jobs([&sites, name] { return sites.open_database(name); }, config,
                                       name, site_app.metas(), site_app.events());
-            add_script_job_handlers(background->handlers(), *scripts, site_app.metas(),
-                                    site_app.events());
+            add_script_job_handlers(background->handlers(), *scripts, site_app);
             std::cerr << "quire: serving site " << name << " on http://" << server_options.host
                       << ":" << server.port() << " with " << server.workers()
                       << " workers (Ctrl-C to stop)" << std::endl;

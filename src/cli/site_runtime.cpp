@@ -1,10 +1,13 @@
 #include "cli/site_runtime.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 
 #include "http/api.h"
 #include "http/envelope.h"
@@ -12,11 +15,14 @@
 #include "jobs/clock.h"
 #include "jobs/job.h"
 #include "jobs/job_queue.h"
+#include "jobs/next_execution.h"
+#include "jobs/scheduler.h"
 #include "jobs/site_jobs.h"
 #include "model/db_api.h"
 #include "model/errors.h"
 #include "model/session.h"
 #include "model/transaction.h"
+#include "scripting/frappe_api.h"
 #include "scripting/http_settings.h"
 #include "scripting/run_state.h"
 #include "scripting/script_error.h"
@@ -233,36 +239,142 @@ void enqueue_script_call(const jobs::QueueOptions& queue_options, model::Session
   jobs::JobQueue(clock, queue_options).enqueue(session.db, request);
 }
 
-// The job behind frappe.enqueue: an API script by its api_method, with the
-// enqueued keyword arguments as form_dict, committed with the job.
-void run_script_call(scripting::ServerScripts& scripts, model::Session& session, const Json& args,
-                     jobs::JobContext& context) {
+// Runs whitelisted `method` of the site as frappe.call does inside a script
+// (spec §2.5): the session's user, `kwargs` as form_dict, in the session's
+// transaction; the guest rule applies, HTTP-verb restrictions do not. A
+// method's rate limit counts these calls too, by the client address of the
+// request the script serves ("script" in a job), so a script cannot be used
+// to get around it (login attempts...). Returns its value (what /api/method
+// would send as "message").
+Json call_site_method(http::SiteApp& site, model::Session& session, const std::string& name,
+                      const http::Method& method, const Json& kwargs) {
+  http::Request http_request{boost::beast::http::verb::post, "/api/method/" + name, 11};
+  const scripting::RequestState* outer = scripting::find_request(session);
+  const std::string ip = outer && !outer->client_ip.empty() ? outer->client_ip : "script";
+  if (method.rate_limit) site.rate_limiter().enforce(*method.rate_limit, name, "POST", ip, kwargs);
+  http::RouteContext route;
+  route.params = {name};
+  route.remote_ip = ip;
+  http::Identity identity;
+  identity.user = session.user;
+  http::Reply reply;
+  http::ApiRequest api{site,    http_request, route, kwargs.is_object() ? kwargs : Json::object(),
+                       session, identity,     reply, false};
+  return method.run(api);
+}
+
+// The site's whitelisted method `name` for the session's user, or nullopt
+// (not whitelisted, or Guest calling a method that does not allow guests).
+std::optional<http::Method> whitelisted_method(http::SiteApp& site, model::Session& session,
+                                               const std::string& name) {
+  auto method = site.methods().find(name, session);
+  if (!method || (session.user == "Guest" && !method->allow_guest)) return std::nullopt;
+  return method;
+}
+
+// The job behind frappe.enqueue: an API script by its api_method, else any
+// whitelisted method of the site (ping, frappe.client.*...), with the
+// enqueued keyword arguments as form_dict, as the user who enqueued it,
+// committed with the job. What it printed is the job's output, failed or not.
+void run_script_call(scripting::ServerScripts& scripts, http::SiteApp& site,
+                     model::Session& session, const Json& args, jobs::JobContext& context) {
   const std::string method = args.value("method", std::string());
   http::act_as(session, args.value("user", std::string("Guest")));
-  auto info = scripts.find_api(session, method);
-  if (!info) {
-    throw jobs::JobError("frappe.enqueue: " + method +
-                         " is not an API Server Script (quire runs only those in jobs)");
-  }
   scripting::RequestState request;
   request.form_dict = args.value("kwargs", Json::object());
   request.http_method = "POST";
   scripting::RequestScope scope(session, request);
+  struct Output {
+    jobs::JobContext& context;
+    scripting::RequestState& request;
+    ~Output() {
+      for (const auto& line : request.debug_log) context.output += line + "\n";
+    }
+  } output{context, request};
   try {
-    scripts.execute_api(session, *info);
+    if (auto info = scripts.find_api(session, method)) {
+      scripts.execute_api(session, *info);
+      return;
+    }
+    if (method == "ping" || method == "frappe.ping") return;
+    auto found = whitelisted_method(site, session, method);
+    if (!found) {
+      throw model::FrappeError(model::ErrorKind::PermissionError,
+                               scripting::not_whitelisted_message(method));
+    }
+    call_site_method(site, session, method, *found, request.form_dict);
   } catch (const scripting::ScriptError& e) {
     throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what() : e.traceback());
   } catch (const model::FrappeError& e) {
     throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
   }
-  for (const auto& line : request.debug_log) context.output += line + "\n";
+}
+
+// A failed frappe.enqueue job leaves an Error Log titled with its method
+// (Frappe's execute_job: log_error(title=method_name)), with what it printed.
+void log_failed_script_call(model::MetaStore& metas, model::EventRegistry& events,
+                            jobs::JobContext& context, const std::string& error) {
+  model::Session session(context.db, metas, events);
+  session.transaction_depth = 1;  // the failure record's transaction
+  Json args = Json::parse(context.job.args, nullptr, false);
+  std::string method = args.is_object() ? args.value("method", std::string()) : std::string();
+  std::vector<std::string> printed;
+  std::size_t start = 0;
+  while (start < context.output.size()) {
+    std::size_t end = context.output.find('\n', start);
+    if (end == std::string::npos) end = context.output.size();
+    printed.push_back(context.output.substr(start, end - start));
+    start = end + 1;
+  }
+  scripting::log_failed_run(session, method.empty() ? kScriptCallMethod : method, error, printed);
+}
+
+// A request that failed inside a script with a server error (a script bug:
+// 5xx with the script's traceback) leaves an Error Log with the traceback and
+// what the script printed, written once the request's work is rolled back.
+// Frappe's own errors (frappe.throw's 417, PermissionError...) are answers,
+// not faults, and are not logged.
+void log_failed_request(http::ApiRequest& api, const scripting::RequestState& request,
+                        std::exception_ptr error) {
+  http::ErrorInfo info = http::describe_error(error);
+  if (static_cast<int>(info.status) < 500 || info.traceback.empty()) return;
+  std::string title = std::string(http::to_std(api.http.target()));
+  title = title.substr(0, title.find('?'));
+  model::Session& session = api.session;
+  session.after_rollback.push_back(
+      [&session, title, traceback = info.traceback, printed = request.debug_log] {
+        try {
+          scripting::log_failed_run(session, title, traceback, printed);
+        } catch (const std::exception& e) {
+          std::cerr << "quire: cannot write the Error Log of " << title << ": " << e.what()
+                    << std::endl;
+        }
+      });
+}
+
+// A test-only method (QUIRE_TEST_FAULT_METHODS=1 in the environment of
+// `quire serve`): msgprints, then fails as the server itself would (a 500
+// with no script traceback), so a test can check that the failure's
+// internal text stays out of _server_messages.
+void add_fault_methods(http::Methods& methods) {
+  const char* flag = std::getenv("QUIRE_TEST_FAULT_METHODS");
+  if (!flag || std::string_view(flag) != "1") return;
+  methods.add("quire.test.msgprint_then_fail", http::whitelisted([](http::ApiRequest& api) -> Json {
+                if (auto* request = scripting::find_request(api.session)) {
+                  request->message_log.push_back(
+                      Json{{"message", "printed before the fault"}, {"title", "Message"}});
+                }
+                throw std::runtime_error("internal fault detail: tabSecret row 42");
+              }));
 }
 
 }  // namespace
 
 std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites& sites,
                                                                const Json& site_config,
-                                                               model::EventRegistry& events) {
+                                                               model::EventRegistry& events,
+                                                               http::SiteApp* site,
+                                                               const std::string& site_name) {
   scripting::ScriptSettings settings;
   settings.enabled = enabled_setting(sites.common_config_path().string());
   try {
@@ -283,6 +395,30 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
                          const Json& options) {
     enqueue_script_call(queue_options, session, method, kwargs, options);
   };
+  int all_interval = 4;
+  try {
+    all_interval = jobs::all_interval_from_config(site_config);
+  } catch (const std::exception& e) {
+    throw site::SiteError(e.what());
+  }
+  settings.next_execution = [all_interval, offset = jobs::maintenance_offset_for_site(site_name)](
+                                model::Session& session, const model::Document& job) {
+    return jobs::next_execution_of(session, job, all_interval, offset);
+  };
+  if (site) {
+    settings.whitelisted = [site](model::Session& session, const std::string& method) {
+      return whitelisted_method(*site, session, method).has_value();
+    };
+    settings.call_method = [site](model::Session& session, const std::string& method,
+                                  const Json& kwargs) -> Json {
+      auto found = whitelisted_method(*site, session, method);
+      if (!found) {
+        throw model::FrappeError(model::ErrorKind::PermissionError,
+                                 scripting::not_whitelisted_message(method));
+      }
+      return call_site_method(*site, session, method, *found, kwargs);
+    };
+  }
   auto scripts = std::make_unique<scripting::ServerScripts>(std::move(settings));
   scripts->install(events);
   return scripts;
@@ -295,6 +431,7 @@ void add_script_methods(http::Methods& methods, scripting::ServerScripts& script
   methods.add("quire.server_script_stats", http::whitelisted([&scripts](http::ApiRequest& api) {
                 return script_stats(scripts, api);
               }));
+  add_fault_methods(methods);
   methods.add_resolver([&scripts](std::string_view name,
                                   model::Session& session) -> std::optional<http::Method> {
     auto info = scripts.find_api(session, std::string(name));
@@ -330,20 +467,29 @@ void add_script_request_state(http::SiteApp& site, scripting::ServerScripts&) {
       return value;
     } catch (...) {
       add_error_messages(api, request, std::current_exception());
+      log_failed_request(api, request, std::current_exception());
       throw;
     }
   });
 }
 
 void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerScripts& scripts,
-                             model::MetaStore& metas, model::EventRegistry& events) {
-  handlers.add(kScriptCallMethod, [&scripts, &metas, &events](jobs::JobContext& context) {
-    model::Session session(context.db, metas, events);
-    session.transaction_depth = 1;
-    Json args = Json::parse(context.job.args, nullptr, false);
-    if (!args.is_object()) throw jobs::JobError("a script call job needs a JSON object of args");
-    run_script_call(scripts, session, args, context);
-  });
+                             http::SiteApp& site) {
+  model::MetaStore& metas = site.metas();
+  model::EventRegistry& events = site.events();
+  handlers.add(
+      kScriptCallMethod,
+      [&scripts, &site, &metas, &events](jobs::JobContext& context) {
+        model::Session session(context.db, metas, events);
+        session.transaction_depth = 1;
+        Json args = Json::parse(context.job.args, nullptr, false);
+        if (!args.is_object())
+          throw jobs::JobError("a script call job needs a JSON object of args");
+        run_script_call(scripts, site, session, args, context);
+      },
+      [&metas, &events](jobs::JobContext& context, const std::string& error) {
+        log_failed_script_call(metas, events, context, error);
+      });
   handlers.set_fallback([&scripts, &metas,
                          &events](std::string_view method) -> std::optional<jobs::JobHandler> {
     return [&scripts, &metas, &events, method = std::string(method)](jobs::JobContext& context) {

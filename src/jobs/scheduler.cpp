@@ -74,6 +74,23 @@ std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
   return instant_of_in(*due, zone) + shift;
 }
 
+std::string next_execution_text(db::Database& db, JobType type, Millis now,
+                                int all_interval_minutes, int maintenance_offset_minutes) {
+  if (type.creation == 0) type.creation = now;
+  const CronExpr cron = CronExpr::parse(cron_text_for(type, all_interval_minutes));
+  std::optional<Millis> last_enqueued;
+  // A site whose job tables were never migrated has enqueued nothing.
+  if (!db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__scheduler_slot'")
+           .empty()) {
+    auto rows = db.query("SELECT `last_enqueued` FROM `__scheduler_slot` WHERE `job_type` = ?",
+                         {Value{type.name}});
+    if (!rows.empty()) last_enqueued = int_of(rows[0][0]);
+  }
+  const model::TimeZone zone = model::site_time_zone(db);
+  auto due = next_due_time(type, cron, last_enqueued, zone, maintenance_offset_minutes);
+  return due ? format_in(*due, zone) : std::string();
+}
+
 int maintenance_offset_for_site(const std::string& site_name) {
   // FNV-1a: stable across runs and builds (std::hash is not guaranteed to be).
   std::uint32_t hash = 2166136261u;

@@ -82,6 +82,14 @@ std::optional<Millis> next_due_time(const JobType& type, const CronExpr& cron,
                                     const model::TimeZone& zone = {},
                                     int maintenance_offset_minutes = 0);
 
+// What a job type's next_execution holds (Scheduled Job Type) when it is
+// saved at `now`: next_due_time from its creation (0: a new job type, created
+// now), last execution and last enqueue (read from `db`), as the site's
+// wall-clock text. "" when the cron never fires. Throws CronError for a bad
+// or missing cron.
+std::string next_execution_text(db::Database& db, JobType type, Millis now,
+                                int all_interval_minutes, int maintenance_offset_minutes);
+
 // A site's Maintenance offset in minutes (0-59), from its name.
 int maintenance_offset_for_site(const std::string& site_name);
 

@@ -562,13 +562,38 @@ QUIRE_NATIVE(f_call) {
     if (info) return call_api_script(I, *run, info, args + 1, nargs - 1, kwnames);
   }
   if (method == "ping" || method == "frappe.ping") return new_str(I, "pong");
-  return raise_frappe(I, "PermissionError",
-                      "<details><summary>You are not permitted to access this resource. Login to "
-                      "access</summary>Function <strong>" +
-                          method + "</strong> is not whitelisted.</details>");
+  // The site's other whitelisted methods (frappe.client.*...), when it has them.
+  const auto* settings = run->scripts ? &run->scripts->settings() : nullptr;
+  if (settings && settings->whitelisted && settings->call_method) {
+    bool allowed = false;
+    Json kwargs = Json::object();
+    if (nargs > 1) {
+      return raise(I, types().TypeError, "call() takes the method's arguments as keywords");
+    }
+    for (std::size_t i = 0; kwnames && i < kwnames->size; ++i) {
+      Json v;
+      if (!to_json(I, args[nargs + i], v)) return Value::exc();
+      kwargs[std::string(as_str(kwnames->items()[i])->view())] = v;
+    }
+    Json result;
+    Value r = guarded(I, [&]() -> Value {
+      allowed = settings->whitelisted(run->session, method);
+      if (allowed) result = settings->call_method(run->session, method, kwargs);
+      return Value::none();
+    });
+    if (r.is_exc()) return r;
+    if (allowed) return to_value(I, result);
+  }
+  return raise_frappe(I, "PermissionError", not_whitelisted_message(method));
 }
 
 }  // namespace
+
+std::string not_whitelisted_message(const std::string& method) {
+  return "<details><summary>You are not permitted to access this resource. Login to "
+         "access</summary>Function <strong>" +
+         method + "</strong> is not whitelisted.</details>";
+}
 
 Value call_whitelisted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames) {
   return f_call(I, args, nargs, kwnames, nullptr);

@@ -25,6 +25,9 @@ lang::Value message(lang::Isolate& I, RunState& run, lang::Value msg, lang::Valu
 lang::Value call_whitelisted(lang::Isolate& I, lang::Value* args, std::size_t nargs,
                              const lang::Tuple* kwnames);
 
+// Frappe's PermissionError text for a method that is not whitelisted.
+std::string not_whitelisted_message(const std::string& method);
+
 // frappe.sendmail and frappe.enqueue (frappe_mail_jobs.cpp).
 void add_mail_and_job_functions(lang::Type* frappe_names);
 

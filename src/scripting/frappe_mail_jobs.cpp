@@ -303,6 +303,17 @@ QUIRE_NATIVE(f_enqueue) {
   }
   auto hook = settings->enqueue;
   model::Session& session = run->session;
+  // The whitelist rule is checked here, not only in the worker as Frappe
+  // does: a method nobody may call fails the script that names it instead
+  // of a job later.
+  bool allowed = method == "ping" || method == "frappe.ping";
+  Value checked = guarded(I, [&]() -> Value {
+    if (!allowed) allowed = run->scripts->find_api(session, method) != nullptr;
+    if (!allowed && settings->whitelisted) allowed = settings->whitelisted(session, method);
+    return Value::none();
+  });
+  if (checked.is_exc()) return checked;
+  if (!allowed) return raise_frappe(I, "PermissionError", not_whitelisted_message(method));
   auto job = [hook, &session, method, kwargs, options] { hook(session, method, kwargs, options); };
   return guarded(I, [&]() -> Value {
     if (session.transaction_depth > 0) {

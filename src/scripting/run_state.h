@@ -54,7 +54,7 @@ class RequestScope {
 // The request `session` serves, or nullptr outside any RequestScope.
 RequestState* find_request(const model::Session& session);
 
-enum class ScriptKind { DocTypeEvent, Api, Scheduler, PermissionQuery, Adhoc };
+enum class ScriptKind { DocTypeEvent, Api, Scheduler, PermissionQuery, WorkflowTask, Adhoc };
 
 struct RunState {
   RunState(model::Session& s, RequestState& r) : session(s), request(r) {}

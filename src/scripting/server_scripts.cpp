@@ -407,6 +407,10 @@ void ServerScripts::sync_scheduled_job_type(Session& session, Document& doc) {
   job->set("cron_format", frequency == "Cron" ? text("cron_format") : "");
   job->set("stopped",
            doc.get("disabled").is_number() ? doc.get("disabled").get<std::int64_t>() : 0);
+  if (settings_.next_execution) {
+    std::string next = settings_.next_execution(session, *job);
+    job->set("next_execution", next.empty() ? Json() : Json(next));
+  }
   if (job->is_new()) {
     job->set("create_log", frequency == "All" || frequency == "Cron" ? 0 : 1);
     model::InsertOptions o;
@@ -622,6 +626,78 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
   } clear{request};
   execute(*program, run);
   txn->commit();
+}
+
+void ServerScripts::execute_workflow_task(Session& session, const std::string& name,
+                                          Document& doc) {
+  auto info = find_by_name(session, name);
+  if (!info || info->script_type != "Workflow Task") {
+    throw FrappeError(ErrorKind::DoesNotExistError, "Server Script " + name + " not found");
+  }
+  check_enabled();
+  auto program = program_for(*info);
+  RequestState own;
+  RequestState* existing = find_request(session);
+  RequestState& request = existing ? *existing : own;
+  std::optional<RequestScope> scope;
+  if (!existing) scope.emplace(session, own);
+  std::optional<model::Transaction> txn;
+  txn.emplace(session);
+  request.commit = [&] {
+    txn->commit();
+    txn.emplace(session);
+  };
+  request.rollback = [&] {
+    txn.reset();
+    txn.emplace(session);
+  };
+  struct Clear {
+    RequestState& r;
+    ~Clear() {
+      r.commit = nullptr;
+      r.rollback = nullptr;
+    }
+  } clear{request};
+  RunState run(session, request);
+  run.scripts = this;
+  run.kind = ScriptKind::WorkflowTask;
+  run.script_name = info->name;
+  lang::Value wrapper;
+  RunHooks hooks;
+  hooks.bind = [&](lang::Isolate& I) {
+    wrapper = wrap_document(I, run, borrowed(doc));
+    if (wrapper.is_exc()) return false;
+    return bind_global(I, "doc", wrapper);
+  };
+  hooks.after = [&](lang::Isolate& I) {
+    // Frappe's doc is the caller's document: what the script set stays on it.
+    if (!push_document(I, run, wrapper)) {
+      lang::Value exc = I.pending;
+      I.pending = lang::Value();
+      throw_script_exception(I, exc, "");
+    }
+  };
+  execute(*program, run, hooks);
+  txn->commit();
+}
+
+void log_failed_run(Session& session, const std::string& title, const std::string& error,
+                    const std::vector<std::string>& printed) {
+  if (!session.metas.find_meta("Error Log")) return;
+  std::string text = error;
+  if (!printed.empty()) {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += "\nPrinted before the error:\n";
+    for (const auto& line : printed) text += line + "\n";
+  }
+  model::Transaction txn(session);
+  auto doc = model::doc_from_dict(
+      session, Json{{"doctype", "Error Log"}, {"method", title}, {"error", text}});
+  model::InsertOptions o;
+  o.ignore_permissions = true;
+  o.ignore_links = true;
+  model::insert(session, *doc, o);
+  txn.commit();
 }
 
 void ServerScripts::record_run(const std::string& name, double micros, std::int64_t steps,

@@ -60,10 +60,34 @@ struct ScriptSettings {
   std::function<void(model::Session&, const std::string& method, const Json& kwargs,
                      const Json& options)>
       enqueue;
+  // Whitelisted methods other than API scripts (the site's /api/method
+  // table, which this layer cannot see; filled in by whoever serves it).
+  // `whitelisted`: whether the session's user may call `method` (the guest
+  // rule), asked by frappe.enqueue before it queues anything, so a method
+  // that is not whitelisted fails in the script with PermissionError.
+  // `call_method`: runs it now in the session and its transaction with
+  // `kwargs` as form_dict and returns its value (frappe.call; enqueue with
+  // now=True). Unset: only API scripts and ping are whitelisted.
+  std::function<bool(model::Session&, const std::string& method)> whitelisted;
+  std::function<Json(model::Session&, const std::string& method, const Json& kwargs)> call_method;
+  // The next_execution of a Scheduled Job Type a Scheduler Event script keeps
+  // (spec §2.3, §12 case 18): the jobs layer's next due time for the job type
+  // document about to be saved (frequency, cron_format, last_execution,
+  // creation), as the site's wall-clock text. A bad cron throws
+  // ValidationError. Unset: left to the scheduler's next pass.
+  std::function<std::string(model::Session&, const model::Document& job_type)> next_execution;
   // frappe.make_*_request: the network allow-list, timeouts, size and
   // redirect caps (http_client.h; site_config keys in docs/scripting.md).
   HttpPolicy http;
 };
+
+// An Error Log for a script run that failed (spec §3.11): `title` names
+// what failed, `error` is its traceback, and what the run printed before
+// the failure is appended. Inserted in a transaction of its own: call it
+// once the failed work has been rolled back (session.after_rollback, a job's
+// failure handler).
+void log_failed_run(model::Session& session, const std::string& title, const std::string& error,
+                    const std::vector<std::string>& printed);
 
 // Reads `server_script_enabled` from <bench>/sites/common_site_config.json
 // (false when the file or key is missing or unreadable).
@@ -165,6 +189,13 @@ class ServerScripts {
 
   // Runs a Scheduler Event script now (commits on success, rolls back on failure).
   void execute_scheduled(model::Session& session, const std::string& name);
+  // Runs a Workflow Task script for `doc` (spec §1.3 execute_workflow_task:
+  // locals {doc}, frappe.db.commit allowed; committed on success, rolled back
+  // on failure). DoesNotExistError for any other script type, as Frappe.
+  // Nothing in quire calls it on a workflow transition yet (no workflow
+  // engine): `quire execute-script NAME --doc DocType/name` does.
+  void execute_workflow_task(model::Session& session, const std::string& name,
+                             model::Document& doc);
 
   const ScriptSettings& settings() const { return settings_; }
 

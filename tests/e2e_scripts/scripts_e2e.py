@@ -32,7 +32,8 @@ import urllib.request
 
 QUIRE = os.path.realpath(sys.argv[1])
 WORK = tempfile.mkdtemp(prefix="quire-scripts-e2e-")
-ENV = dict(os.environ, QUIRE_SITES_DIR=os.path.join(WORK, "sites"))
+# QUIRE_TEST_FAULT_METHODS: serve offers its test-only fault method.
+ENV = dict(os.environ, QUIRE_SITES_DIR=os.path.join(WORK, "sites"), QUIRE_TEST_FAULT_METHODS="1")
 failures = []
 
 
@@ -282,6 +283,113 @@ def run_tests(admin, user, guest):
     return types["data"][0]["name"] if status == 200 and types["data"] else None
 
 
+def wait_for(admin, doctype, filters, fields=("name",)):
+    """The rows of `doctype` matching `filters`, waiting up to 30 s for a
+    background job of the server to write them."""
+    status, found = None, {"data": []}
+    for _ in range(300):
+        status, found = admin.call("GET", f"/api/resource/{doctype}",
+                                   query={"filters": json.dumps(filters), "fields": json.dumps(list(fields))})
+        if status == 200 and found["data"]:
+            break
+        time.sleep(0.1)
+    return found["data"] if status == 200 else []
+
+
+def run_engine_gaps(admin, base):
+    """Issue 7's last pieces: frappe.enqueue of whitelisted methods that are
+    not scripts, Error Logs of failing scripts (with what they printed),
+    a server-side 500 after a msgprint, execute-script with the site config,
+    Workflow Task scripts, next_execution written on save."""
+    # frappe.enqueue of a whitelisted method that is not a script: serve's workers run it.
+    make_script(admin, name="client-enqueuer", script_type="API", api_method="e2e.client_enqueuer",
+                script='frappe.enqueue("frappe.client.insert", doc={"doctype": "ToDo", "description": "by frappe.client"})\n'
+                       'frappe.flags = "queued"\n')
+    status, body = admin.call("POST", "/api/method/e2e.client_enqueuer")
+    check("frappe.enqueue of frappe.client.insert answers", (status, body) == (200, {"message": "queued"}), (status, body))
+    rows = wait_for(admin, "ToDo", [["description", "=", "by frappe.client"]])
+    check("the job ran the whitelisted method frappe.client.insert", len(rows) == 1, rows)
+    make_script(admin, name="bad-enqueuer", script_type="API", api_method="e2e.bad_enqueuer",
+                script='frappe.enqueue("frappe.get_user")\n')
+    status, body = admin.call("POST", "/api/method/e2e.bad_enqueuer")
+    check("frappe.enqueue of a method that is not whitelisted is PermissionError at once",
+          status == 403 and body.get("exc_type") == "PermissionError", (status, body))
+
+    # An enqueued API script that fails: its output reaches the job and an Error Log.
+    make_script(admin, name="failing-job", script_type="API", api_method="e2e.failing_job",
+                script='print("job printed this")\nvalues = {}\nvalues["missing"]\n')
+    make_script(admin, name="failing-enqueuer", script_type="API", api_method="e2e.failing_enqueuer",
+                script='frappe.enqueue("e2e.failing_job")\n')
+    status, body = admin.call("POST", "/api/method/e2e.failing_enqueuer")
+    check("enqueue a failing API script", status == 200, (status, body))
+    logs = wait_for(admin, "Error Log", [["method", "=", "e2e.failing_job"]], ("method", "error"))
+    check("a failed frappe.enqueue job leaves an Error Log titled with its method", len(logs) == 1, logs)
+    error = logs[0]["error"] if logs else ""
+    check("its Error Log has the traceback and what the script printed",
+          "KeyError: 'missing'" in error and "job printed this" in error, error)
+    listing = json.loads(quire("jobs", "list", "--status", "failed", "--json"))
+    errors = [job.get("error") or "" for job in listing
+              if isinstance(job.get("args"), dict) and job["args"].get("method") == "e2e.failing_job"]
+    check("the job is recorded as failed with the traceback",
+          len(errors) == 1 and "KeyError: 'missing'" in errors[0], listing)
+
+    # A request failing in a script with a server error: an Error Log with its output.
+    make_script(admin, name="broken-api", script_type="API", api_method="e2e.broken",
+                script='print("request printed this")\nx = 1 / 0\n')
+    status, body = admin.call("POST", "/api/method/e2e.broken")
+    check("a script's ZeroDivisionError is a 500", status == 500, (status, body))
+    logs = wait_for(admin, "Error Log", [["method", "=", "/api/method/e2e.broken"]], ("method", "error"))
+    error = logs[0]["error"] if logs else ""
+    check("the failed request's Error Log has the traceback and what the script printed",
+          len(logs) == 1 and "ZeroDivisionError: division by zero" in error and "request printed this" in error,
+          logs)
+    status, body = admin.call("POST", "/api/method/e2e.warn_then_throw")
+    status, logs = admin.call("GET", "/api/resource/Error Log",
+                              query={"filters": json.dumps([["method", "like", "%warn_then_throw%"]])})
+    check("frappe.throw (417) is an answer, not an Error Log", status == 200 and logs["data"] == [], (status, logs))
+
+    # A 500 the server raises itself after a msgprint (test-only fault method).
+    status, body = admin.call("POST", "/api/method/quire.test.msgprint_then_fail")
+    check("a server-side 500 after a msgprint keeps only the msgprint in _server_messages",
+          status == 500 and server_messages(body) == ["printed before the fault"], (status, body))
+    check("... and its internal text out of the messages",
+          "tabSecret" not in body.get("_server_messages", "") if isinstance(body, dict) else False, body)
+
+    # execute-script reads the site config: the make_*_request allow-list.
+    port = base.rsplit(":", 1)[1]
+    make_script(admin, name="net-probe", script_type="Scheduler Event", event_frequency="Yearly",
+                script='try:\n    print(frappe.make_get_request("' + base + '/api/method/ping"))\n'
+                       'except Exception as e:\n    print(str(type(e)).split(chr(39))[1])\n')
+    out = quire("execute-script", "net-probe")
+    check("execute-script without an allow-list: loopback refused", out.startswith("BlockedRequest\n"), out)
+    quire("set-config", "server_script_http_allow", json.dumps(["127.0.0.1:" + port]))
+    try:
+        out = quire("execute-script", "net-probe")
+        check("execute-script reads the site config's allow-list", out.startswith("{'message': 'pong'}\n"), out)
+    finally:
+        quire("set-config", "server_script_http_allow", "[]")
+
+    # Workflow Task: accepted as a script type, run for a document from the CLI.
+    make_script(admin, name="close-task", script_type="Workflow Task",
+                script='print("closing", doc.description)\ndoc.status = "Closed"\ndoc.save()\n')
+    status, body = admin.call("POST", "/api/resource/ToDo", {"description": "workflow target"})
+    name = body["data"]["name"] if status == 200 else "?"
+    out = quire("execute-script", "close-task", "--doc", "ToDo/" + name)
+    check("execute-script runs a Workflow Task for --doc", out == f"closing workflow target\nran close-task for ToDo/{name}\n", out)
+    status, body = admin.call("GET", f"/api/resource/ToDo/{name}")
+    check("the Workflow Task's save is committed", status == 200 and body["data"]["status"] == "Closed", (status, body))
+
+    # next_execution written when a Scheduler Event script is saved (spec §12 case 18).
+    make_script(admin, name="new-year", script_type="Scheduler Event", event_frequency="Cron",
+                cron_format="0 0 1 1 *", script="pass\n")
+    rows = wait_for(admin, "Scheduled Job Type", [["server_script", "=", "new-year"]], ("next_execution",))
+    next_execution = rows[0]["next_execution"] if rows else ""
+    check("saving a Cron script writes next_execution (1 January)", next_execution[4:19] == "-01-01 00:00:00", rows)
+    status, body = admin.call("PUT", "/api/resource/Server Script/new-year", {"cron_format": "61 * * * *"})
+    check("a bad cron is refused with Frappe's message",
+          status == 417 and "61 * * * * is not a valid Cron expression." in server_messages(body), (status, body))
+
+
 def until_answer(admin, want_status):
     """The server looks at common_site_config.json at most once a second."""
     for _ in range(100):
@@ -363,7 +471,9 @@ def run_scheduled(admin_token, job_type):
     quire("jobs", "enqueue", "quire.run_scheduled_job", "--args", json.dumps({"job_type": job_type}))
     quire("worker", "--burst", "--threads", "1")
     listing = quire("jobs", "list")
-    check("the worker finished the scheduled job", "failed" not in listing.lower(), listing)
+    scheduled = [line for line in listing.splitlines() if "quire.run_scheduled_job" in line]
+    check("the worker finished the scheduled job",
+          len(scheduled) == 1 and "  finished  " in scheduled[0], listing)
     process, base = start_server()
     try:
         admin = Client(base, admin_token)
@@ -423,6 +533,7 @@ def main():
         try:
             admin = Client(base, admin_token)
             job_type = run_tests(admin, Client(base, user_token), Client(base))
+            run_engine_gaps(admin, base)
             rows = json.loads(quire("script-stats", "--port", base.rsplit(":", 1)[1], "--json"))
             runs = {row["name"]: row["executions"] for row in rows}
             check("quire script-stats reads the server's counters", runs.get("hello") == 3, rows)

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "jobs/next_execution.h"
 #include "lang/object/runtime.h"
 #include "model/read_sql.h"
 #include "scripting_fixture.h"
@@ -14,6 +15,14 @@ namespace {
 // The fixture scripts of test_server_script.py (spec §12.1 a-j).
 class Conformance : public ScriptingTest {
  public:
+  // Case 18: Scheduled Job Type.next_execution as `quire serve` writes it on
+  // save, the jobs layer's next due time.
+  void configure(ScriptSettings& settings) override {
+    settings.next_execution = [](model::Session& s, const model::Document& job) {
+      return jobs::next_execution_of(s, job, 4, 0);
+    };
+  }
+
   void SetUp() override {
     ScriptingTest::SetUp();
     add_event_script("test_todo", "ToDo", "Before Insert",
@@ -192,7 +201,24 @@ TEST_F(Conformance, Case17_19_20_21_22_SchedulerJobSync) {
 }
 
 TEST_F(Conformance, Case18_CronNextExecution) {
-  GTEST_SKIP() << "next_execution is computed by the scheduler (jobs layer), not yet on save";
+  // next_execution as `quire serve` computes it on save (configure(); the
+  // other frequencies: next_execution_test.cpp).
+  auto script = add_script("test_cron_script", Json{{"script_type", "Scheduler Event"},
+                                                    {"script", "frappe.db.commit()\n"},
+                                                    {"event_frequency", "Cron"},
+                                                    {"cron_format", "0 0 1 1 *"}});
+  auto next = [&] {
+    model::ListArgs args;
+    args.doctype = "Scheduled Job Type";
+    args.filters = Json{{"server_script", "test_cron_script"}};
+    args.pluck = "next_execution";
+    Json found = model::get_all(*session, args);
+    return found.size() == 1 && found[0].is_string() ? found[0].get<std::string>() : found.dump();
+  };
+  EXPECT_EQ(next().substr(4, 6), "-01-01") << next();  // 1 January
+  script->set("cron_format", "0 0 2 1 *");             // 2 January
+  model::save(*session, *script);
+  EXPECT_EQ(next().substr(4, 6), "-01-02") << next();
 }
 
 TEST_F(Conformance, Case23_ImportIsImportError) {

@@ -52,6 +52,7 @@ TEST_F(MailJobs, SendmailIsUndoneWithTheScriptsTransaction) {
 }
 
 TEST_F(MailJobs, EnqueueRunsTheHookAfterCommit) {
+  add_api_script("do work", "do_work", "pass\n");
   add_api_script("queue it", "queue_it",
                  "frappe.enqueue('do_work', queue='long', timeout=600, job_name='w', a=1, "
                  "b=[1, 'x'])\n"
@@ -66,6 +67,7 @@ TEST_F(MailJobs, EnqueueRunsTheHookAfterCommit) {
 }
 
 TEST_F(MailJobs, EnqueueIsDroppedWhenTheTransactionRollsBack) {
+  add_api_script("do work", "do_work", "pass\n");
   add_api_script("queue then fail", "queue_then_fail",
                  "frappe.enqueue('do_work')\nfrappe.throw('no')\n");
   add_api_script("queue on get", "queue_on_get", "frappe.enqueue('do_work')\n");
