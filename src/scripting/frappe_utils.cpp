@@ -17,6 +17,7 @@
 #include "scripting/utils_calendar.h"
 #include "scripting/utils_misc.h"
 #include "scripting/utils_text.h"
+#include "scripting/utils_urls.h"
 
 namespace quire::scripting {
 
@@ -591,6 +592,7 @@ lang::Type* utils_namespace() {
     add_text_functions(t);
     add_calendar_functions(t);
     add_misc_functions(t);
+    add_url_functions(t);
     return t;
   }();
   return utils;

@@ -731,6 +731,74 @@ QUIRE_NATIVE(d_format_datetime) {
   return new_str(I, babel_format(format, s));
 }
 
+// global_date_format(date, format="long"): babel.dates.format_date in
+// English with a named width (short, medium, long, full: CLDR "en") or a
+// babel pattern.
+QUIRE_NATIVE(d_global_date_format) {
+  Value a[2];
+  if (!parse_args(I, "global_date_format", args, nargs, kwnames, {"date", "format"}, 1, a))
+    return Value::exc();
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  std::string format;
+  if (!opt_string(I, a[1], format, "format", "long")) return Value::exc();
+  static const std::pair<const char*, const char*> widths[] = {{"short", "M/d/yy"},
+                                                               {"medium", "MMM d, y"},
+                                                               {"long", "MMMM d, y"},
+                                                               {"full", "EEEE, MMMM d, y"}};
+  for (const auto& [name, pattern] : widths) {
+    if (format == name) format = pattern;
+  }
+  s.micros = 0;
+  return new_str(I, babel_format(format, s));
+}
+
+// get_timestamp(date): time.mktime(getdate(date).timetuple()), the date's
+// midnight in seconds since the epoch. mktime reads the process time zone;
+// quire's is UTC.
+QUIRE_NATIVE(d_get_timestamp) {
+  Value a[1];
+  if (!parse_args(I, "get_timestamp", args, nargs, kwnames, {"date"}, 1, a)) return Value::exc();
+  Stamp s;
+  if (!date_arg(I, a[0], s)) return Value::exc();
+  return Value::real(static_cast<double>(days_from_civil(s.year, s.month, s.day)) * 86400.0);
+}
+
+// get_eta(from_time, percent_complete): the time left at this pace,
+// str(timedelta(seconds=(100 - p) / p * (now - from_time) seconds)).
+QUIRE_NATIVE(d_get_eta) {
+  Value a[2];
+  if (!parse_args(I, "get_eta", args, nargs, kwnames, {"from_time", "percent_complete"}, 2, a))
+    return Value::exc();
+  Stamp now, from;
+  parse_stamp(now_text(current_run()), now);
+  if (!date_arg(I, a[0], from)) return Value::exc();
+  double percent = 0;
+  if (!number_arg(I, a[1], percent)) return Value::exc();
+  if (percent == 0) {
+    return raise(I, types().ZeroDivisionError,
+                 a[1].is_float() ? "float division by zero" : "division by zero");
+  }
+  std::int64_t micros = (days_from_civil(now.year, now.month, now.day) -
+                         days_from_civil(from.year, from.month, from.day)) *
+                            86400000000LL +
+                        now.micros - from.micros;
+  double seconds = (100 - percent) / percent * (static_cast<double>(micros) / 1e6);
+  Value kw = new_str(I, "seconds");
+  Tuple* kwnames_seconds = alloc_tuple(I, 1);
+  kwnames_seconds->items()[0] = kw;
+  Value names = Value::object(kwnames_seconds);
+  Value arg = Value::real(seconds);
+  Value delta =
+      lang::call(I, Value::object(lang::datetime::timedelta_type()), &arg, 0, kwnames_seconds);
+  decref(names);
+  if (delta.is_exc()) return delta;
+  std::string text;
+  bool ok = str_into(I, delta, text);
+  decref(delta);
+  return ok ? new_str(I, text) : Value::exc();
+}
+
 }  // namespace
 
 void add_string_date_functions(lang::Type* utils) {
@@ -762,6 +830,9 @@ void add_string_date_functions(lang::Type* utils) {
       {"month_diff", d_month_diff},
       {"format_date", d_format_date},
       {"formatdate", d_format_date},
+      {"global_date_format", d_global_date_format},
+      {"get_timestamp", d_get_timestamp},
+      {"get_eta", d_get_eta},
   };
   for (const auto& f : functions) host::define_method(utils, f.name, f.fn);
   host::define_class_attr(utils, "DATE_FORMAT", intern("%Y-%m-%d"));

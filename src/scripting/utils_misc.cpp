@@ -284,12 +284,21 @@ QUIRE_NATIVE(u_url_contains_port) {
   return Value::boolean(colons > 1);
 }
 
-// urllib.parse.quote(text, safe="~@#$&()*!+=:;,.?/'") on the UTF-8 bytes (data.py quoted).
-std::string quoted_text(std::string_view text) {
-  static const std::string safe = "~@#$&()*!+=:;,.?/'_-";
+QUIRE_NATIVE(u_quoted) {
+  Value a[1];
+  if (!parse_args(I, "quoted", args, nargs, kwnames, {"url"}, 1, a)) return Value::exc();
+  std::string text;
+  if (!a[0].is_none() && !str_into(I, a[0], text)) return Value::exc();
+  return new_str(I, quoted_text(text));
+}
+
+}  // namespace
+
+std::string url_quote(std::string_view text, std::string_view safe) {
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || safe.find(static_cast<char>(c)) != std::string::npos) {
+    if (std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '~' ||
+        safe.find(static_cast<char>(c)) != std::string_view::npos) {
       out += static_cast<char>(c);
     } else {
       char buf[4];
@@ -300,13 +309,19 @@ std::string quoted_text(std::string_view text) {
   return out;
 }
 
-QUIRE_NATIVE(u_quoted) {
-  Value a[1];
-  if (!parse_args(I, "quoted", args, nargs, kwnames, {"url"}, 1, a)) return Value::exc();
-  std::string text;
-  if (!a[0].is_none() && !str_into(I, a[0], text)) return Value::exc();
-  return new_str(I, quoted_text(text));
+std::string quoted_text(std::string_view text) {
+  return url_quote(text, "~@#$&()*!+=:;,.?/'");
 }
+
+std::string site_url(const std::string& uri) {
+  RunState* run = current_run();
+  std::string base =
+      run && run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + uri;
+}
+
+namespace {
 
 // frappe.desk.utils.slug: lower case, spaces to hyphens.
 std::string slug(std::string_view doctype) {
@@ -315,15 +330,6 @@ std::string slug(std::string_view doctype) {
     out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
-}
-
-// get_url(uri): the site URL joined with the path (as frappe.get_url here).
-std::string site_url(const std::string& uri) {
-  RunState* run = current_run();
-  std::string base =
-      run && run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + uri;
 }
 
 bool opt_text(Isolate& I, Value v, std::string& out) {

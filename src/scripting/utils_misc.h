@@ -3,11 +3,22 @@
 // new_line_sep, filter_strip_join, get_number_format_info, quoted, report
 // and form URLs, filter tuples, compare; md_to_html & co refused clearly.
 
+#include <string>
+#include <string_view>
+
 #include "lang/object/runtime.h"
 
 namespace quire::scripting {
 
 // Adds them to the frappe.utils namespace (once, at its creation).
 void add_misc_functions(lang::Type* utils);
+
+// urllib.parse.quote(text, safe) on the UTF-8 bytes (letters, digits and
+// "_.-~" are always safe).
+std::string url_quote(std::string_view text, std::string_view safe);
+// data.py quoted: url_quote with safe "~@#$&()*!+=:;,.?/'".
+std::string quoted_text(std::string_view text);
+// get_url(uri): the site URL (no trailing slash) joined with `uri`.
+std::string site_url(const std::string& uri);
 
 }  // namespace quire::scripting

@@ -1,0 +1,85 @@
+// frappe.utils' global_date_format, get_timestamp and get_eta against
+// python3 running data.py's definitions over babel, time and datetime (the
+// Debian interpreter: python3-babel installs there).
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "scripting_fixture.h"
+
+namespace quire::scripting::testing {
+namespace {
+
+using UtilsDates = ScriptingTest;
+
+// Runs `program` with Debian's python3 (its packages: babel, markdown2...)
+// in UTC; "SKIP <module>" when an import fails.
+std::string debian_python(const std::string& program) {
+  char dir_template[] = "/tmp/quire_utils_dates_XXXXXX";
+  char* dir = mkdtemp(dir_template);
+  std::string path = std::string(dir) + "/reference.py";
+  std::ofstream(path) << program;
+  FILE* p = popen(("TZ=UTC /usr/bin/python3 " + path + " 2>&1").c_str(), "r");
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  std::remove(path.c_str());
+  rmdir(dir);
+  return out;
+}
+
+TEST_F(UtilsDates, GlobalDateFormatIsBabels) {
+  const char* body =
+      "for d in ['2024-01-05', '2023-12-31 23:59:59', '0987-07-04']:\n"
+      "    print(*[global_date_format(d, f) for f in ('short', 'medium', 'long', 'full', "
+      "'d MMM y', 'EEE, dd/MM/yy')], sep='|')\n"
+      "    print(global_date_format(d))\n";
+  std::string expected = debian_python(
+      "import datetime\n"
+      "try:\n"
+      "    import babel.dates\n"
+      "except ImportError:\n"
+      "    print('SKIP python3-babel')\n"
+      "    raise SystemExit\n"
+      "def global_date_format(date, format='long'):\n"
+      "    date = datetime.datetime.fromisoformat(date).date()\n"
+      "    return babel.dates.format_date(date, locale='en', format=format)\n" +
+      std::string(body));
+  if (expected.rfind("SKIP", 0) == 0) GTEST_SKIP() << expected;
+  EXPECT_EQ(run(std::string("global_date_format = frappe.utils.global_date_format\n") + body),
+            expected);
+}
+
+TEST_F(UtilsDates, TimestampAndEta) {
+  session->clock = [] { return std::string("2025-03-12 10:00:00.000000"); };
+  const char* body =
+      "print(repr(get_timestamp('2024-01-15')), repr(get_timestamp('1969-12-31 23:00:00')))\n"
+      "for p in (25, 7, 100, 0.5, 150):\n"
+      "    print(get_eta('2025-03-12 09:58:30', p))\n"
+      "print(get_eta('2025-03-10 10:00:00.5', 3))\n";
+  std::string expected = debian_python(
+      "import datetime, time\n"
+      "now = datetime.datetime(2025, 3, 12, 10)\n"
+      "def get_timestamp(date):\n"
+      "    return time.mktime(datetime.datetime.fromisoformat(date).date().timetuple())\n"
+      "def get_eta(from_time, percent_complete):\n"
+      "    diff = (now - datetime.datetime.fromisoformat(from_time)).total_seconds()\n"
+      "    return str(datetime.timedelta(seconds=(100 - percent_complete) / percent_complete * "
+      "diff))\n" +
+      std::string(body));
+  EXPECT_EQ(run(std::string("get_timestamp = frappe.utils.get_timestamp\n"
+                            "get_eta = frappe.utils.get_eta\n") +
+                body),
+            expected);
+  EXPECT_EQ(run("frappe.utils.get_eta('2025-03-12 09:00:00', 0)\n"),
+            "ZeroDivisionError: division by zero");
+  EXPECT_EQ(run("frappe.utils.get_eta('2025-03-12 09:00:00', 0.0)\n"),
+            "ZeroDivisionError: float division by zero");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
