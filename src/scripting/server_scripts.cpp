@@ -684,6 +684,14 @@ void ServerScripts::execute_workflow_task(Session& session, const std::string& n
 void log_failed_run(Session& session, const std::string& title, const std::string& error,
                     const std::vector<std::string>& printed) {
   if (!session.metas.find_meta("Error Log")) return;
+  // Error Log.method is a Data field (140 characters): a long request path
+  // is cut on a character boundary rather than losing the log.
+  std::string method = title;
+  if (method.size() > 140) {
+    std::size_t cut = 137;
+    while (cut > 0 && (static_cast<unsigned char>(method[cut]) & 0xC0) == 0x80) --cut;
+    method = method.substr(0, cut) + "...";
+  }
   std::string text = error;
   if (!printed.empty()) {
     if (!text.empty() && text.back() != '\n') text += '\n';
@@ -692,7 +700,7 @@ void log_failed_run(Session& session, const std::string& title, const std::strin
   }
   model::Transaction txn(session);
   auto doc = model::doc_from_dict(
-      session, Json{{"doctype", "Error Log"}, {"method", title}, {"error", text}});
+      session, Json{{"doctype", "Error Log"}, {"method", method}, {"error", text}});
   model::InsertOptions o;
   o.ignore_permissions = true;
   o.ignore_links = true;

@@ -28,5 +28,18 @@ TEST_F(FailedRunLog, NothingPrintedAddsNothing) {
             "KeyError: 'x'\n");
 }
 
+TEST_F(FailedRunLog, ALongTitleIsCutOnACharacterBoundary) {
+  std::string title = "/api/method/" + std::string(124, 'a') + "\u00e9\u00e9\u00e9";
+  log_failed_run(*session, title, "E\n", {});
+  model::ListArgs args;
+  args.doctype = "Error Log";
+  args.pluck = "method";
+  Json methods = model::get_all(*session, args);
+  ASSERT_EQ(methods.size(), 1u);
+  // 12 + 124 bytes, then two-byte characters: byte 137 is the second half
+  // of one, so the cut goes before it.
+  EXPECT_EQ(methods[0], "/api/method/" + std::string(124, 'a') + "...");
+}
+
 }  // namespace
 }  // namespace quire::scripting::testing
