@@ -5,7 +5,10 @@
 # Usage: start_serve NAME [extra serve arguments...]   (NAME prefixes errors)
 start_serve() {
   local name=$1; shift
-  "$QUIRE" serve --port 0 --access-log /dev/null "$@" 2>"$work/serve.err" &
+  # Made before serve starts: the loop below may read it before the
+  # background process has opened it.
+  : >"$work/serve.err"
+  "$QUIRE" serve --port 0 --access-log /dev/null "$@" 2>>"$work/serve.err" &
   server_pid=$!
   local port=""
   for _ in $(seq 1 300); do

@@ -5,7 +5,8 @@
                                  tables and an empty log like the round
                                  before it (inserts cost more as a table and
                                  the WAL grow)
-  site_db.py count DB SQL        print the one number a SELECT COUNT answers
+  site_db.py count DB SQL...     print the number each SELECT COUNT answers,
+                                 on one line
 
 Only between bench rounds: the server is idle then, so the checkpoint can
 take the whole log back.
@@ -32,9 +33,9 @@ def empty(path, tables):
     db.close()
 
 
-def count(path, sql):
+def count(path, queries):
     db = sqlite3.connect(path, timeout=30)
-    print(db.execute(sql).fetchone()[0])
+    print(*(db.execute(sql).fetchone()[0] for sql in queries))
     db.close()
 
 
@@ -43,6 +44,6 @@ if __name__ == "__main__":
     if command == "empty":
         empty(path, rest)
     elif command == "count":
-        count(path, *rest)
+        count(path, rest)
     else:
         raise SystemExit(f"site_db: unknown command {command}")

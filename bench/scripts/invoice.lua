@@ -19,3 +19,6 @@ request = function()
     n % 20, n % 28 + 1, table.concat(items, ", "))
   return wrk.format(nil, nil, nil, body)
 end
+
+-- WRK_STOP_AFTER: a fixed number of inserts per thread (bench/lib/stop_after.lua).
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/stop_after.lua")

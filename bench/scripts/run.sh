@@ -13,21 +13,25 @@
 #      3,000 invoices) as real Server Scripts, on the Sales Invoice DocTypes of
 #      sales_invoice.json created through /api/resource/DocType; both answers
 #      checked against python3 running the same files
-# A script-against-none comparison alternates short rounds with the script
-# disabled and enabled (PAIRS pairs, ROUND_SECONDS each, the order swapped
-# every pair), every round on emptied tables and a truncated WAL: an insert
-# costs more as the table and the log grow, which made the phases' order
-# weigh as much as the script. Each pair gives a ratio; the median is the
-# figure, the range shows the noise.
+# A script-against-none comparison alternates rounds with the script
+# disabled and enabled (PAIRS pairs, the order swapped every pair), every
+# round on emptied tables and a truncated WAL, and every round the same
+# number of inserts (TODO_ROUND / INVOICE_ROUND requests): an insert costs
+# more as the table and the log grow, which made the phases' order and
+# length weigh as much as the script. Each pair gives a ratio; the median is
+# the figure, the range shows the noise.
 # Usage: bench/scripts/run.sh path/to/quire [seconds] [connections]
-#   seconds: each single wrk run (default 10); comparisons take
-#   2 * PAIRS * ROUND_SECONDS (environment; default 3 pairs of 5 s)
+#   seconds: each single wrk run (default 10). Environment: PAIRS (10),
+#   TODO_ROUND (6000), INVOICE_ROUND (600); a round stops after
+#   ROUND_LIMIT_SECONDS (60) whatever its count.
 set -euo pipefail
 QUIRE=$(realpath "${1:?usage: bench/scripts/run.sh path/to/quire [seconds] [connections]}")
 SECONDS_TO_RUN=${2:-10}
 CONNECTIONS=${3:-32}
-PAIRS=${PAIRS:-3}
-ROUND_SECONDS=${ROUND_SECONDS:-5}
+PAIRS=${PAIRS:-10}
+TODO_ROUND=${TODO_ROUND:-6000}
+INVOICE_ROUND=${INVOICE_ROUND:-600}
+ROUND_LIMIT_SECONDS=${ROUND_LIMIT_SECONDS:-60}
 here=$(cd "$(dirname "$0")" && pwd)
 lib=$here/../lib
 shared=${SHARED_BENCH:-/work/shared/bench/scripts}
@@ -59,13 +63,14 @@ rest() { python3 "$lib/rest.py" "$base" "$token" "$@" >/dev/null; }
 # The body of a file as a JSON string.
 json_text() { python3 -c 'import json, sys; print(json.dumps(open(sys.argv[1]).read() + sys.argv[2]))' "$1" "${2:-}"; }
 
-# compare_script LABEL SCRIPT URL LUA CHECK_SQL TABLE...: the inserts of
-# wrk's LUA to URL with the Server Script SCRIPT disabled and enabled,
+# compare_script LABEL SCRIPT URL LUA REQUESTS CHECK_SQL TABLE...: the
+# inserts of wrk's LUA to URL, REQUESTS a round (rounded to even: two wrk
+# threads), with the Server Script SCRIPT disabled and enabled,
 # rounds as described at the top. CHECK_SQL counts the rows the script
 # changed: none in a plain round, every row in a script round (a round that
 # did not run what it says fails the bench, as does a non-2xx answer).
 compare_script() {
-  local label=$1 script=$2 url=$3 lua=$4 check_sql=$5; shift 5
+  local label=$1 script=$2 url=$3 lua=$4 requests=$5 check_sql=$6; shift 6
   local pair phase order rows changed want
   : >"$work/rounds"
   for pair in $(seq 1 "$PAIRS"); do
@@ -74,10 +79,9 @@ compare_script() {
     for phase in $order; do
       rest PUT "/api/resource/Server Script/$script" "{\"disabled\": $([ "$phase" = plain ] && echo 1 || echo 0)}"
       python3 "$lib/site_db.py" empty "$site_db" "$@" tabVersion
-      SECONDS_TO_RUN=$ROUND_SECONDS wrk_run "$label, $phase, pair $pair" "${auth[@]}" -s "$lua" "$url"
+      WRK_STOP_AFTER=$((requests / 2)) SECONDS_TO_RUN=$ROUND_LIMIT_SECONDS wrk_run "$label, $phase, pair $pair" "${auth[@]}" -s "$lua" "$url"
       echo "$phase $(cat "$work/last")" >>"$work/rounds"
-      rows=$(python3 "$lib/site_db.py" count "$site_db" "SELECT COUNT(*) FROM \`$1\`")
-      changed=$(python3 "$lib/site_db.py" count "$site_db" "$check_sql")
+      read -r rows changed < <(python3 "$lib/site_db.py" count "$site_db" "SELECT COUNT(*) FROM \`$1\`" "$check_sql")
       want=0
       [ "$phase" = script ] && want=$rows
       if [ "$changed" != "$want" ]; then
@@ -88,8 +92,8 @@ compare_script() {
   python3 "$here/compare_rounds.py" "$work/rounds"
 }
 
-echo "== Server Scripts on SQLite, wrk -t2 -c$CONNECTIONS, ${SECONDS_TO_RUN}s runs," \
-  "comparisons $PAIRS pairs of ${ROUND_SECONDS}s rounds; $(date -u '+%Y-%m-%d %H:%M UTC')," \
+echo "== Server Scripts on SQLite, wrk -t2 -c$CONNECTIONS, ${SECONDS_TO_RUN}s runs, comparisons $PAIRS pairs" \
+  "of $TODO_ROUND / $INVOICE_ROUND inserts a round; $(date -u '+%Y-%m-%d %H:%M UTC')," \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 auth=(-H "Authorization: token $token")
@@ -97,7 +101,7 @@ rest POST "/api/resource/Server Script" '{"name": "bench-before-save", "script_t
   "reference_doctype": "ToDo", "doctype_event": "Before Save",
   "script": "if not doc.description:\n    frappe.throw(\"Description is required\")\ndoc.color = \"#ff0000\" if doc.priority == \"High\" else \"#00ff00\"\n"}'
 compare_script "POST /api/resource/ToDo" bench-before-save "$base/api/resource/ToDo" "$here/../http/insert.lua" \
-  "SELECT COUNT(*) FROM tabToDo WHERE color = '#00ff00'" tabToDo
+  "$TODO_ROUND" "SELECT COUNT(*) FROM tabToDo WHERE color = '#00ff00'" tabToDo
 echo "  (aim: Before Save script overhead <= 10%)"
 
 rest POST "/api/resource/Server Script" '{"name": "bench-constant", "script_type": "API",
@@ -136,7 +140,7 @@ PY
     \"script\": $(json_text "$shared/validate_invoice.py")}"
   python3 "$here/check_invoice.py" "$base" "$token" "$shared/validate_invoice.py"
   compare_script "POST Sales Invoice (50 items)" bench-validate-invoice \
-    "$base/api/resource/Sales%20Invoice" "$here/invoice.lua" \
+    "$base/api/resource/Sales%20Invoice" "$here/invoice.lua" "$INVOICE_ROUND" \
     "SELECT COUNT(*) FROM \`tabSales Invoice\` WHERE grand_total > 0" "${invoice_tables[@]}"
   echo "  (validate_invoice.py against no script)"
 
