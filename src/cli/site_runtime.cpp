@@ -260,6 +260,18 @@ Json call_site_method(http::SiteApp& site, model::Session& session, const std::s
   http::Reply reply;
   http::ApiRequest api{site,    http_request, route, kwargs.is_object() ? kwargs : Json::object(),
                        session, identity,     reply, false};
+  // The script keeps acting as its own user whatever the method does to the
+  // session (a `login` called from a script must not change who the rest of
+  // the script, or the request it serves, runs as).
+  struct KeepUser {
+    model::Session& session;
+    std::string user;
+    std::vector<std::string> roles;
+    ~KeepUser() {
+      session.user = std::move(user);
+      session.roles = std::move(roles);
+    }
+  } keep{session, session.user, session.roles};
   return method.run(api);
 }
 

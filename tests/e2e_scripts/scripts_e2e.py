@@ -35,6 +35,7 @@ WORK = tempfile.mkdtemp(prefix="quire-scripts-e2e-")
 # QUIRE_TEST_FAULT_METHODS: serve offers its test-only fault method.
 ENV = dict(os.environ, QUIRE_SITES_DIR=os.path.join(WORK, "sites"), QUIRE_TEST_FAULT_METHODS="1")
 failures = []
+PLAIN_PASSWORD = "plain-" + str(time.time_ns())
 
 
 def quire(*args):
@@ -315,6 +316,14 @@ def run_engine_gaps(admin, base):
     check("frappe.enqueue of a method that is not whitelisted is PermissionError at once",
           status == 403 and body.get("exc_type") == "PermissionError", (status, body))
 
+    # frappe.call of a method that changes the session (login) leaves the script's user alone.
+    make_script(admin, name="call-login", script_type="API", api_method="e2e.call_login",
+                script='frappe.call("login", usr="plain@example.com", pwd=frappe.form_dict.pwd)\n'
+                       'frappe.flags = frappe.session.user\n')
+    status, body = admin.call("POST", "/api/method/e2e.call_login", {"pwd": PLAIN_PASSWORD})
+    check("frappe.call('login') does not change who the script runs as",
+          (status, body) == (200, {"message": "Administrator"}), (status, body))
+
     # An enqueued API script that fails: its output reaches the job and an Error Log.
     make_script(admin, name="failing-job", script_type="API", api_method="e2e.failing_job",
                 script='print("job printed this")\nvalues = {}\nvalues["missing"]\n')
@@ -527,7 +536,7 @@ def main():
         quire("set-config", "-g", "server_script_enabled", "1")
         # The job runs once, from the worker below, not when serve's scheduler finds it due.
         quire("set-config", "pause_scheduler", "1")
-        quire("add-user", "plain@example.com", "--password", "plain-" + str(time.time_ns()))
+        quire("add-user", "plain@example.com", "--password", PLAIN_PASSWORD)
         admin_token, user_token = token_for("Administrator"), token_for("plain@example.com")
         process, base = start_server()
         try:
