@@ -5,6 +5,7 @@
 #endif
 // frappe.qb objects: the classes, the payload codec and the argument rules
 // shared by terms, tables and queries.
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <vector>
@@ -70,8 +71,43 @@ bool is_name_char(unsigned char ch) {
 
 }  // namespace
 
+// How deep a tree may nest (JSON levels; a term is about two) and how big its
+// payload may be: the encoder, decoder and SQL writer recurse over the tree,
+// and SQLite binds at most 32,766 parameters anyway.
+constexpr int kMaxDepth = 400;
+constexpr std::size_t kMaxPayload = std::size_t{1} << 20;
+
+int depth_of(const Json& node, int limit) {
+  // Iterative, so a tree that is too deep is measured without recursing.
+  std::vector<std::pair<const Json*, int>> todo{{&node, 1}};
+  int deepest = 0;
+  while (!todo.empty()) {
+    auto [n, d] = todo.back();
+    todo.pop_back();
+    deepest = std::max(deepest, d);
+    // A chain's items are encoded (combine_criteria); it records their depth.
+    if (n->is_object() && n->contains("depth") && (*n)["depth"].is_number_integer()) {
+      deepest = std::max(deepest, d + (*n)["depth"].get<int>());
+    }
+    if (deepest > limit) return deepest;
+    if (n->is_structured()) {
+      for (const auto& child : *n) {
+        if (child.is_structured()) todo.push_back({&child, d + 1});
+      }
+    }
+  }
+  return deepest;
+}
+
 Value make(Isolate& I, const Json& node) {
+  if (depth_of(node, kMaxDepth) > kMaxDepth) {
+    return raise(I, types().RecursionError, "query builder expression nested too deeply");
+  }
   std::vector<std::uint8_t> bytes = Json::to_msgpack(node);
+  if (bytes.size() > kMaxPayload) {
+    return raise(I, types().ValueError,
+                 "query builder expression too large (over 1 MiB; use fewer values)");
+  }
   return host::new_value(I, class_for(classes(), node.value("k", "")).impl, bytes.data(),
                          bytes.size());
 }
@@ -187,6 +223,56 @@ bool table_arg(Isolate& I, Value v, Json& out, const char* what) {
         std::string(what) + " must be a table (frappe.qb.DocType) or a DocType name, not " +
             type_name(v));
   return false;
+}
+
+Json chain_of(const std::vector<Json>& criteria, const char* op) {
+  auto same_op = [op](const Json& n) {
+    return n.value("k", "") == "bool" && n.value("op", "") == op;
+  };
+  std::vector<const Json*> parts;
+  for (const auto& c : criteria) {
+    if (c.value("k", "") != "empty") parts.push_back(&c);
+  }
+  if (parts.empty()) return Json{{"k", "empty"}};
+  if (parts.size() == 1) return *parts[0];
+  // Items are kept encoded, one after the other in one byte string, so
+  // extending a chain of n criteria copies bytes instead of decoding and
+  // re-encoding n trees.
+  int depth = 0;
+  Json::binary_t items;
+  for (const Json* part : parts) {
+    if (same_op(*part)) {
+      const auto& more = (*part)["items"].get_binary();
+      items.insert(items.end(), more.begin(), more.end());
+      depth = std::max(depth, part->value("depth", 0));
+      continue;
+    }
+    depth = std::max(depth, depth_of(*part, kMaxDepth + 1));
+    std::vector<std::uint8_t> bytes = Json::to_msgpack(*part);
+    std::uint32_t size = static_cast<std::uint32_t>(bytes.size());
+    for (int shift = 0; shift < 32; shift += 8) items.push_back((size >> shift) & 0xff);
+    items.insert(items.end(), bytes.begin(), bytes.end());
+  }
+  return Json{
+      {"k", "bool"}, {"op", op}, {"items", Json::binary(std::move(items))}, {"depth", depth}};
+}
+
+Json combine_criteria(const Json& left, const Json& right, const char* op) {
+  return chain_of({left, right}, op);
+}
+
+std::vector<Json> chain_items(const Json& chain) {
+  std::vector<Json> out;
+  const auto& items = chain["items"].get_binary();
+  std::size_t at = 0;
+  while (at + 4 <= items.size()) {
+    std::uint32_t size = 0;
+    for (int i = 0; i < 4; ++i) size |= std::uint32_t{items[at + i]} << (8 * i);
+    at += 4;
+    out.push_back(Json::from_msgpack(items.begin() + at, items.begin() + at + size));
+    at += size;
+  }
+  return out;
 }
 
 Value keyword(Value* args, std::size_t nargs, const Tuple* kwnames, std::string_view name) {

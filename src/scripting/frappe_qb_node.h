@@ -13,7 +13,8 @@
 //   fn     {n: SQL function name, args: [terms], a}
 //   arith  {op: + - * /, l, r, a}
 //   cmp    {op: = <> < <= > >= LIKE "NOT LIKE", l, r}
-//   bool   {op: AND|OR, l, r}                     not  {x}
+//   bool   {op: AND|OR, items: bytes (each criterion's MessagePack after
+//           its 4-byte length), depth: the deepest item's}   not  {x}
 //   in     {x, neg, list: [terms] | q: query}     null {x, neg}
 //   between {x, lo, hi}                           empty {}
 //   case   {when: [[criterion, term]...], else: term|null, a}
@@ -26,6 +27,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lang/object/runtime.h"
 #include "lang/sandbox/host.h"
@@ -74,6 +76,15 @@ bool check_function_name(Isolate& I, std::string_view name);
 bool doctype_table(Isolate& I, Value name, Json& out);
 // A table argument: a Table object, or a str naming a DocType.
 bool table_arg(Isolate& I, Value v, Json& out, const char* what);
+
+// `left op right` (op AND or OR). An EmptyCriterion on either side leaves
+// the other; a chain of one operator stays one flat node (c &= x in a loop
+// does not nest), so trees stay shallow.
+Json combine_criteria(const Json& left, const Json& right, const char* op);
+// The same over a list (Criterion.all / any): one chain, built in one pass.
+Json chain_of(const std::vector<Json>& criteria, const char* op);
+// The criteria of an AND/OR chain, decoded.
+std::vector<Json> chain_items(const Json& chain);
 
 // Keyword `name` of a native call (Undef when absent).
 Value keyword(Value* args, std::size_t nargs, const lang::Tuple* kwnames, std::string_view name);

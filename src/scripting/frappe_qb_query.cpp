@@ -104,11 +104,7 @@ bool add_criterion(Isolate& I, Json& q, const char* key, Value v) {
   Json c;
   if (!term_arg(I, v, c, "the criterion")) return false;
   if (c.value("k", "") == "empty") return true;
-  if (!q.contains(key) || q[key].is_null()) {
-    q[key] = std::move(c);
-  } else {
-    q[key] = Json{{"k", "bool"}, {"op", "AND"}, {"l", q[key]}, {"r", std::move(c)}};
-  }
+  q[key] = q.contains(key) && !q[key].is_null() ? combine_criteria(q[key], c, "AND") : c;
   return true;
 }
 
@@ -286,8 +282,7 @@ QUIRE_NATIVE(joiner_on_field) {
             {"op", "="},
             {"l", Json{{"k", "field"}, {"n", name}, {"t", left}, {"a", nullptr}}},
             {"r", Json{{"k", "field"}, {"n", name}, {"t", joiner["t"]}, {"a", nullptr}}}};
-    criterion =
-        criterion.is_null() ? eq : Json{{"k", "bool"}, {"op", "AND"}, {"l", criterion}, {"r", eq}};
+    criterion = criterion.is_null() ? eq : combine_criteria(criterion, eq, "AND");
   }
   if (criterion.is_null()) {
     return raise(I, types().TypeError, "on_field() takes at least one field name");

@@ -5,6 +5,8 @@
 #endif
 #include "scripting/frappe_qb_sql.h"
 
+#include "scripting/frappe_qb_node.h"
+
 namespace quire::scripting::qb {
 
 using model::Json;
@@ -31,6 +33,8 @@ bool has(const Json& node, const char* key) {
   auto it = node.find(key);
   return it != node.end() && !it->is_null();
 }
+
+constexpr std::size_t kChainGroup = 100;
 
 class Writer {
  public:
@@ -78,9 +82,17 @@ class Writer {
       sql += term(t["r"], namespaced);
     } else if (kind == "bool") {
       const std::string op = text(t, "op");
-      sql = term(t["l"], namespaced, false, needs_brackets(t["l"], op));
-      sql += " " + op + " ";
-      sql += term(t["r"], namespaced, false, needs_brackets(t["r"], op));
+      // SQLite parses a chain as nested operators, at most 1,000 deep: a long
+      // chain is written as bracketed groups of 100 (same meaning).
+      const std::vector<Json> items = chain_items(t);
+      const bool grouped = items.size() > kChainGroup;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const Json& item = items[i];
+        if (i > 0) sql += " " + op + " ";
+        if (grouped && i % kChainGroup == 0) sql += "(";
+        sql += term(item, namespaced, false, needs_brackets(item, op));
+        if (grouped && (i % kChainGroup == kChainGroup - 1 || i + 1 == items.size())) sql += ")";
+      }
       if (subcriterion) sql = "(" + sql + ")";
     } else if (kind == "not") {
       sql = "NOT " + term(t["x"], namespaced, false, true);

@@ -52,9 +52,7 @@ QUIRE_NATIVE(t_ge) {
 Value combine(Isolate& I, Value* args, const char* op) {
   Json left = self_node(args[0]), right;
   if (!term_arg(I, args[1], right, "the other criterion")) return Value::exc();
-  if (is_empty(left)) return make(I, right);
-  if (is_empty(right)) return make(I, left);
-  return make(I, Json{{"k", "bool"}, {"op", op}, {"l", left}, {"r", right}});
+  return make(I, combine_criteria(left, right, op));
 }
 
 QUIRE_NATIVE(t_and) {
@@ -264,8 +262,8 @@ Value fold(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, con
            const char* fname) {
   Value a[1];
   if (!parse_args(I, fname, args, nargs, kwnames, {"terms"}, 0, a)) return Value::exc();
-  Json out{{"k", "empty"}};
-  if (a[0].is_undef()) return make(I, out);
+  std::vector<Json> criteria;
+  if (a[0].is_undef()) return make(I, chain_of(criteria, op));
   Value it = get_iter(I, a[0]);
   if (it.is_exc()) return it;
   for (;;) {
@@ -282,14 +280,10 @@ Value fold(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, con
       decref(it);
       return Value::exc();
     }
-    if (is_empty(out)) {
-      out = std::move(term);
-    } else if (!is_empty(term)) {
-      out = Json{{"k", "bool"}, {"op", op}, {"l", out}, {"r", term}};
-    }
+    criteria.push_back(std::move(term));
   }
   decref(it);
-  return make(I, out);
+  return make(I, chain_of(criteria, op));
 }
 
 QUIRE_NATIVE(criterion_all) {

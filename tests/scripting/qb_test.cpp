@@ -461,6 +461,41 @@ TEST_F(QueryBuilder, WrongArgumentsAreTypeErrors) {
   }
 }
 
+TEST_F(QueryBuilder, LongChainsStayFlat) {
+  // c |= ... 500 times is one OR of 500 criteria, not 500 levels; any() of
+  // 2,000 is one too (and SQLite, which nests at most 1,000 operators, runs it).
+  EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
+                "c = frappe.qb.terms.EmptyCriterion()\n"
+                "for i in range(500):\n"
+                "    c |= t.description == 'd%d' % i\n"
+                "c |= t.priority == 'High'\n"
+                "print(frappe.qb.from_(t).select(t.description).where(c).orderby(t.description)"
+                ".run() == frappe.db.sql(\"select description from tabToDo where priority = "
+                "'High' order by description\"))\n"),
+            "True\n");
+  EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
+                "c = frappe.qb.terms.Criterion.any([t.description == 'd%d' % i for i in "
+                "range(2000)] + [t.priority == 'High'])\n"
+                "print(frappe.qb.from_(t).select(t.description).where(c).orderby(t.description)"
+                ".run() == frappe.db.sql(\"select description from tabToDo where priority = "
+                "'High' order by description\"))\n"),
+            "True\n");
+}
+
+TEST_F(QueryBuilder, DeepNestingIsRefused) {
+  EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
+                "x = t.idx\n"
+                "for i in range(1000):\n"
+                "    x = x + 1\n"),
+            "RecursionError: query builder expression nested too deeply");
+}
+
+TEST_F(QueryBuilder, HugeQueriesAreRefused) {
+  EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
+                "q = frappe.qb.from_(t).select(t.name).where(t.name.isin(list(range(200000))))\n"),
+            "ValueError: query builder expression too large (over 1 MiB; use fewer values)");
+}
+
 TEST_F(QueryBuilder, Isinstance) {
   EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
                 "terms = frappe.qb.terms\n"
