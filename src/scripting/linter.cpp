@@ -107,6 +107,7 @@ const std::vector<std::string>& frappe_names() {
                                                  "get_value",
                                                  "db",
                                                  "utils",
+                                                 "qb",
                                                  "form_dict",
                                                  "response",
                                                  "flags",

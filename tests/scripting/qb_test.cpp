@@ -4,6 +4,7 @@
 // and nothing but a SELECT ever runs.
 
 #include "model/read_sql.h"
+#include "scripting/linter.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -494,6 +495,14 @@ TEST_F(QueryBuilder, HugeQueriesAreRefused) {
   EXPECT_EQ(run("t = frappe.qb.DocType('ToDo')\n"
                 "q = frappe.qb.from_(t).select(t.name).where(t.name.isin(list(range(200000))))\n"),
             "ValueError: query builder expression too large (over 1 MiB; use fewer values)");
+}
+
+// Saving a script that uses frappe.qb does not warn about an unknown name.
+TEST_F(QueryBuilder, LinterKnowsQb) {
+  for (const auto& finding : lint_script("API", "", "t = frappe.qb.DocType('ToDo')\n")) {
+    EXPECT_EQ(finding.message.find("frappe.qb"), std::string::npos) << finding.message;
+  }
+  EXPECT_FALSE(lint_script("API", "", "frappe.qbx.run()\n").empty());
 }
 
 TEST_F(QueryBuilder, Isinstance) {
