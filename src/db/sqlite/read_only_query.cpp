@@ -23,6 +23,17 @@ bool equals_ignoring_case(const char* a, const std::string& b) {
   return true;
 }
 
+// A hidden-table entry ending in '*' hides every table starting with the
+// rest ("__*": quire's own tables); others name one table. Case-insensitive,
+// as SQLite's table names are.
+bool is_hidden(const char* table, const std::string& entry) {
+  if (table == nullptr) return false;
+  if (entry.empty() || entry.back() != '*') return equals_ignoring_case(table, entry);
+  std::size_t n = entry.size() - 1;
+  if (std::strlen(table) < n) return false;
+  return equals_ignoring_case(std::string(table, n).c_str(), entry.substr(0, n));
+}
+
 // Functions that reach outside the database or change the engine.
 bool is_unsafe_function(const char* name) {
   static const char* const unsafe[] = {"load_extension", "readfile", "writefile", "edit",
@@ -43,7 +54,7 @@ int authorize(void* data, int action, const char* a, const char* b, const char*,
       return SQLITE_OK;
     case SQLITE_READ:
       for (const auto& t : *policy->hidden) {
-        if (equals_ignoring_case(a, t)) return refuse("reading " + t + " is not allowed");
+        if (is_hidden(a, t)) return refuse("reading " + std::string(a) + " is not allowed");
       }
       return SQLITE_OK;
     case SQLITE_FUNCTION:

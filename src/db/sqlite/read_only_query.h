@@ -29,8 +29,8 @@ struct ReadOnlyResult {
 // engine enforces it, not a look at the first word: while the statement is
 // prepared a SQLite authorizer allows only SELECT, reads, recursive CTEs and
 // ordinary functions, and refuses reads of `hidden_tables` (credential
-// tables); the prepared statement must also report itself read-only. Anything
-// else throws ReadOnlyViolation; engine errors throw DbError.
+// tables; an entry ending in "*" is a name prefix); the prepared statement must also report itself
+// read-only. Anything else throws ReadOnlyViolation; engine errors throw DbError.
 ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
                                const std::vector<Value>& params,
                                const std::vector<std::string>& hidden_tables);
