@@ -29,6 +29,15 @@ Value wrap(Isolate& I, RunState& run, const Document::Ptr& doc) {
   return wrap_document(I, run, doc);
 }
 
+// Text a script hands the host to keep for the request (frappe.log,
+// msgprint) lives outside the script's heap; without charging it, a loop of
+// frappe.log(s) with a large s grew the process without bound. It counts
+// against the run's memory limit (ScriptMemoryError at the next loop
+// iteration or call once over), as if the script still held it.
+void charge_host_copy(Isolate& I, std::size_t bytes) {
+  I.heap.charge(bytes);
+}
+
 // frappe.get_doc(doctype, name) / get_doc(dict) / get_doc(doctype) for a Single.
 QUIRE_NATIVE(f_get_doc) {
   RunState* run = need_run(I);
@@ -125,6 +134,7 @@ bool list_args(Isolate& I, const char* fname, Value* args, std::size_t nargs, co
 }
 
 Value list_result(Isolate& I, const model::ListArgs& a, const Json& rows) {
+  if (!query_result_fits(I, rows)) return Value::exc();
   // Date, Datetime and Time columns as datetime objects (typed_columns.h).
   RunState* run = current_run();
   auto meta = run ? run->session.metas.find_meta(a.doctype) : nullptr;
@@ -285,7 +295,8 @@ QUIRE_NATIVE(f_log) {
   if (!run) return Value::exc();
   std::string text;
   if (nargs >= 1 && !str_into(I, args[0], text)) return Value::exc();
-  run->request.debug_log.push_back(text);
+  charge_host_copy(I, text.size());
+  run->request.debug_log.push_back(std::move(text));
   return Value::none();
 }
 
@@ -599,6 +610,31 @@ Value call_whitelisted(Isolate& I, Value* args, std::size_t nargs, const Tuple* 
   return f_call(I, args, nargs, kwnames, nullptr);
 }
 
+bool query_result_fits(Isolate& I, const Json& rows) {
+  // About what the converted values take: each value's object header, plus
+  // the bytes of its text.
+  constexpr std::size_t kPerValue = 48;
+  std::size_t bytes = 0;
+  auto add = [&](const Json& v) {
+    bytes += kPerValue;
+    if (v.is_string()) bytes += v.get_ref<const std::string&>().size();
+  };
+  if (rows.is_array()) {
+    for (const auto& row : rows) {
+      add(row);
+      if (row.is_array() || row.is_object()) {
+        for (const auto& v : row) add(v);
+      }
+    }
+  }
+  std::size_t used = I.heap.bytes_used(), limit = I.heap.limit();
+  if (used + bytes <= limit) return true;
+  raise(I, types().MemoryError,
+        "query result of " + std::to_string(rows.size()) + " rows (about " +
+            std::to_string(bytes >> 20) + " MiB) does not fit in the script's memory limit");
+  return false;
+}
+
 Value message(Isolate& I, RunState& run, Value msg, Value title, Value raise_class, Value indicator,
               bool alert) {
   std::string text;
@@ -614,7 +650,10 @@ Value message(Isolate& I, RunState& run, Value msg, Value title, Value raise_cla
   if (!ind.empty()) out["indicator"] = ind;
   if (alert) out["alert"] = 1;
   if (given(raise_class)) out["raise_exception"] = 1;
-  if (!run.session.flag("mute_messages")) run.request.message_log.push_back(out);
+  if (!run.session.flag("mute_messages")) {
+    charge_host_copy(I, text.size() + title_text.size());
+    run.request.message_log.push_back(out);
+  }
   if (!given(raise_class)) return Value::none();
   if (!is_kind(raise_class, Kind::Type) || !static_cast<Type*>(raise_class.o)->is_exception) {
     return raise(I, types().TypeError, "exceptions must derive from BaseException");

@@ -25,6 +25,13 @@ lang::Value message(lang::Isolate& I, RunState& run, lang::Value msg, lang::Valu
 lang::Value call_whitelisted(lang::Isolate& I, lang::Value* args, std::size_t nargs,
                              const lang::Tuple* kwnames);
 
+// False, with MemoryError raised, when query `rows` (a list of rows of
+// scalars, as get_all and db.sql give them) would not fit in what is left of
+// the run's memory limit once converted: refused before converting, as
+// other allocations sized by data are, so a read of a big table fails at
+// once instead of filling the heap past its limit in one native call.
+bool query_result_fits(lang::Isolate& I, const Json& rows);
+
 // Frappe's PermissionError text for a method that is not whitelisted.
 std::string not_whitelisted_message(const std::string& method);
 

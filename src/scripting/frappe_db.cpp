@@ -207,6 +207,7 @@ QUIRE_NATIVE(db_sql) {
     BoundSql bound = bind_sql_params(query, values);
     std::vector<model::SqlColumnOrigin> origins;
     Json rows = model::read_sql(run->session, bound.sql, bound.params, as_dict && !pluck, origins);
+    if (!query_result_fits(I, rows)) return Value::exc();
     // Date, Datetime and Time columns of DocType tables as datetime objects,
     // as Frappe's database driver returns them (numbers are typed by SQLite).
     ColumnTypes columns(run->session, origins);
