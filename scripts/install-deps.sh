@@ -9,10 +9,11 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev
   # libraries
   libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata libsodium-dev libcurl4-openssl-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   # testing and tooling
   libgtest-dev libgmock-dev python3 python3-jinja2 curl wrk clang-format
   # frappe.utils references for the scripting tests (run by /usr/bin/python3)
-  python3-babel
+  python3-babel python3-markdown2
 )
 # The REST end-to-end test drives quire with an npm client (frappe-js-sdk).
 # A node that came with its own npm (e.g. from another apt source) is kept.

@@ -15,6 +15,7 @@
 #include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
 #include "scripting/utils_calendar.h"
+#include "scripting/utils_markdown.h"
 #include "scripting/utils_misc.h"
 #include "scripting/utils_text.h"
 #include "scripting/utils_urls.h"
@@ -593,6 +594,7 @@ lang::Type* utils_namespace() {
     add_calendar_functions(t);
     add_misc_functions(t);
     add_url_functions(t);
+    add_markdown_functions(t);
     return t;
   }();
   return utils;

@@ -3,8 +3,8 @@
 // report and form URLs, filter tuples. Each follows frappe/utils/data.py
 // (and frappe.generate_hash) step by step; where Frappe calls a library
 // (hashlib, secrets, mimetypes, urllib.parse.quote) the output is that
-// library's. md_to_html, markdown and to_markdown (markdown2, html2text)
-// are refused with a NotImplementedError naming the function.
+// library's. to_markdown (html2text) is refused with a NotImplementedError
+// naming the function; md_to_html is utils_markdown.cpp.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
@@ -588,14 +588,6 @@ Value not_available(Isolate& I, const char* name, const char* library) {
                    library + ")");
 }
 
-QUIRE_NATIVE(u_md_to_html) {
-  return not_available(I, "md_to_html", "markdown2");
-}
-
-QUIRE_NATIVE(u_markdown) {
-  return not_available(I, "markdown", "markdown2");
-}
-
 QUIRE_NATIVE(u_to_markdown) {
   return not_available(I, "to_markdown", "html2text");
 }
@@ -628,8 +620,6 @@ void add_misc_functions(Type* utils) {
       {"compare", u_compare},
       {"get_host_name", u_get_host_name},
       // Refused clearly rather than missing (an AttributeError reads as a typo).
-      {"md_to_html", u_md_to_html},
-      {"markdown", u_markdown},
       {"to_markdown", u_to_markdown},
   };
   for (const auto& f : functions) host::define_method(utils, f.name, f.fn);

@@ -111,9 +111,6 @@ TEST_F(UtilsMisc, UrlsOnTheSiteUrl) {
             "http://localhost:8000/app/query-report/R?a=1\n"
             "<a href='http://localhost:8000/app/query-report/R?a=1&b=[\"x\",\"y\"]'>R</a>\n"
             "1\n");
-  EXPECT_EQ(run("frappe.utils.md_to_html('# x')\n"),
-            "NotImplementedError: frappe.utils.md_to_html is not available in quire (Frappe "
-            "calls markdown2)");
 }
 
 }  // namespace
