@@ -497,6 +497,23 @@ TEST_F(QueryBuilder, HugeQueriesAreRefused) {
             "ValueError: query builder expression too large (over 1 MiB; use fewer values)");
 }
 
+// frappe.qb.max/min/avg/sum(doctype, field, filters): the first value or 0.
+TEST_F(QueryBuilder, Aggregates) {
+  EXPECT_EQ(run("print(frappe.qb.max('ToDo', 'description') == frappe.db.sql('select "
+                "max(description) from tabToDo')[0][0])\n"
+                "print(frappe.qb.min('ToDo', 'description', {'status': 'Open'}) == "
+                "frappe.db.sql(\"select min(description) from tabToDo where status = 'Open'\")"
+                "[0][0])\n"
+                "print(frappe.qb.max('ToDo', 'date', [['priority', '=', 'High']]) == "
+                "str(frappe.db.sql(\"select max(date) from tabToDo where priority = 'High'\")"
+                "[0][0]))\n"
+                "print(frappe.qb.sum('ToDo', 'idx'), frappe.qb.avg('ToDo', 'idx', {'status': "
+                "'Nothing'}), frappe.qb.max('ToDo', 'description', {'status': 'Nothing'}))\n"),
+            "True\nTrue\nTrue\n0 0 0\n");
+  EXPECT_EQ(run("frappe.qb.max('ToDo', 'idx) from tabUser --')\n").rfind("ValueError: invalid", 0),
+            0u);
+}
+
 // Saving a script that uses frappe.qb does not warn about an unknown name.
 TEST_F(QueryBuilder, LinterKnowsQb) {
   for (const auto& finding : lint_script("API", "", "t = frappe.qb.DocType('ToDo')\n")) {
