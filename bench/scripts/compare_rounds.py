@@ -1,8 +1,11 @@
 """Summarises bench/scripts' alternating rounds: lines of
 "plain|script requests/s CPU-us-per-request non-2xx", in pairs (the order
 within a pair does not matter). Prints each side's median and the script's
-overhead, pair by pair ratios' median with their range; a round with non-2xx
-answers fails (a failing request is cheap and would flatter the figure)."""
+overhead as the ratio of the two medians (the steadiest figure from run to
+run on a shared machine: a few slow rounds move neither median), then the
+pair by pair ratios' median and range to show the noise; a round with
+non-2xx answers fails (a failing request is cheap and would flatter the
+figure)."""
 import statistics
 import sys
 
@@ -27,5 +30,8 @@ def percent(values):
 for name in ("plain", "script"):
     rate, cpu = side(name)
     print(f"  median {name:<6} {rate:>10,.0f} req/s  server CPU {cpu:6.1f} us/request")
-print(f"  script overhead, median of {len(pairs)} pairs: time per request {percent(time_overhead)}, "
-      f"server CPU per request {percent(cpu_overhead)}")
+(plain_rate, plain_cpu), (script_rate, script_cpu) = side("plain"), side("script")
+print(f"  script overhead (medians): server CPU per request {(script_cpu / plain_cpu - 1) * 100:+.1f}%, "
+      f"time per request {(plain_rate / script_rate - 1) * 100:+.1f}%")
+print(f"  pair by pair, {len(pairs)} pairs: server CPU {percent(cpu_overhead)}, "
+      f"time {percent(time_overhead)}")

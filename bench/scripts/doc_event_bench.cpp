@@ -8,11 +8,19 @@
 //
 // Usage: quire_script_bench [iterations] [on|off]
 //   on/off: only inserts with the script enabled or disabled (for perf record)
+//        quire_script_bench invoice FIXTURE SCRIPT [iterations]
+//   SCRIPT (the shared validate_invoice.py) as a Before Save script on a
+//   Sales Invoice of 50 items and 2 taxes (bench/scripts/invoices.py's
+//   shape), the DocTypes of FIXTURE (sales_invoice.json): an insert with and
+//   without it, and one run_doc_event, for comparison with python3 running
+//   the same file (bench/scripts/cpython_reference.py).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "db/schema.h"
@@ -54,19 +62,21 @@ struct Site {
     session->flags.erase("in_install");
   }
 
-  void add_before_save_script() {
+  void add_before_save_script(const std::string& name = "bench-before-save",
+                              const std::string& doctype = "ToDo",
+                              const std::string& script = kBeforeSave) {
     auto doc = model::doc_from_dict(*session, Json{{"doctype", "Server Script"},
                                                    {"script_type", "DocType Event"},
-                                                   {"reference_doctype", "ToDo"},
+                                                   {"reference_doctype", doctype},
                                                    {"doctype_event", "Before Save"},
-                                                   {"script", kBeforeSave}});
+                                                   {"script", script}});
     model::InsertOptions o;
-    o.set_name = "bench-before-save";
+    o.set_name = name;
     model::insert(*session, *doc, o);
   }
 
-  void set_script_disabled(bool disabled) {
-    auto doc = model::get_doc(*session, "Server Script", "bench-before-save");
+  void set_script_disabled(bool disabled, const std::string& name = "bench-before-save") {
+    auto doc = model::get_doc(*session, "Server Script", name);
     doc->set("disabled", disabled ? 1 : 0);
     model::save(*session, *doc);
   }
@@ -99,9 +109,83 @@ void insert_todo(Site& site) {
   txn.commit();
 }
 
+std::string read_file(const char* path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path);
+    std::exit(1);
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// bench/scripts/invoices.py's invoice(0): 50 items (every third discounted)
+// and two taxes.
+Json invoice() {
+  Json items = Json::array();
+  for (int i = 1; i <= 50; ++i) {
+    Json item = {
+        {"item_code", "SKU-" + std::to_string(i % 7)}, {"qty", i % 5 + 1}, {"rate", 12.5 + i}};
+    if (i % 3 == 0) item["discount_percentage"] = 10;
+    items.push_back(item);
+  }
+  return {{"doctype", "Sales Invoice"},
+          {"customer", "CUST-00"},
+          {"status", "Unpaid"},
+          {"posting_date", "2017-01-01"},
+          {"items", items},
+          {"taxes", Json::array({{{"description", "VAT"}, {"rate", 9}},
+                                 {{"description", "Levy"}, {"rate", 5}}})}};
+}
+
+int bench_invoice(const char* fixture, const char* script, int n) {
+  Site site;
+  for (const auto& doctype : Json::parse(read_file(fixture))) {
+    Json dict = doctype;
+    dict["doctype"] = "DocType";
+    model::Transaction txn(*site.session);
+    auto doc = model::doc_from_dict(*site.session, dict);
+    model::insert(*site.session, *doc);
+    txn.commit();
+  }
+  site.add_before_save_script("bench-validate-invoice", "Sales Invoice", read_file(script));
+  auto insert_invoice = [&] {
+    model::Transaction txn(*site.session);
+    auto doc = model::doc_from_dict(*site.session, invoice());
+    model::insert(*site.session, *doc);
+    txn.commit();
+  };
+  double without = 1e18, with = 1e18;
+  for (int round = 0; round < 5; ++round) {
+    site.set_script_disabled(true, "bench-validate-invoice");
+    without = std::min(without, micros(n, insert_invoice));
+    site.set_script_disabled(false, "bench-validate-invoice");
+    with = std::min(with, micros(n, insert_invoice));
+  }
+  auto doc = model::doc_from_dict(*site.session, invoice());
+  double run = 1e18;
+  for (int round = 0; round < 5; ++round) {
+    run = std::min(
+        run, micros(n, [&] { site.scripts->run_doc_event(*site.session, *doc, "validate"); }));
+  }
+  if (!(doc->get("grand_total").is_number() && doc->get("grand_total").get<double>() > 0)) {
+    std::fprintf(stderr, "the script did not set grand_total: %s\n",
+                 doc->get("grand_total").dump().c_str());
+    return 1;
+  }
+  std::printf("invoice insert (50 items), no script   %8.1f us CPU\n", without);
+  std::printf("invoice insert, validate_invoice.py    %8.1f us CPU  (%+.1f%%)\n", with,
+              (with / without - 1) * 100);
+  std::printf("validate_invoice.py run_doc_event     %8.1f us CPU\n", run);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 3 && std::string(argv[1]) == "invoice")
+    return bench_invoice(argv[2], argv[3], argc > 4 ? std::atoi(argv[4]) : 200);
   int n = argc > 1 ? std::atoi(argv[1]) : 5000;
   // One site; rounds alternate the script off and on (same table sizes and
   // allocator state for both), best round of each.

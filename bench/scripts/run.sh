@@ -159,6 +159,10 @@ build=$(cd "$(dirname "$QUIRE")/../.." && pwd)
 if cmake --build "$build" -j2 --target quire_script_bench >"$work/build.out" 2>&1; then
   echo "== in process (quire_script_bench, CPU per call, best of 5 rounds):"
   "$build/src/scripting/quire_script_bench" 2000
+  if [ -f "$shared/validate_invoice.py" ]; then
+    "$build/src/scripting/quire_script_bench" invoice "$here/sales_invoice.json" "$shared/validate_invoice.py" 200
+    python3 "$here/cpython_reference.py" "$shared/validate_invoice.py" 200
+  fi
 else
   echo "== in process: skipped, quire_script_bench did not build in $build (see cmake --build $build --target quire_script_bench)"
 fi
