@@ -1148,9 +1148,15 @@ Value compare_op(Isolate& I, int op, Value a, Value b) {
       Value r = call_special(I, a, name, &b, 1, found);
       if (found && !is_not_implemented(r)) return r;
       if (found) decref(r);
-      r = call_special(I, b, name, &a, 1, found);
-      if (found && !is_not_implemented(r)) return r;
-      if (found) decref(r);
+      // CPython's default __ne__ inverts the left operand's own __eq__ before
+      // the right operand is asked.
+      bool left_eq = op == kNe && is_user_instance(a) &&
+                     !type_lookup(static_cast<Instance*>(a.o)->cls, "__eq__").is_undef();
+      if (!left_eq) {
+        r = call_special(I, b, name, &a, 1, found);
+        if (found && !is_not_implemented(r)) return r;
+        if (found) decref(r);
+      }
     }
     int e = equals(I, a, b);
     if (e < 0) return Value::exc();

@@ -24,4 +24,13 @@ x = Expr("x")
 print(x == 1, x != "a", 1 == x)
 print(OnlyEq() == 0, OnlyEq() != 0)
 print(5 == OnlyEq(), 5 != OnlyEq())
+
+
+class OnlyNe:
+    def __ne__(self, other):
+        return "ne"
+
+
+# The left operand's __eq__ decides != before the right one's __ne__.
+print(OnlyEq() != OnlyNe(), OnlyNe() != OnlyEq(), 1 != OnlyNe())
 print([x == 2][0])
