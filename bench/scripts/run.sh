@@ -23,7 +23,10 @@
 # Usage: bench/scripts/run.sh path/to/quire [seconds] [connections]
 #   seconds: each single wrk run (default 10). Environment: PAIRS (10),
 #   TODO_ROUND (6000), INVOICE_ROUND (600); a round stops after
-#   ROUND_LIMIT_SECONDS (60) whatever its count.
+#   ROUND_LIMIT_SECONDS (60) whatever its count; REPORT_INVOICES (3000).
+#   CHECK_ONLY=1: every check against python3, nothing measured (no wrk
+#   needed; the ctest e2e_shared_bench_scripts), exit 77 when the shared
+#   scripts are missing.
 set -euo pipefail
 QUIRE=$(realpath "${1:?usage: bench/scripts/run.sh path/to/quire [seconds] [connections]}")
 SECONDS_TO_RUN=${2:-10}
@@ -32,10 +35,18 @@ PAIRS=${PAIRS:-10}
 TODO_ROUND=${TODO_ROUND:-6000}
 INVOICE_ROUND=${INVOICE_ROUND:-600}
 ROUND_LIMIT_SECONDS=${ROUND_LIMIT_SECONDS:-60}
+REPORT_INVOICES=${REPORT_INVOICES:-3000}
+CHECK_ONLY=${CHECK_ONLY:-}
 here=$(cd "$(dirname "$0")" && pwd)
 lib=$here/../lib
 shared=${SHARED_BENCH:-/work/shared/bench/scripts}
-command -v wrk >/dev/null || { echo "bench/scripts: wrk is missing (make deps installs it)" >&2; exit 1; }
+if [ -n "$CHECK_ONLY" ]; then
+  for file in compute.py validate_invoice.py api_report.py; do
+    [ -f "$shared/$file" ] || { echo "bench/scripts: $shared/$file is missing: skipped" >&2; exit 77; }
+  done
+else
+  command -v wrk >/dev/null || { echo "bench/scripts: wrk is missing (make deps installs it)" >&2; exit 1; }
+fi
 
 work=$(mktemp -d)
 server_pid=""
@@ -60,6 +71,8 @@ source "$lib/wrk_run.sh"
 start_serve bench/scripts
 
 rest() { python3 "$lib/rest.py" "$base" "$token" "$@" >/dev/null; }
+# wrk_run, unless only the checks are asked for.
+measure() { [ -n "$CHECK_ONLY" ] || wrk_run "$@"; }
 # The body of a file as a JSON string.
 json_text() { python3 -c 'import json, sys; print(json.dumps(open(sys.argv[1]).read() + sys.argv[2]))' "$1" "${2:-}"; }
 
@@ -71,6 +84,7 @@ json_text() { python3 -c 'import json, sys; print(json.dumps(open(sys.argv[1]).r
 # did not run what it says fails the bench, as does a non-2xx answer).
 compare_script() {
   local label=$1 script=$2 url=$3 lua=$4 requests=$5 check_sql=$6; shift 6
+  [ -z "$CHECK_ONLY" ] || return 0
   local pair phase order rows changed want
   : >"$work/rounds"
   for pair in $(seq 1 "$PAIRS"); do
@@ -92,7 +106,7 @@ compare_script() {
   python3 "$here/compare_rounds.py" "$work/rounds"
 }
 
-echo "== Server Scripts on SQLite, wrk -t2 -c$CONNECTIONS, ${SECONDS_TO_RUN}s runs, comparisons $PAIRS pairs" \
+[ -n "$CHECK_ONLY" ] || echo "== Server Scripts on SQLite, wrk -t2 -c$CONNECTIONS, ${SECONDS_TO_RUN}s runs, comparisons $PAIRS pairs" \
   "of $TODO_ROUND / $INVOICE_ROUND inserts a round; $(date -u '+%Y-%m-%d %H:%M UTC')," \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -100,16 +114,19 @@ auth=(-H "Authorization: token $token")
 rest POST "/api/resource/Server Script" '{"name": "bench-before-save", "script_type": "DocType Event",
   "reference_doctype": "ToDo", "doctype_event": "Before Save",
   "script": "if not doc.description:\n    frappe.throw(\"Description is required\")\ndoc.color = \"#ff0000\" if doc.priority == \"High\" else \"#00ff00\"\n"}'
+# The script runs and sets its field.
+python3 "$lib/rest.py" "$base" "$token" POST /api/resource/ToDo '{"description": "check"}' |
+  python3 -c "import json, sys; d = json.load(sys.stdin)['data']; assert d['color'] == '#00ff00', d"
 compare_script "POST /api/resource/ToDo" bench-before-save "$base/api/resource/ToDo" "$here/../http/insert.lua" \
   "$TODO_ROUND" "SELECT COUNT(*) FROM tabToDo WHERE color = '#00ff00'" tabToDo
-echo "  (aim: Before Save script overhead <= 10%)"
+[ -n "$CHECK_ONLY" ] || echo "  (aim: Before Save script overhead <= 10%)"
 
 rest POST "/api/resource/Server Script" '{"name": "bench-constant", "script_type": "API",
   "api_method": "bench.constant", "allow_guest": 1, "script": "frappe.response[\"message\"] = \"hello\"\n"}'
 [ "$(curl -sf "$base/api/method/bench.constant")" = '{"message":"hello"}' ] || {
   echo "bench/scripts: bench.constant answered $(curl -s "$base/api/method/bench.constant")" >&2; exit 1; }
-wrk_run "GET /api/method/bench.constant (API script)" "$base/api/method/bench.constant"
-wrk_run "GET /api/method/ping (built-in, for scale)" "$base/api/method/ping"
+measure "GET /api/method/bench.constant (API script)" "$base/api/method/bench.constant"
+measure "GET /api/method/ping (built-in, for scale)" "$base/api/method/ping"
 
 if [ -f "$shared/compute.py" ]; then
   rest POST "/api/resource/Server Script" "{\"name\": \"bench-compute\", \"script_type\": \"API\",
@@ -122,7 +139,7 @@ scope = {}
 exec(open(sys.argv[1]).read(), scope)
 got = json.load(sys.stdin)["message"]
 assert got == json.loads(json.dumps(scope["result"])), (got, scope["result"])' "$shared/compute.py"
-  wrk_run "GET /api/method/bench.compute (compute.py)" "$base/api/method/bench.compute"
+  measure "GET /api/method/bench.compute (compute.py)" "$base/api/method/bench.compute"
 fi
 
 if [ -f "$shared/validate_invoice.py" ] && [ -f "$shared/api_report.py" ]; then
@@ -142,21 +159,23 @@ PY
   compare_script "POST Sales Invoice (50 items)" bench-validate-invoice \
     "$base/api/resource/Sales%20Invoice" "$here/invoice.lua" "$INVOICE_ROUND" \
     "SELECT COUNT(*) FROM \`tabSales Invoice\` WHERE grand_total > 0" "${invoice_tables[@]}"
-  echo "  (validate_invoice.py against no script)"
+  [ -n "$CHECK_ONLY" ] || echo "  (validate_invoice.py against no script)"
 
   rest POST "/api/resource/Server Script" "{\"name\": \"bench-api-report\", \"script_type\": \"API\",
     \"api_method\": \"bench.api_report\", \"script\": $(json_text "$shared/api_report.py")}"
   rest PUT "/api/resource/Server Script/bench-validate-invoice" '{"disabled": 0}'
   python3 "$lib/site_db.py" empty "$site_db" "${invoice_tables[@]}" tabVersion
-  python3 "$here/seed_invoices.py" "$base" "$token" 3000
+  python3 "$here/seed_invoices.py" "$base" "$token" "$REPORT_INVOICES"
   python3 "$here/check_report.py" "$base" "$token" "$shared/api_report.py"
-  wrk_run "GET /api/method/bench.api_report (api_report.py)" "${auth[@]}" "$base/api/method/bench.api_report"
+  measure "GET /api/method/bench.api_report (api_report.py)" "${auth[@]}" "$base/api/method/bench.api_report"
 fi
 
 # The Before Save script in process (no HTTP, no disk): what the scripting
 # layer itself adds to an insert. Built in the folder of the given binary.
 build=$(cd "$(dirname "$QUIRE")/../.." && pwd)
-if cmake --build "$build" -j2 --target quire_script_bench >"$work/build.out" 2>&1; then
+if [ -n "$CHECK_ONLY" ]; then
+  echo "== checks only: the shared scripts answered as python3 does"
+elif cmake --build "$build" -j2 --target quire_script_bench >"$work/build.out" 2>&1; then
   echo "== in process (quire_script_bench, CPU per call, best of 5 rounds):"
   "$build/src/scripting/quire_script_bench" 2000
   if [ -f "$shared/validate_invoice.py" ]; then
