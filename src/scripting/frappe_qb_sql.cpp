@@ -202,7 +202,11 @@ class Writer {
         first = false;
       }
     }
-    if (has(q, "limit")) sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    if (has(q, "limit")) {
+      sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    } else if (has(q, "offset")) {
+      sql += " LIMIT -1";  // SQLite takes OFFSET only after a LIMIT; -1 is none
+    }
     if (has(q, "offset")) sql += " OFFSET " + std::to_string(q["offset"].get<std::int64_t>());
     return sql;
   }

@@ -278,6 +278,12 @@ TEST_F(QueryBuilder, OrderLimitOffsetDistinct) {
               "order=frappe.qb.terms.Order.asc).distinct().run()",
               "frappe.db.sql('select distinct priority from tabToDo order by priority asc')", 3),
       kSame);
+  EXPECT_EQ(compare("frappe.qb.from_(t).select(t.description).orderby(t.description).offset(3)"
+                    ".run()",
+                    "frappe.db.sql('select description from tabToDo order by description limit -1 "
+                    "offset 3')",
+                    2),
+            kSame);
   EXPECT_EQ(run("print(frappe.qb.desc, frappe.qb.asc)\n"),
             "<Order.desc: 'DESC'> <Order.asc: 'ASC'>\n");
 }
