@@ -15,6 +15,7 @@
 #include "scripting/server_scripts.h"
 #include "scripting/string_dates.h"
 #include "scripting/utils_calendar.h"
+#include "scripting/utils_filters.h"
 #include "scripting/utils_markdown.h"
 #include "scripting/utils_misc.h"
 #include "scripting/utils_text.h"
@@ -595,6 +596,7 @@ lang::Type* utils_namespace() {
     add_misc_functions(t);
     add_url_functions(t);
     add_markdown_functions(t);
+    add_filter_functions(t);
     return t;
   }();
   return utils;

@@ -528,52 +528,6 @@ QUIRE_NATIVE(u_make_filter_dict) {
   return out;
 }
 
-// compare(val1, condition, val2, fieldtype=None): data.py's operator_map
-// (the fieldtype cast is not available here: a fieldtype is refused).
-QUIRE_NATIVE(u_compare) {
-  Value a[4];
-  if (!parse_args(I, "compare", args, nargs, kwnames, {"val1", "condition", "val2", "fieldtype"}, 3,
-                  a))
-    return Value::exc();
-  if (given(a[3])) {
-    return raise(I, types().NotImplementedError,
-                 "frappe.utils.compare with a fieldtype is not available in quire");
-  }
-  std::string op;
-  if (!is_str(a[1])) return Value::boolean(false);
-  op = std::string(as_str(a[1])->view());
-  Value x = a[0], y = a[2];
-  if (op == "^") {
-    int t = truthy(I, x);
-    if (t < 0) return Value::exc();
-    Value s = t ? x : Value();
-    Value empty;
-    if (!t) {
-      empty = new_str(I, "");
-      s = empty;
-    }
-    Value r = call_method(I, s, "startswith", &y, 1);
-    decref(empty);
-    return r;
-  }
-  if (op == "in" || op == "not in") {
-    int c = contains(I, y, x);
-    if (c < 0) return Value::exc();
-    return Value::boolean(op == "in" ? c : !c);
-  }
-  static const std::pair<const char*, int> cmp[] = {{"=", kEq}, {"!=", kNe}, {">", kGt},
-                                                    {"<", kLt}, {">=", kGe}, {"<=", kLe}};
-  for (const auto& [name, code] : cmp) {
-    if (op == name) return compare_op(I, code, x, y);
-  }
-  if (op == "not None" || op == "None") {
-    int t = truthy(I, x);
-    if (t < 0) return Value::exc();
-    return Value::boolean(op == "None" ? !t : t);
-  }
-  return Value::boolean(false);
-}
-
 // get_host_name(): get_url().rsplit("//", 1)[-1].
 QUIRE_NATIVE(u_get_host_name) {
   if (nargs) return raise(I, types().TypeError, "get_host_name() takes no arguments");
@@ -617,7 +571,6 @@ void add_misc_functions(Type* utils) {
       {"is_subset", u_is_subset},
       {"make_filter_tuple", u_make_filter_tuple},
       {"make_filter_dict", u_make_filter_dict},
-      {"compare", u_compare},
       {"get_host_name", u_get_host_name},
       // Refused clearly rather than missing (an AttributeError reads as a typo).
       {"to_markdown", u_to_markdown},
