@@ -190,6 +190,18 @@ TEST_F(QueryBuilder, CriterionMethods) {
             kSame);
 }
 
+// Dates and datetimes are bound by their text, as Frappe's PyPika writes them.
+TEST_F(QueryBuilder, DateValues) {
+  EXPECT_EQ(compare("frappe.qb.from_(t).select(t.description).where((t.date >= "
+                    "frappe.utils.getdate('2025-02-10')) & (t.modified > "
+                    "frappe.utils.get_datetime('2000-01-01 10:00:00'))).orderby(t.description)"
+                    ".run()",
+                    "frappe.db.sql(\"select description from tabToDo where date >= '2025-02-10' "
+                    "and modified > '2000-01-01 10:00:00' order by description\")",
+                    3),
+            kSame);
+}
+
 TEST_F(QueryBuilder, CriterionAllAnyAndEmptyCriterion) {
   EXPECT_EQ(compare("frappe.qb.from_(t).select(t.description).where(frappe.qb.terms.Criterion."
                     "all([t.status == 'Open', t.priority == 'High'])).run()",
