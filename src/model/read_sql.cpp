@@ -13,7 +13,7 @@ Json read_sql(Session& session, const std::string& sql, const std::vector<db::Va
 }
 
 Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params,
-              bool as_dict, std::vector<SqlColumnOrigin>& origins) {
+              bool as_dict, std::vector<SqlColumnOrigin>& origins, const std::atomic<bool>* stop) {
   auto* sqlite = dynamic_cast<db::SqliteDatabase*>(&session.db);
   if (sqlite == nullptr)
     raise(ErrorKind::ValidationError, "Read-only SQL is not available on this database engine");
@@ -22,7 +22,7 @@ Json read_sql(Session& session, const std::string& sql, const std::vector<db::Va
     // Every table of quire's own (`__Auth` with the secrets, `__Sessions`,
     // the job queue whose arguments other scripts wrote...) is hidden, not
     // only __Auth: none is a DocType a script has a reason to read.
-    result = db::read_only_query(*sqlite, sql, params, {"__*"});
+    result = db::read_only_query(*sqlite, sql, params, {"__*"}, stop);
   } catch (const db::ReadOnlyViolation&) {
     raise(ErrorKind::PermissionError, "Query must be of SELECT or read-only WITH type.",
           "Unsafe SQL query");

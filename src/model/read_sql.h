@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,14 @@ Json read_sql(Session& session, const std::string& sql, const std::vector<db::Va
               bool as_dict = false);
 
 // The same, also telling where each result column comes from (its table and
-// column, empty for an expression), in the order of the row values.
+// column, empty for an expression), in the order of the row values. `stop`,
+// when given, interrupts the running statement once true
+// (db::QueryInterrupted propagates).
 struct SqlColumnOrigin {
   std::string name, table, column;
 };
 Json read_sql(Session& session, const std::string& sql, const std::vector<db::Value>& params,
-              bool as_dict, std::vector<SqlColumnOrigin>& origins);
+              bool as_dict, std::vector<SqlColumnOrigin>& origins,
+              const std::atomic<bool>* stop = nullptr);
 
 }  // namespace quire::model

@@ -1,5 +1,6 @@
 // frappe.db for scripts (spec §3.7.1, §6): reads, direct writes without hooks,
 // the read-only sql wrapper, and commit/rollback where the script type allows.
+#include "lang/vm/interp.h"
 #include "model/db_api.h"
 #include "model/read_sql.h"
 #include "scripting/attr_dict.h"
@@ -203,10 +204,13 @@ QUIRE_NATIVE(db_sql) {
   bool as_dict = false, as_lists = false, pluck = false;
   if (!opt_bool(I, a[2], as_dict) || !opt_bool(I, a[3], as_lists) || !opt_bool(I, a[7], pluck))
     return Value::exc();
-  return guarded(I, [&]() -> Value {
+  Value result = guarded(I, [&]() -> Value {
     BoundSql bound = bind_sql_params(query, values);
     std::vector<model::SqlColumnOrigin> origins;
-    Json rows = model::read_sql(run->session, bound.sql, bound.params, as_dict && !pluck, origins);
+    // The run's stop flag interrupts the statement (an endless recursive
+    // CTE ran on past the deadline, holding the request's transaction).
+    Json rows = model::read_sql(run->session, bound.sql, bound.params, as_dict && !pluck, origins,
+                                I.cancel);
     if (!query_result_fits(I, rows)) return Value::exc();
     // Date, Datetime and Time columns of DocType tables as datetime objects,
     // as Frappe's database driver returns them (numbers are typed by SQLite).
@@ -223,6 +227,14 @@ QUIRE_NATIVE(db_sql) {
     decref(list);
     return tuple;
   });
+  if (result.is_exc() && I.cancel != nullptr && I.cancel->load()) {
+    // Interrupted by the deadline or cancel(): the run's own limit error,
+    // which the script cannot catch, instead of the engine's.
+    decref(I.pending);
+    I.pending = Value();
+    if (!check_limits(I)) return Value::exc();
+  }
+  return result;
 }
 
 // Frappe turns transaction control off around doc_events handlers

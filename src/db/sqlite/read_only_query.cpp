@@ -65,6 +65,30 @@ int authorize(void* data, int action, const char* a, const char* b, const char*,
   }
 }
 
+// SQLite calls this every kProgressSteps virtual-machine instructions; a
+// non-zero answer interrupts the statement (SQLITE_INTERRUPT).
+constexpr int kProgressSteps = 10000;
+int stop_requested(void* flag) {
+  return static_cast<const std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+// Installs the progress handler while it lives (the connection is shared:
+// later statements must not see it).
+struct ProgressGuard {
+  sqlite3* handle;
+  ProgressGuard(sqlite3* h, const std::atomic<bool>* stop) : handle(stop ? h : nullptr) {
+    if (handle) {
+      sqlite3_progress_handler(handle, kProgressSteps, stop_requested,
+                               const_cast<std::atomic<bool>*>(stop));
+    }
+  }
+  ~ProgressGuard() {
+    if (handle) sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+  }
+  ProgressGuard(const ProgressGuard&) = delete;
+  ProgressGuard& operator=(const ProgressGuard&) = delete;
+};
+
 struct Statement {
   sqlite3_stmt* stmt = nullptr;
   ~Statement() { sqlite3_finalize(stmt); }
@@ -104,8 +128,10 @@ Value column(sqlite3_stmt* stmt, int index) {
 
 ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
                                const std::vector<Value>& params,
-                               const std::vector<std::string>& hidden_tables) {
+                               const std::vector<std::string>& hidden_tables,
+                               const std::atomic<bool>* stop) {
   sqlite3* handle = db.handle();
+  ProgressGuard progress(handle, stop);
   Policy policy{&hidden_tables, {}};
   Statement s;
   const char* tail = nullptr;
@@ -146,6 +172,9 @@ ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
   for (;;) {
     rc = sqlite3_step(s.stmt);
     if (rc == SQLITE_DONE) break;
+    if (rc == SQLITE_INTERRUPT && stop != nullptr && stop->load()) {
+      throw QueryInterrupted("running query: interrupted (the script's time limit or cancel)");
+    }
     if (rc != SQLITE_ROW) throw DbError(std::string("running query: ") + sqlite3_errmsg(handle));
     Row row;
     row.reserve(static_cast<size_t>(columns));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +32,18 @@ struct ReadOnlyResult {
 // ordinary functions, and refuses reads of `hidden_tables` (credential
 // tables; an entry ending in "*" is a name prefix); the prepared statement must also report itself
 // read-only. Anything else throws ReadOnlyViolation; engine errors throw DbError.
+//
+// `stop`, when given, is polled while the statement runs (an endless
+// recursive CTE, a cross join of big tables): once it is true the statement
+// is interrupted and QueryInterrupted thrown, so a script's deadline or
+// cancel reaches work done inside the engine too.
+class QueryInterrupted : public DbError {
+ public:
+  using DbError::DbError;
+};
 ReadOnlyResult read_only_query(SqliteDatabase& db, std::string_view sql,
                                const std::vector<Value>& params,
-                               const std::vector<std::string>& hidden_tables);
+                               const std::vector<std::string>& hidden_tables,
+                               const std::atomic<bool>* stop = nullptr);
 
 }  // namespace quire::db
