@@ -9,7 +9,7 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 QUIRE       := $(BUILD_DIR)/src/cli/quire
 
-.PHONY: all deps configure build run test test-asan bench fuzz fuzz-diff format clean
+.PHONY: all deps configure build run test test-asan bench bench-scripts fuzz fuzz-diff format clean
 
 all: build
 
@@ -39,6 +39,13 @@ test-asan: deps
 
 bench: build
 	@bash bench/run.sh "$(QUIRE)"
+
+# The server-script bench alone (issue 7; docs/PERFORMANCE.md "Server
+# scripts"): builds only the binary. Its knobs (PAIRS, TODO_ROUND, ...) are
+# environment variables, listed at the top of bench/scripts/run.sh.
+bench-scripts: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target quire
+	@bash bench/scripts/run.sh "$(QUIRE)"
 
 fuzz: deps
 	@bash fuzz/run.sh
