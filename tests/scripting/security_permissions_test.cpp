@@ -53,6 +53,18 @@ TEST_F(ScriptPermissions, RewritingTheSessionOrFlagsGrantsNothing) {
             "u1@example.com None\n");
 }
 
+TEST_F(ScriptPermissions, GetListForAnotherUserStillUsesTheSessionsPermissions) {
+  // Frappe's get_list(user=...) evaluates permissions as that user, so a
+  // guest script could list as Administrator; quire ignores `user`.
+  insert(Json{{"doctype", "Role"}, {"role_name", "Secret Role"}});
+  become("Guest", {"Guest"});
+  EXPECT_EQ(run("frappe.get_list('Role', user='Administrator')\n"),
+            "PermissionError: No permission to read Role");
+  EXPECT_EQ(run("frappe.get_list('ToDo', fields=['role.role_name'], user='Administrator')\n")
+                .rfind("PermissionError", 0),
+            0u);
+}
+
 TEST_F(ScriptPermissions, WritesWithoutPermissionAreRefused) {
   insert(Json{{"doctype", "Role"}, {"role_name", "Secret Role"}});
   become("u1@example.com", {"All", "Guest"});
