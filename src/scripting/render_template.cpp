@@ -20,6 +20,7 @@
 #include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/render_template_safedoc.h"
 
 namespace quire::scripting {
 
@@ -109,8 +110,7 @@ Value environment_globals(Isolate& I) {
   Value frappe = global_value(I, "frappe");
   bool ok = true;
   if (!frappe.is_undef()) {
-    incref(frappe);
-    ok = put(I, d, "frappe", frappe);
+    ok = put(I, d, "frappe", template_frappe_module(I, frappe));
     for (const char* name : {"_", "as_json", "scrub", "_dict"}) {
       Value key = new_str(I, name);
       Value v = get_attr(I, frappe, as_str(key));
@@ -208,6 +208,7 @@ Value render_template_native(Isolate& I, Value* args, std::size_t nargs, const T
     if (ev.current) line = ev.current->line;
     --t_render_depth;
   }
+  if (t_render_depth == 0) forget_safe_docs();
   decref(context);
   decref(globals);
   if (ok) return new_str(I, out);
