@@ -111,7 +111,9 @@ Value environment_globals(Isolate& I) {
   bool ok = true;
   if (!frappe.is_undef()) {
     ok = put(I, d, "frappe", template_frappe_module(I, frappe));
+    // (Read from the script's frappe module; a script may have rebound the name.)
     for (const char* name : {"_", "as_json", "scrub", "_dict"}) {
+      if (!is_kind(frappe, Kind::Module)) break;
       Value key = new_str(I, name);
       Value v = get_attr(I, frappe, as_str(key));
       decref(key);

@@ -380,6 +380,11 @@ QUIRE_NATIVE(safe_get_doc) {
 }  // namespace
 
 Value template_frappe_module(Isolate& I, Value frappe) {
+  if (!is_kind(frappe, Kind::Module)) {
+    // The script rebound the name `frappe`: the template sees that value.
+    incref(frappe);
+    return frappe;
+  }
   Value out = host::new_module(I, "frappe");
   Module* src = static_cast<Module*>(frappe.o);
   bool ok = true;

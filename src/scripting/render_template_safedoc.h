@@ -8,7 +8,8 @@
 namespace quire::scripting {
 
 // A `frappe` module for a template: the script's `frappe` (a module) with the
-// restricted names replaced. A new reference, or Exc.
+// restricted names replaced (anything else the script bound as `frappe` is
+// given as it is). A new reference, or Exc.
 lang::Value template_frappe_module(lang::Isolate& I, lang::Value frappe);
 
 // Drops the SafeDocs of the templates rendered on this thread (called when

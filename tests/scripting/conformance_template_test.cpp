@@ -49,6 +49,11 @@ TEST_F(ConformanceTemplate, Case44_SafeDoc) {
                 "print(frappe.get_doc('Note', " +
                 Json(name).dump() + ").title)\n"),
             "1 False\nQuarterly\n");
+  // A script that rebinds `frappe` gives its templates that value.
+  EXPECT_EQ(run("render = frappe.render_template\n"
+                "frappe = {'x': 1}\n"
+                "print(render('{{ frappe.x }}'))\n"),
+            "1\n");
   // A SafeDoc kept after its template finished cannot be used.
   EXPECT_EQ(run("kept = []\n"
                 "frappe.render_template(\"{{ keep(frappe.get_doc('Note', name)) }}\", "
