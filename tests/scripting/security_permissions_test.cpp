@@ -92,6 +92,24 @@ TEST_F(ScriptPermissions, OnlyScriptManagersSaveServerScriptsEvenWithIgnorePermi
   EXPECT_EQ(model::count(*session, "Server Script", Json{{"name", "evil"}}), 0);
 }
 
+TEST_F(ScriptPermissions, NoOneButAScriptManagerChangesOrRemovesAServerScript) {
+  // Dropping a Permission Query script would widen what every user lists.
+  add_script("pq", Json{{"script_type", "Permission Query"},
+                        {"reference_doctype", "ToDo"},
+                        {"script", "conditions = '1=1'\n"}});
+  become("u1@example.com", {"All", "Guest", "System Manager"});
+  for (const char* attack :
+       {"frappe.delete_doc('Server Script', 'pq', ignore_permissions=True)",
+        "frappe.rename_doc('Server Script', 'pq', 'pq2', ignore_permissions=True)",
+        "d = frappe.get_doc('Server Script', 'pq')\nd.disabled = "
+        "1\nd.save(ignore_permissions=True)"}) {
+    std::string out = run(std::string(attack) + "\n");
+    EXPECT_EQ(out.rfind("PermissionError", 0), 0u) << attack << " -> " << out;
+  }
+  become_admin();
+  EXPECT_EQ(run("print(frappe.db.get_value('Server Script', 'pq', 'disabled'))\n"), "0\n");
+}
+
 TEST_F(ScriptPermissions, AGuestScriptCannotCallAScriptThatRefusesGuests) {
   // Frappe's execute_api_server_script refuses Guest for every way in:
   // the URL, frappe.call and run_script.
