@@ -19,7 +19,12 @@ wrk_run() {
     : >"$WRK_STOP_FILE"
     wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_TO_RUN}s" --latency "$@" >"$work/wrk.out" &
     local wrk_pid=$!
-    while kill -0 "$wrk_pid" 2>/dev/null && [ "$(wc -l <"$WRK_STOP_FILE")" -lt 2 ]; do sleep 0.02; done
+    local stopped=()
+    while kill -0 "$wrk_pid" 2>/dev/null; do  # builtins but sleep: few processes
+      mapfile -t stopped <"$WRK_STOP_FILE"
+      [ ${#stopped[@]} -ge 2 ] && break
+      sleep 0.02
+    done
     kill -INT "$wrk_pid" 2>/dev/null || true
     wait "$wrk_pid"
   else
