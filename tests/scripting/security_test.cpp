@@ -253,5 +253,18 @@ TEST_F(ScriptSecurity, DISABLED_SendmailHeadersCannotCarryLineBreaks) {
   EXPECT_EQ(out.find("\\n"), std::string::npos) << out;
 }
 
+TEST_F(ScriptSecurity, QueryBuilderQueriesGoThroughTheSameReadOnlyPath) {
+  // frappe.qb runs what it builds through frappe.db.sql: the same authorizer,
+  // hidden tables and deadline.
+  insert(Json{{"doctype", "ToDo"}, {"description", "keep"}});
+  for (const char* q :
+       {"frappe.qb.from_('__Auth').select('*').run()", "frappe.qb.from_('ToDo').delete().run()",
+        "frappe.qb.update('ToDo').set('description', 'x').run()"}) {
+    std::string out = run(std::string(q) + "\n");
+    EXPECT_EQ(out.rfind("PermissionError", 0), 0u) << q << " -> " << out;
+  }
+  EXPECT_EQ(model::count(*session, "ToDo", Json{{"description", "keep"}}), 1);
+}
+
 }  // namespace
 }  // namespace quire::scripting::testing
