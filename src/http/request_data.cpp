@@ -51,6 +51,30 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
 
 namespace {
 
+// JSON from a client is at most this deeply nested. nlohmann parses any depth
+// without recursing, but copying or converting the value recurses once per
+// level: a body of 200k '[' would overflow the stack of whatever touches it
+// next. CPython's json gives up near the same depth (its recursion limit).
+constexpr int max_json_depth = 1000;
+
+struct TooDeep {};
+
+// The text as JSON (discarded when malformed); 400 when nested deeper than
+// max_json_depth.
+Json parse_client_json(std::string_view text) {
+  auto refuse_deep = [](int depth, Json::parse_event_t event, Json&) {
+    if (event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) {
+      if (depth >= max_json_depth) throw TooDeep{};
+    }
+    return true;
+  };
+  try {
+    return Json::parse(text, refuse_deep, false);
+  } catch (const TooDeep&) {
+    bad_request("The JSON is nested more than " + std::to_string(max_json_depth) + " levels deep");
+  }
+}
+
 bool is_json_type(std::string_view content_type) {
   auto semi = content_type.find(';');
   auto type = content_type.substr(0, semi);
@@ -80,7 +104,7 @@ Json form_dict(const Request& request) {
   if (!blank) {
     if (is_json_type(content_type) ||
         (content_type.empty() && (body.front() == '{' || body.front() == '['))) {
-      Json parsed = Json::parse(body, nullptr, false);
+      Json parsed = parse_client_json(body);
       if (parsed.is_discarded()) bad_request("The request body is not valid JSON");
       if (parsed.is_array()) {
         out["data"] = std::move(parsed);
@@ -109,7 +133,7 @@ Json parse_json_arg(const Json& value) {
   const auto& text = value.get_ref<const std::string&>();
   auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos || (text[first] != '{' && text[first] != '[')) return value;
-  Json parsed = Json::parse(text, nullptr, false);
+  Json parsed = parse_client_json(text);
   if (parsed.is_discarded())
     bad_request("Malformed JSON in request argument: " + text.substr(0, 200));
   return parsed;

@@ -86,6 +86,28 @@ TEST(RequestData, FormDictFromQueryFormAndJson) {
   }
 }
 
+TEST(RequestData, JsonNestedTooDeeplyIsABadRequest) {
+  using boost::beast::http::verb;
+  auto nested = [](int depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  // 1000 levels are read (the scripting layer takes as many); 1001 and a
+  // 200k-deep body (which crashed the process when copied) are 400s.
+  EXPECT_EQ(
+      form_dict(make_request(verb::post, "/x", nested(1000), "application/json"))["data"].size(),
+      1u);
+  for (int depth : {1001, 200000}) {
+    try {
+      form_dict(make_request(verb::post, "/x", nested(depth), "application/json"));
+      FAIL() << depth;
+    } catch (const ApiError& e) {
+      EXPECT_EQ(e.status(), Status::bad_request);
+      EXPECT_NE(std::string(e.what()).find("nested more than 1000 levels"), std::string::npos)
+          << e.what();
+    }
+    EXPECT_THROW(parse_json_arg(Json(nested(depth))), ApiError);
+  }
+  EXPECT_EQ(parse_json_arg(Json("{\"a\": " + nested(998) + "}")).size(), 1u);
+}
+
 TEST(RequestData, CookiesAndArguments) {
   auto cookies = parse_cookies(R"(sid=abc123; full_name="Jane%20Doe";  x=1;bad)");
   EXPECT_EQ(cookies["sid"], "abc123");
