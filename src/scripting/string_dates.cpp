@@ -1,11 +1,13 @@
 #include "scripting/string_dates.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
 #include "lang/lib/datetime.h"
 #include "lang/numeric/float_ops.h"
 #include "model/db_api.h"
+#include "model/time_zone.h"
 #include "scripting/native_util.h"
 
 namespace quire::scripting {
@@ -799,6 +801,80 @@ QUIRE_NATIVE(d_get_eta) {
   return ok ? new_str(I, text) : Value::exc();
 }
 
+// get_system_timezone(): the site's time zone (System Settings). Frappe
+// falls back to "Asia/Kolkata"; quire's clock runs in UTC when it is unset,
+// so that is what is returned.
+QUIRE_NATIVE(d_get_system_timezone) {
+  if (nargs) return raise(I, types().TypeError, "get_system_timezone() takes no arguments");
+  RunState* run = current_run();
+  return new_str(I, run ? model::site_time_zone_name(run->session.db) : "UTC");
+}
+
+// convert_utc_to_timezone(utc_timestamp, time_zone): the naive UTC datetime
+// as an aware one in the zone (UTC itself for an unknown zone, as Frappe's
+// UnknownTimeZoneError path).
+Value convert_utc_to_timezone(Isolate& I, Value utc_timestamp, const std::string& zone_name) {
+  auto dt = lang::datetime::as_datetime(utc_timestamp);
+  if (!dt) {
+    return raise(I, types().TypeError,
+                 "expected a datetime.datetime, not " + type_name(utc_timestamp));
+  }
+  lang::time::TzRef zone = lang::time::utc_zone();
+  try {
+    zone = lang::time::named_zone(zone_name);
+  } catch (...) {
+    // Unknown or malformed key: Frappe returns the UTC time (as zoneinfo's
+    // UTC: astimezone(timezone.utc) gave the site's zone here).
+    zone = lang::time::named_zone("UTC");
+  }
+  return guarded(I, [&]() -> Value {
+    lang::time::DateTimeReplace change;
+    change.tzinfo = lang::time::utc_zone();
+    lang::time::DateTime utc = dt->replace(change);
+    Value aware = lang::datetime::new_datetime(I, utc);
+    if (aware.is_exc()) return aware;
+    Value tz = lang::datetime::new_timezone(I, zone);
+    if (tz.is_exc()) {
+      decref(aware);
+      return tz;
+    }
+    Value r = call_method(I, aware, "astimezone", &tz, 1);
+    decref(aware);
+    decref(tz);
+    return r;
+  });
+}
+
+QUIRE_NATIVE(d_convert_utc_to_system_timezone) {
+  Value a[1];
+  if (!parse_args(I, "convert_utc_to_system_timezone", args, nargs, kwnames, {"utc_timestamp"}, 1,
+                  a))
+    return Value::exc();
+  RunState* run = current_run();
+  return convert_utc_to_timezone(I, a[0],
+                                 run ? model::site_time_zone_name(run->session.db) : "UTC");
+}
+
+// get_datetime_in_timezone(time_zone): now (the system clock's UTC) in the zone.
+QUIRE_NATIVE(d_get_datetime_in_timezone) {
+  Value a[1];
+  if (!parse_args(I, "get_datetime_in_timezone", args, nargs, kwnames, {"time_zone"}, 1, a))
+    return Value::exc();
+  std::string zone;
+  if (!arg_string(I, a[0], zone, "time_zone")) return Value::exc();
+  std::int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+  std::int64_t days = micros / 86400000000LL;
+  Stamp s;
+  civil_from_days(days, s.year, s.month, s.day);
+  Value utc = datetime_value(I, s.year, s.month, s.day, micros % 86400000000LL);
+  if (utc.is_exc()) return utc;
+  Value r = convert_utc_to_timezone(I, utc, zone);
+  decref(utc);
+  return r;
+}
+
 }  // namespace
 
 void add_string_date_functions(lang::Type* utils) {
@@ -833,6 +909,9 @@ void add_string_date_functions(lang::Type* utils) {
       {"global_date_format", d_global_date_format},
       {"get_timestamp", d_get_timestamp},
       {"get_eta", d_get_eta},
+      {"get_system_timezone", d_get_system_timezone},
+      {"convert_utc_to_system_timezone", d_convert_utc_to_system_timezone},
+      {"get_datetime_in_timezone", d_get_datetime_in_timezone},
   };
   for (const auto& f : functions) host::define_method(utils, f.name, f.fn);
   host::define_class_attr(utils, "DATE_FORMAT", intern("%Y-%m-%d"));

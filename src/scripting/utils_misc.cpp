@@ -14,7 +14,10 @@
 #include <cctype>
 #include <cstdio>
 
+#include "lang/lib/datetime.h"
+#include "model/lifecycle.h"
 #include "scripting/attr_dict.h"
+#include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 #include "scripting/utils_misc.h"
@@ -528,6 +531,133 @@ QUIRE_NATIVE(u_make_filter_dict) {
   return out;
 }
 
+// encode(obj, encoding="utf-8"): a str as bytes, a list with its str items
+// as bytes, anything else as it is.
+QUIRE_NATIVE(u_encode) {
+  Value a[2];
+  if (!parse_args(I, "encode", args, nargs, kwnames, {"obj", "encoding"}, 1, a))
+    return Value::exc();
+  Value encoding = a[1];
+  if (encoding.is_undef()) {
+    encoding = new_str(I, "utf-8");
+  } else {
+    incref(encoding);
+  }
+  Value out;
+  if (is_list(a[0])) {
+    out = new_list_from(I, nullptr, 0);
+    std::vector<Value> items = as_list(a[0])->items;
+    for (Value x : items) incref(x);
+    for (Value x : items) {
+      Value v = x;
+      if (is_str(x)) {
+        v = call_method(I, x, "encode", &encoding, 1);
+      } else {
+        incref(v);
+      }
+      if (v.is_exc()) {
+        decref(out);
+        out = v;
+        break;
+      }
+      list_append(I, as_list(out), v);
+    }
+    for (Value x : items) decref(x);
+  } else if (is_str(a[0])) {
+    out = call_method(I, a[0], "encode", &encoding, 1);
+  } else {
+    out = a[0];
+    incref(out);
+  }
+  decref(encoding);
+  return out;
+}
+
+// parse_val(v): dates and datetimes as str, a timedelta as "H:MM", an int
+// (or bool) as int, the rest as it is.
+QUIRE_NATIVE(u_parse_val) {
+  Value a[1];
+  if (!parse_args(I, "parse_val", args, nargs, kwnames, {"v"}, 1, a)) return Value::exc();
+  Value v = a[0];
+  if (lang::datetime::as_date(v) || lang::datetime::as_datetime(v)) {
+    std::string text;
+    return str_into(I, v, text) ? new_str(I, text) : Value::exc();
+  }
+  if (lang::datetime::as_timedelta(v)) {
+    std::string text;
+    if (!str_into(I, v, text)) return Value::exc();
+    auto first = text.find(':');
+    auto second = first == std::string::npos ? first : text.find(':', first + 1);
+    return new_str(I, second == std::string::npos ? text : text.substr(0, second));
+  }
+  if (v.is_bool()) return Value::integer(v.b ? 1 : 0);
+  incref(v);
+  return v;
+}
+
+// round_based_on_smallest_currency_fraction(value, currency, precision=2):
+// Frappe reads the Currency's smallest_currency_fraction_value; quire has no
+// Currency DocType, so that value is 0 and data.py's else branch applies:
+// flt(rounded(value), precision).
+QUIRE_NATIVE(u_round_based_on_smallest_currency_fraction) {
+  Value a[3];
+  if (!parse_args(I, "round_based_on_smallest_currency_fraction", args, nargs, kwnames,
+                  {"value", "currency", "precision"}, 2, a))
+    return Value::exc();
+  Value utils = Value::object(utils_namespace());
+  auto util = [&](const char* name, Value* call_args, std::size_t n) {
+    Value key = new_str(I, name);
+    Value fn = get_attr(I, utils, as_str(key));
+    decref(key);
+    if (fn.is_exc()) return fn;
+    Value r = call(I, fn, call_args, n, nullptr);
+    decref(fn);
+    return r;
+  };
+  Value rounded = util("rounded", &a[0], 1);
+  if (rounded.is_exc()) return rounded;
+  Value flt_args[2] = {rounded, a[2].is_undef() ? Value::integer(2) : a[2]};
+  Value r = util("flt", flt_args, 2);
+  decref(rounded);
+  return r;
+}
+
+// get_user_info_for_avatar(user_id): {email, image, name} of the User, or
+// the id for all three (image "") when there is no such User.
+QUIRE_NATIVE(u_get_user_info_for_avatar) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[1];
+  if (!parse_args(I, "get_user_info_for_avatar", args, nargs, kwnames, {"user_id"}, 1, a))
+    return Value::exc();
+  std::string user;
+  if (!arg_string(I, a[0], user, "user_id")) return Value::exc();
+  return guarded(I, [&]() -> Value {
+    model::Document::Ptr doc;
+    try {
+      doc = model::get_doc(run->session, "User", user);
+    } catch (const model::FrappeError& e) {
+      if (!e.is_a(model::ErrorKind::DoesNotExistError)) throw;
+      return to_value(I, Json{{"email", user}, {"image", ""}, {"name", user}});
+    }
+    // full_name as User.set_full_name writes it, when the document lacks it
+    // (quire's User does not fill it on save yet).
+    Json name = doc->get("full_name");
+    if (!name.is_string() || name.get<std::string>().empty()) {
+      std::string joined;
+      for (const char* part : {"first_name", "middle_name", "last_name"}) {
+        Json v = doc->get(part);
+        if (v.is_string() && !v.get<std::string>().empty()) {
+          joined += (joined.empty() ? "" : " ") + v.get<std::string>();
+        }
+      }
+      name = joined;
+    }
+    return to_value(
+        I, Json{{"email", doc->get("email")}, {"image", doc->get("user_image")}, {"name", name}});
+  });
+}
+
 // get_host_name(): get_url().rsplit("//", 1)[-1].
 QUIRE_NATIVE(u_get_host_name) {
   if (nargs) return raise(I, types().TypeError, "get_host_name() takes no arguments");
@@ -572,6 +702,10 @@ void add_misc_functions(Type* utils) {
       {"make_filter_tuple", u_make_filter_tuple},
       {"make_filter_dict", u_make_filter_dict},
       {"get_host_name", u_get_host_name},
+      {"encode", u_encode},
+      {"parse_val", u_parse_val},
+      {"round_based_on_smallest_currency_fraction", u_round_based_on_smallest_currency_fraction},
+      {"get_user_info_for_avatar", u_get_user_info_for_avatar},
       // Refused clearly rather than missing (an AttributeError reads as a typo).
       {"to_markdown", u_to_markdown},
   };

@@ -83,3 +83,40 @@ TEST_F(UtilsDates, TimestampAndEta) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+TEST_F(UtilsDates, TimeZones) {
+  // The site's zone (UTC when System Settings has none; Frappe would say
+  // Asia/Kolkata there), and pytz's localize(UTC).astimezone(zone) as
+  // python3's zoneinfo gives it.
+  std::string expected = debian_python(
+      "import datetime\n"
+      "from zoneinfo import ZoneInfo\n"
+      "utc = datetime.datetime(2025, 3, 12, 10, 0, 0, tzinfo=ZoneInfo('UTC'))\n"
+      "print('UTC')\n"
+      "print(utc.astimezone(ZoneInfo('UTC')))\n"
+      "print('Asia/Kolkata')\n"
+      "print(utc.astimezone(ZoneInfo('Asia/Kolkata')))\n"
+      "print(utc.astimezone(ZoneInfo('America/New_York')))\n");
+  std::string got =
+      run("u = frappe.utils\n"
+          "utc = u.get_datetime('2025-03-12 10:00:00')\n"
+          "print(u.get_system_timezone())\n"
+          "print(u.convert_utc_to_system_timezone(utc))\n"
+          "frappe.db.set_value('System Settings', 'System Settings', 'time_zone', 'Asia/Kolkata')\n"
+          "print(u.get_system_timezone())\n"
+          "print(u.convert_utc_to_system_timezone(utc))\n"
+          "frappe.db.set_value('System Settings', 'System Settings', 'time_zone', "
+          "'America/New_York')\n"
+          "print(u.convert_utc_to_system_timezone(utc))\n");
+  EXPECT_EQ(got, expected);
+  // get_datetime_in_timezone: now in the zone; an unknown zone gives UTC.
+  EXPECT_EQ(run("print(frappe.utils.get_datetime_in_timezone('Asia/Kolkata').utcoffset(), "
+                "frappe.utils.get_datetime_in_timezone('Nowhere/City').utcoffset())\n"),
+            "5:30:00 0:00:00\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing

@@ -115,3 +115,41 @@ TEST_F(UtilsMisc, UrlsOnTheSiteUrl) {
 
 }  // namespace
 }  // namespace quire::scripting::testing
+
+namespace quire::scripting::testing {
+namespace {
+
+TEST_F(UtilsMisc, EncodeParseValAvatarAndCurrencyRounding) {
+  // encode / parse_val as data.py (python3's str.encode and str(timedelta)).
+  std::string got =
+      run("u = frappe.utils\n"
+          "print(u.encode('é'), u.encode(['a', 1, 'ü'], 'latin-1'), u.encode(5))\n"
+          "print(u.parse_val(u.getdate('2024-01-05')), u.parse_val(u.get_datetime('2024-01-05 "
+          "10:11:12')), u.parse_val(u.get_timedelta('26:07:08')), u.parse_val(True), "
+          "u.parse_val(2.5), u.parse_val('x'))\n");
+  std::string expected = python(
+      "import datetime\n"
+      "print(\"é\".encode(), [\"a\".encode(\"latin-1\"), 1, \"ü\".encode(\"latin-1\")], 5)\n"
+      "td = datetime.timedelta(hours=26, minutes=7, seconds=8)\n"
+      "print(str(datetime.date(2024, 1, 5)), str(datetime.datetime(2024, 1, 5, 10, 11, 12)), "
+      "\":\".join(str(td).split(\":\")[:2]), int(True), 2.5, \"x\")");
+  EXPECT_EQ(got, expected);
+  // get_user_info_for_avatar: the User's email, user_image, full_name; the id
+  // for all three (image "") when there is no such User.
+  insert(Json{{"doctype", "User"}, {"email", "ann@example.com"}, {"first_name", "Ann"}});
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.get_user_info_for_avatar('ann@example.com'))\n"
+                "print(u.get_user_info_for_avatar('nobody@example.com'))\n"),
+            "{'email': 'ann@example.com', 'image': None, 'name': 'Ann'}\n"
+            "{'email': 'nobody@example.com', 'image': '', 'name': 'nobody@example.com'}\n");
+  // No Currency DocType: smallest_currency_fraction_value is 0, so
+  // flt(rounded(value), precision) (banker's legacy rounding to an integer).
+  EXPECT_EQ(run("u = frappe.utils\n"
+                "print(u.round_based_on_smallest_currency_fraction(2.5, 'INR'), "
+                "u.round_based_on_smallest_currency_fraction(3.5, 'INR', 0), "
+                "u.round_based_on_smallest_currency_fraction(10.126, 'USD'))\n"),
+            "2.0 4 10.0\n");
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
