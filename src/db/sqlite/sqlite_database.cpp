@@ -15,7 +15,8 @@ namespace {
 
 }  // namespace
 
-std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bool create) {
+std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bool create,
+                                                     sqlite::WalLimit wal_limit) {
   sqlite3* handle = nullptr;
   // FULLMUTEX is unnecessary: a connection is used by one thread at a time.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -25,8 +26,8 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
     sqlite3_close(handle);
     throw DbError("cannot open database " + path + ": " + message);
   }
-  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(handle, path));
-  sqlite3_busy_timeout(handle, 5000);
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(handle, path, wal_limit));
+  sqlite3_busy_timeout(handle, db->wal_limit_.busy_timeout_ms);
   try {
     // journal_mode is the first statement that reads the file, so a file that
     // is not a database fails here with a clear message.
@@ -35,15 +36,18 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
         "PRAGMA synchronous=NORMAL;"
         "PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;");
+    auto page_size = std::get<std::int64_t>(db->query("PRAGMA page_size").at(0).at(0));
+    sqlite::install_wal_limit(handle, db->wal_limit_, page_size);
   } catch (const DbError& e) {
     throw DbError("cannot open database " + path + ": " + e.what());
   }
   return db;
 }
 
-SqliteDatabase::SqliteDatabase(sqlite3* handle, std::string path)
+SqliteDatabase::SqliteDatabase(sqlite3* handle, std::string path, sqlite::WalLimit wal_limit)
     : handle_(handle),
       path_(std::move(path)),
+      wal_limit_(wal_limit),
       statements_(std::make_unique<sqlite::StatementCache>(kStatementCacheSize)) {}
 
 SqliteDatabase::~SqliteDatabase() {

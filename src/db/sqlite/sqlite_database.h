@@ -5,6 +5,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "db/sqlite/wal_limit.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -16,14 +17,16 @@ class StatementCache;
 
 // A SQLite connection opened for a server: WAL journal (readers never block the
 // writer), NORMAL sync (durable at checkpoints, safe with WAL), foreign keys on,
-// and a busy timeout so concurrent writers wait instead of failing at once.
+// a busy timeout so concurrent writers wait instead of failing at once, and a
+// WAL kept under a size while readers never stop (sqlite/wal_limit.h).
 // Statements run through query() (and single statements through execute())
 // are prepared once and kept (sqlite/statement_cache.h).
 class SqliteDatabase final : public Database {
  public:
   // Opens (creating when `create` is true) the database file at `path`.
   // Throws DbError when the file cannot be opened or is not a database.
-  static std::unique_ptr<SqliteDatabase> open(const std::string& path, bool create);
+  static std::unique_ptr<SqliteDatabase> open(const std::string& path, bool create,
+                                              sqlite::WalLimit wal_limit = {});
 
   // How many prepared statements a connection keeps.
   static constexpr std::size_t kStatementCacheSize = 256;
@@ -46,7 +49,7 @@ class SqliteDatabase final : public Database {
   const sqlite::StatementCache& statements() const { return *statements_; }
 
  private:
-  SqliteDatabase(sqlite3* handle, std::string path);
+  SqliteDatabase(sqlite3* handle, std::string path, sqlite::WalLimit wal_limit);
 
   // Prepares the single statement in `sql`; throws DbError when it does not
   // compile or holds more than one statement.
@@ -57,6 +60,8 @@ class SqliteDatabase final : public Database {
 
   sqlite3* handle_;
   std::string path_;
+  // Read by the WAL hook for as long as the connection is open.
+  sqlite::WalLimit wal_limit_;
   std::unique_ptr<sqlite::StatementCache> statements_;
 };
 
