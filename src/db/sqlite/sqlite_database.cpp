@@ -27,7 +27,7 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
     throw DbError("cannot open database " + path + ": " + message);
   }
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(handle, path, wal_limit));
-  sqlite3_busy_timeout(handle, db->wal_limit_.busy_timeout_ms);
+  sqlite3_busy_timeout(handle, db->wal_.limit.busy_timeout_ms);
   try {
     // journal_mode is the first statement that reads the file, so a file that
     // is not a database fails here with a clear message.
@@ -37,7 +37,7 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
         "PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;");
     auto page_size = std::get<std::int64_t>(db->query("PRAGMA page_size").at(0).at(0));
-    sqlite::install_wal_limit(handle, db->wal_limit_, page_size);
+    sqlite::install_wal_limit(handle, db->wal_, page_size);
   } catch (const DbError& e) {
     throw DbError("cannot open database " + path + ": " + e.what());
   }
@@ -47,7 +47,7 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::string& path, bo
 SqliteDatabase::SqliteDatabase(sqlite3* handle, std::string path, sqlite::WalLimit wal_limit)
     : handle_(handle),
       path_(std::move(path)),
-      wal_limit_(wal_limit),
+      wal_{wal_limit},
       statements_(std::make_unique<sqlite::StatementCache>(kStatementCacheSize)) {}
 
 SqliteDatabase::~SqliteDatabase() {

@@ -47,6 +47,8 @@ class SqliteDatabase final : public Database {
   sqlite3* handle() const { return handle_; }
   // The kept prepared statements (tests and benchmarks read its counters).
   const sqlite::StatementCache& statements() const { return *statements_; }
+  // The WAL policy's state (tests read how many RESTARTs were tried).
+  const sqlite::WalState& wal() const { return wal_; }
 
  private:
   SqliteDatabase(sqlite3* handle, std::string path, sqlite::WalLimit wal_limit);
@@ -61,7 +63,7 @@ class SqliteDatabase final : public Database {
   sqlite3* handle_;
   std::string path_;
   // Read by the WAL hook for as long as the connection is open.
-  sqlite::WalLimit wal_limit_;
+  sqlite::WalState wal_;
   std::unique_ptr<sqlite::StatementCache> statements_;
 };
 

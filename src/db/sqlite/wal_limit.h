@@ -29,13 +29,27 @@ struct WalLimit {
   // a thread reading on another connection of the same file while it commits
   // here would be waited for in vain.
   int restart_wait_ms = 20;
+  // After a RESTART that timed out (a long read holds an old snapshot), the
+  // next try waits until the log has grown this many pages more: retrying at
+  // every commit would hold every write up by `restart_wait_ms` for as long
+  // as that read lasts.
+  int retry_after_pages = 512;
   // The busy timeout the connection goes back to afterwards.
   int busy_timeout_ms = 5000;
 };
 
+// One connection's policy and where it stands.
+struct WalState {
+  WalLimit limit;
+  // The log size (pages) at which this connection next tries a RESTART.
+  int next_restart_at = 0;
+  // RESTART checkpoints tried so far (tests read it).
+  long restarts_tried = 0;
+};
+
 // Installs the policy on `handle` (sqlite3_wal_hook, replacing SQLite's
 // auto-checkpoint) and sets journal_size_limit to the restart size for
-// `page_size`-byte pages. `limit` must outlive the connection.
-void install_wal_limit(sqlite3* handle, const WalLimit& limit, long long page_size);
+// `page_size`-byte pages. `state` must outlive the connection.
+void install_wal_limit(sqlite3* handle, WalState& state, long long page_size);
 
 }  // namespace quire::db::sqlite
