@@ -25,9 +25,9 @@
 #include "model/lifecycle.h"
 #include "model/permissions.h"
 #include "scripting/attr_dict.h"
-#include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/utils_misc.h"
 
 namespace quire::scripting {
 
@@ -271,17 +271,6 @@ QUIRE_NATIVE(sd_is_print_hide) {
   bool hide = zero && !(meta && meta->istable) && flag(field, "print_hide_if_no_value");
   if (!hide) hide = flag(field, "print_hide");
   return Value::integer(hide ? 1 : 0);
-}
-
-// Calls frappe.utils.<name>(args...) (new reference or Exc).
-Value call_util(Isolate& I, const char* name, Value* args, std::size_t nargs) {
-  Value key = new_str(I, name);
-  Value fn = get_attr(I, Value::object(utils_namespace()), as_str(key));
-  decref(key);
-  if (fn.is_exc()) return fn;
-  Value r = call(I, fn, args, nargs, nullptr);
-  decref(fn);
-  return r;
 }
 
 // get_formatted(fieldname, ...): the value as a print format shows it,

@@ -18,25 +18,14 @@
 #include "lang/lib/datetime.h"
 #include "model/meta_store.h"
 #include "scripting/attr_dict.h"
-#include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
+#include "scripting/utils_misc.h"
 
 namespace quire::scripting {
 
 using namespace quire::lang;
 
 namespace {
-
-// Calls frappe.utils.<name>(v) (a new reference or Exc).
-Value call_util(Isolate& I, const char* name, Value v) {
-  Value key = new_str(I, name);
-  Value fn = get_attr(I, Value::object(utils_namespace()), as_str(key));
-  decref(key);
-  if (fn.is_exc()) return fn;
-  Value r = call(I, fn, &v, 1, nullptr);
-  decref(fn);
-  return r;
-}
 
 bool one_of(std::string_view s, std::initializer_list<std::string_view> names) {
   for (auto n : names) {
@@ -47,7 +36,7 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> names) {
 
 // data.py cast(fieldtype, value): the value as the fieldtype's Python type.
 Value cast(Isolate& I, const std::string& fieldtype, Value value) {
-  if (one_of(fieldtype, {"Currency", "Float", "Percent"})) return call_util(I, "flt", value);
+  if (one_of(fieldtype, {"Currency", "Float", "Percent"})) return call_util(I, "flt", &value, 1);
   if (one_of(fieldtype, {"Int", "Check"})) {
     // cint(sbool(value)): "true"/"1" -> True, "false"/"0" -> False (any case).
     Value v = value;
@@ -57,22 +46,22 @@ Value cast(Isolate& I, const std::string& fieldtype, Value value) {
       if (lower == "true" || lower == "1") v = Value::boolean(true);
       if (lower == "false" || lower == "0") v = Value::boolean(false);
     }
-    return call_util(I, "cint", v);
+    return call_util(I, "cint", &v, 1);
   }
   if (one_of(fieldtype, {"Data", "Text", "Small Text", "Long Text", "Text Editor", "Select", "Link",
                          "Dynamic Link"})) {
-    return call_util(I, "cstr", value);
+    return call_util(I, "cstr", &value, 1);
   }
   if (fieldtype == "Date" || fieldtype == "Datetime") {
     int t = truthy(I, value);
     if (t < 0) return Value::exc();
-    if (t) return call_util(I, fieldtype == "Date" ? "getdate" : "get_datetime", value);
+    if (t) return call_util(I, fieldtype == "Date" ? "getdate" : "get_datetime", &value, 1);
     return guarded(I, [&]() -> Value {
       return fieldtype == "Date" ? datetime::new_date(I, time::Date::from_ymd(1, 1, 1))
                                  : datetime::new_datetime(I, time::DateTime::from_fields(1, 1, 1));
     });
   }
-  if (fieldtype == "Time") return call_util(I, "get_timedelta", value);
+  if (fieldtype == "Time") return call_util(I, "get_timedelta", &value, 1);
   incref(value);
   return value;
 }

@@ -316,6 +316,16 @@ std::string quoted_text(std::string_view text) {
   return url_quote(text, "~@#$&()*!+=:;,.?/'");
 }
 
+Value call_util(Isolate& I, const char* name, Value* args, std::size_t nargs) {
+  Value key = new_str(I, name);
+  Value fn = get_attr(I, Value::object(utils_namespace()), as_str(key));
+  decref(key);
+  if (fn.is_exc()) return fn;
+  Value r = call(I, fn, args, nargs, nullptr);
+  decref(fn);
+  return r;
+}
+
 std::string site_url(const std::string& uri) {
   RunState* run = current_run();
   std::string base =
@@ -604,20 +614,10 @@ QUIRE_NATIVE(u_round_based_on_smallest_currency_fraction) {
   if (!parse_args(I, "round_based_on_smallest_currency_fraction", args, nargs, kwnames,
                   {"value", "currency", "precision"}, 2, a))
     return Value::exc();
-  Value utils = Value::object(utils_namespace());
-  auto util = [&](const char* name, Value* call_args, std::size_t n) {
-    Value key = new_str(I, name);
-    Value fn = get_attr(I, utils, as_str(key));
-    decref(key);
-    if (fn.is_exc()) return fn;
-    Value r = call(I, fn, call_args, n, nullptr);
-    decref(fn);
-    return r;
-  };
-  Value rounded = util("rounded", &a[0], 1);
+  Value rounded = call_util(I, "rounded", &a[0], 1);
   if (rounded.is_exc()) return rounded;
   Value flt_args[2] = {rounded, a[2].is_undef() ? Value::integer(2) : a[2]};
-  Value r = util("flt", flt_args, 2);
+  Value r = call_util(I, "flt", flt_args, 2);
   decref(rounded);
   return r;
 }

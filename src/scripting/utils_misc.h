@@ -20,5 +20,8 @@ std::string url_quote(std::string_view text, std::string_view safe);
 std::string quoted_text(std::string_view text);
 // get_url(uri): the site URL (no trailing slash) joined with `uri`.
 std::string site_url(const std::string& uri);
+// frappe.utils.<name>(*args) (a new reference, or Exc): for helpers that
+// apply another utils function as Frappe's code does (flt, cint, fmt_money).
+lang::Value call_util(lang::Isolate& I, const char* name, lang::Value* args, std::size_t nargs);
 
 }  // namespace quire::scripting

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "python_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -14,22 +15,9 @@ namespace {
 
 using UtilsDates = ScriptingTest;
 
-// Runs `program` with Debian's python3 (its packages: babel, markdown2...)
-// in UTC; "SKIP <module>" when an import fails.
+// Debian's python3 (its packages: babel) in UTC.
 std::string debian_python(const std::string& program) {
-  char dir_template[] = "/tmp/quire_utils_dates_XXXXXX";
-  char* dir = mkdtemp(dir_template);
-  std::string path = std::string(dir) + "/reference.py";
-  std::ofstream(path) << program;
-  FILE* p = popen(("TZ=UTC /usr/bin/python3 " + path + " 2>&1").c_str(), "r");
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  std::remove(path.c_str());
-  rmdir(dir);
-  return out;
+  return run_python(program, "TZ=UTC /usr/bin/python3");
 }
 
 TEST_F(UtilsDates, GlobalDateFormatIsBabels) {

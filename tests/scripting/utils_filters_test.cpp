@@ -8,28 +8,13 @@
 #include <cstdio>
 #include <fstream>
 
+#include "python_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
 using UtilsFilters = ScriptingTest;
-
-std::string python(const std::string& program) {
-  char dir_template[] = "/tmp/quire_utils_filters_XXXXXX";
-  char* dir = mkdtemp(dir_template);
-  std::string path = std::string(dir) + "/reference.py";
-  std::ofstream(path) << program;
-  FILE* p = popen(("python3 " + path + " 2>&1").c_str(), "r");
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  std::remove(path.c_str());
-  rmdir(dir);
-  return out;
-}
 
 // data.py's definitions for doctype None (no meta), with frappe._dict as a
 // dict subclass and frappe.throw as an exception carrying the message.
@@ -181,7 +166,7 @@ const char* kCalls[] = {
 TEST_F(UtilsFilters, MatchDataPy) {
   std::string body;
   for (const char* c : kCalls) body += std::string("show(lambda: ") + c + ")\n";
-  std::string expected = python(std::string(kReference) + body);
+  std::string expected = run_python(std::string(kReference) + body);
   ASSERT_EQ(expected.find("Traceback"), std::string::npos) << expected;
   std::string got =
       run("u = frappe.utils\n"

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "python_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -38,29 +39,19 @@ TEST_F(UtilsMarkdown, MatchesMarkdown2WithFrappesExtras) {
   std::string list = "[";
   for (const char* m : kMarkdown) list += Json(m).dump() + ", ";
   list += "]";
-  char dir_template[] = "/tmp/quire_markdown_XXXXXX";
-  char* dir = mkdtemp(dir_template);
-  std::string path = std::string(dir) + "/reference.py";
-  std::ofstream(path)
-      << "import json\n"
-         "try:\n"
-         "    import markdown2\n"
-         "except ImportError:\n"
-         "    print('SKIP python3-markdown2')\n"
-         "    raise SystemExit\n"
-         "extras = {'fenced-code-blocks': None, 'tables': None, 'header-ids': None, 'toc': None,\n"
-         "          'highlightjs-lang': None,\n"
-         "          'html-classes': {'table': 'table table-bordered', 'img': 'screenshot'}}\n"
-         "for m in "
-      << list << ":\n    print(json.dumps(markdown2.markdown(m, extras=extras)))\n";
-  FILE* p = popen(("/usr/bin/python3 " + path + " 2>&1").c_str(), "r");
-  std::string expected;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) expected.append(buf, n);
-  pclose(p);
-  std::remove(path.c_str());
-  rmdir(dir);
+  std::string expected = run_python(
+      "import json\n"
+      "try:\n"
+      "    import markdown2\n"
+      "except ImportError:\n"
+      "    print('SKIP python3-markdown2')\n"
+      "    raise SystemExit\n"
+      "extras = {'fenced-code-blocks': None, 'tables': None, 'header-ids': None, 'toc': None,\n"
+      "          'highlightjs-lang': None,\n"
+      "          'html-classes': {'table': 'table table-bordered', 'img': 'screenshot'}}\n"
+      "for m in " +
+          list + ":\n    print(json.dumps(markdown2.markdown(m, extras=extras)))\n",
+      "/usr/bin/python3");
   if (expected.rfind("SKIP", 0) == 0) GTEST_SKIP() << expected;
   std::string got = run("for m in " + list +
                         ":\n"

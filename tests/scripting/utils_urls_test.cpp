@@ -9,29 +9,13 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "python_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
 using UtilsUrls = ScriptingTest;
-
-// Runs `program` with python3 (from a file in a fresh temporary directory).
-std::string python(const std::string& program) {
-  char dir_template[] = "/tmp/quire_utils_urls_XXXXXX";
-  char* dir = mkdtemp(dir_template);
-  std::string path = std::string(dir) + "/reference.py";
-  std::ofstream(path) << program;
-  FILE* p = popen(("python3 " + path).c_str(), "r");
-  std::string out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  std::remove(path.c_str());
-  rmdir(dir);
-  return out;
-}
 
 // data.py's patterns and rewriters (expand_relative_urls, quote_urls) and
 // trackers (add_trackers_to_url, parse_and_map_trackers_from_url,
@@ -115,13 +99,13 @@ TEST_F(UtilsUrls, RewritersMatchDataPy) {
   std::string got = run(script);
   std::string url = got.substr(0, got.find('\n'));
   ASSERT_EQ(url.rfind("http", 0), 0u) << got;
-  std::string expected = python(std::string(kReference) + "url = " + Json(url).dump() +
-                                "\nprint(url)\n"
-                                "for h in " +
-                                list +
-                                ":\n"
-                                "    e = expand_relative_urls(h, url)\n"
-                                "    print(json.dumps([e, e, quote_urls(h)]))\n");
+  std::string expected = run_python(std::string(kReference) + "url = " + Json(url).dump() +
+                                    "\nprint(url)\n"
+                                    "for h in " +
+                                    list +
+                                    ":\n"
+                                    "    e = expand_relative_urls(h, url)\n"
+                                    "    print(json.dumps([e, e, quote_urls(h)]))\n");
   ASSERT_FALSE(expected.empty()) << "python3 did not run";
   EXPECT_EQ(got, expected);
   EXPECT_EQ(run("frappe.utils.scrub_urls(None)\n"),
@@ -157,7 +141,7 @@ TEST_F(UtilsUrls, TrackersMatchDataPy) {
           "parse_and_map_trackers_from_url = frappe.utils.parse_and_map_trackers_from_url\n"
           "map_trackers = frappe.utils.map_trackers\n" +
           body);
-  std::string expected = python(std::string(kReference) + body);
+  std::string expected = run_python(std::string(kReference) + body);
   ASSERT_FALSE(expected.empty()) << "python3 did not run";
   EXPECT_EQ(got, expected);
 }
