@@ -73,14 +73,6 @@ void remember_pulled(RunState& run, Value w) {
   for (const auto& e : snapshot) incref(e.value);
 }
 
-bool set_attr_json(Isolate& I, Value obj, std::string_view name, const Json& j) {
-  Value v = to_value(I, j);
-  if (v.is_exc()) return false;
-  bool ok = set_attr_text(I, obj, name, v);
-  decref(v);
-  return ok;
-}
-
 bool is_table_field(const model::Meta& meta, std::string_view key) {
   const model::DocField* f = meta.field(key);
   return f && model::is_table_fieldtype(f->fieldtype);
@@ -668,36 +660,83 @@ Document::Ptr document_of(RunState& run, Value wrapper) {
   return it == run.documents.end() ? nullptr : it->second;
 }
 
+namespace {
+
+// What pull_document walks for one DocType, worked out once: each column's
+// attribute key (interned), the name to find its value by, and the temporal
+// fieldtype a loaded document's value takes. Pulling a document then costs a
+// map lookup and a conversion per column, no key hashing, no Json copies.
+struct PullColumn {
+  Value key;
+  std::string name;
+  std::string_view temporal;  // "" for standard columns and non-temporal fields
+};
+
+struct PullLayout {
+  std::shared_ptr<const model::Meta> meta;  // held: the cache is keyed by its address
+  std::vector<PullColumn> columns;          // standard, child, then data columns
+  std::vector<PullColumn> tables;
+};
+
+// Shared, not a reference into the cache: a nested pull (a child DocType seen
+// for the first time) may clear the cache while the parent's pull walks its layout.
+std::shared_ptr<const PullLayout> pull_layout(const Document& doc) {
+  thread_local std::unordered_map<const model::Meta*, std::shared_ptr<const PullLayout>> cache;
+  const model::Meta* meta = &doc.meta();
+  if (auto it = cache.find(meta); it != cache.end()) return it->second;
+  if (cache.size() >= 512) cache.clear();  // DocTypes reloaded many times: keep it bounded
+  auto made = std::make_shared<PullLayout>();
+  PullLayout& layout = *made;
+  layout.meta = doc.meta_ptr();
+  for (const auto& col : model::standard_columns())
+    layout.columns.push_back({field_key(col), col, ""});
+  if (meta->istable) {
+    for (const auto& col : model::child_columns())
+      layout.columns.push_back({field_key(col), col, ""});
+  }
+  for (const auto* f : meta->data_fields()) {
+    layout.columns.push_back(
+        {field_key(f->fieldname), f->fieldname, temporal_fieldtype(*meta, f->fieldname)});
+  }
+  for (const auto* f : meta->table_fields())
+    layout.tables.push_back({field_key(f->fieldname), f->fieldname, ""});
+  cache.emplace(meta, made);
+  return made;
+}
+
+bool set_attr_key(Isolate& I, Value obj, Value key, Value v) {
+  auto* in = static_cast<Instance*>(obj.o);
+  if (!in->attrs) in->attrs = alloc_dict(I);
+  return dict_set(I, in->attrs, key, v);
+}
+
+}  // namespace
+
 bool pull_document(Isolate& I, RunState& run, Value w) {
   Document::Ptr doc = document_of(run, w);
   if (!doc) return true;
-  const model::Meta& meta = doc->meta();
+  std::shared_ptr<const PullLayout> held = pull_layout(*doc);
+  const PullLayout& layout = *held;
   Value dt = new_str(I, doc->doctype());
   bool ok = set_attr_text(I, w, "doctype", dt);
   decref(dt);
-  for (const auto& col : model::standard_columns())
-    ok = ok && set_attr_json(I, w, col, doc->get(col));
-  if (meta.istable) {
-    for (const auto& col : model::child_columns())
-      ok = ok && set_attr_json(I, w, col, doc->get(col));
-  }
-  bool typed = run.loaded.count(doc.get()) > 0;
-  for (const auto* f : meta.data_fields()) {
-    std::string_view fieldtype = typed ? temporal_fieldtype(meta, f->fieldname) : "";
-    if (fieldtype.empty()) {
-      ok = ok && set_attr_json(I, w, f->fieldname, doc->get(f->fieldname));
-      continue;
-    }
-    Value v = temporal_value(I, fieldtype, doc->get(f->fieldname));
-    if (v.is_exc()) return false;
-    ok = ok && set_attr_text(I, w, f->fieldname, v);
-    decref(v);
-  }
   if (!ok) return false;
-  for (const auto* f : meta.table_fields()) {
-    Value list = rows_list(I, run, *doc, f->fieldname);
+  bool typed = run.loaded.count(doc.get()) > 0;
+  const auto& values = doc->values();
+  static const Json kNull;
+  for (const PullColumn& col : layout.columns) {
+    auto found = values.find(col.name);
+    const Json& j = found == values.end() ? kNull : found->second;
+    Value v = typed && !col.temporal.empty() ? temporal_value(I, col.temporal, j) : to_value(I, j);
+    if (v.is_exc()) return false;
+    ok = set_attr_key(I, w, col.key, v);
+    decref(v);
+    if (!ok) return false;
+  }
+  for (const PullColumn& table : layout.tables) {
+    Value list = rows_list(I, run, *doc, table.name);
     if (list.is_exc()) return false;
-    ok = set_attr_text(I, w, f->fieldname, list);
+    ok = set_attr_key(I, w, table.key, list);
     decref(list);
     if (!ok) return false;
   }

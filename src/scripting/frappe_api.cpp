@@ -819,7 +819,11 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
   Value frappe = new_frappe_module(I);
   fill(frappe, kDb, Value::object(db_namespace(!run.restrict_commit)));
   Value fd;
-  if (run.request.form_dict.is_object() && run.request.form_dict.contains("_")) {
+  if (run.kind != ScriptKind::Api && !may_use_form_dict(*I.program)) {
+    // Not an API script (whose input it is: a too deep body is its RecursionError),
+    // and the script cannot name it (see run_state.h): not converted.
+    fd = Value::none();
+  } else if (run.request.form_dict.is_object() && run.request.form_dict.contains("_")) {
     Json form_dict = run.request.form_dict;
     form_dict.erase("_");
     fd = to_value(I, form_dict);

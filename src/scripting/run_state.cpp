@@ -1,5 +1,6 @@
 #include "scripting/run_state.h"
 
+#include "lang/compile/code.h"
 #include "model/db_api.h"
 
 namespace quire::scripting {
@@ -21,6 +22,41 @@ RequestScope::~RequestScope() {
   } else {
     t_requests.erase(session_);
   }
+}
+
+bool may_use_form_dict(const lang::Program& program) {
+  // Names through which a script reaches form_dict, or reaches attributes or
+  // code by computed strings (the conservative side: any of them converts).
+  static constexpr std::string_view kNames[] = {"form_dict",
+                                                "args",
+                                                "getattr",
+                                                "vars",
+                                                "dir",
+                                                "__dict__",
+                                                "local",
+                                                "safe_eval",
+                                                "render_template",
+                                                "get_attr",
+                                                "__getattribute__"};
+  auto named = [](std::string_view name) {
+    for (std::string_view n : kNames) {
+      if (name == n) return true;
+    }
+    return false;
+  };
+  for (const auto& name : program.global_names) {
+    if (named(name)) return true;
+  }
+  for (const auto& code : program.codes) {
+    for (const lang::Str* name : code->names) {
+      if (name && named(name->view())) return true;
+    }
+    for (lang::Value c : code->consts) {
+      if (lang::is_str(c) && lang::as_str(c)->view().find("form_dict") != std::string_view::npos)
+        return true;
+    }
+  }
+  return false;
 }
 
 RequestState* find_request(const model::Session& session) {

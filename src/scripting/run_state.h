@@ -90,6 +90,13 @@ struct RunState {
 
 RunState* current_run();
 
+// Whether code of `program` can reach the request's form_dict (frappe.form_dict,
+// `args`, or a name read by a computed attribute, a template or safe_eval).
+// Converting form_dict costs its size once per run (insert_many's `docs`: the
+// whole batch, for each document's event script); runs of a program that cannot
+// see it skip the conversion.
+bool may_use_form_dict(const lang::Program& program);
+
 // A System Settings field of the current run's site, or `fallback` when there
 // is no run, the field is unset or empty (data.py: frappe.db.get_default).
 std::string system_setting(const char* field, const char* fallback);

@@ -152,6 +152,29 @@ TEST_F(FrappeApi, FormDictAndResponse) {
   EXPECT_EQ(request.response["message"], "C1C1None");
 }
 
+// form_dict is converted only for scripts that can name it (run_state.h): a
+// script reaching it by a computed attribute name or through args still sees
+// it, and one that cannot name it leaves the request's form_dict as it was.
+TEST_F(FrappeApi, FormDictReachedByComputedNamesAndLeftAloneOtherwise) {
+  RequestState request;
+  request.form_dict = Json{{"customer", "C1"}, {"_", "123"}};
+  RequestScope scope(*session, request);
+  auto run_source = [&](const std::string& source) {
+    RunState state(*session, request);
+    execute(*compile_script("t", source), state);
+  };
+  run_source("frappe.response['message'] = getattr(frappe, 'form_' + 'dict').customer\n");
+  EXPECT_EQ(request.response["message"], "C1");
+  run_source("frappe.response['message'] = args.customer + 'x'\n");
+  EXPECT_EQ(request.response["message"], "C1x");
+  Json before = request.form_dict;
+  run_source("frappe.response['message'] = 'untouched'\n");
+  EXPECT_EQ(request.response["message"], "untouched");
+  EXPECT_EQ(request.form_dict, before);
+  run_source("frappe.form_dict['added'] = 1\n");
+  EXPECT_EQ(request.form_dict.value("added", 0), 1);
+}
+
 TEST_F(FrappeApi, NewDocGetLastDocDeleteDoc) {
   EXPECT_EQ(run("d = frappe.get_last_doc('ToDo')\nprint(d.description)\n"
                 "frappe.delete_doc('ToDo', d.name)\n"
