@@ -676,11 +676,45 @@ struct PullLayout {
   std::shared_ptr<const model::Meta> meta;  // held: the cache is keyed by its address
   std::vector<PullColumn> columns;          // standard, child, then data columns
   std::vector<PullColumn> tables;
+  // A new wrapper's attribute table, keys in pull order and values None: a
+  // first pull copies it and sets values by position (no hashing, no growth
+  // from 8 slots entry by entry). Positions of doctype, columns, tables, flags.
+  HashTable prebuilt;
+  std::size_t doctype_at = 0, flags_at = 0;
+  std::vector<std::size_t> column_at, table_at;
 };
+
+// Builds layout.prebuilt outside any run's heap accounting (process storage;
+// keys are interned, so immortal).
+void prebuild_table(Isolate& I, PullLayout& layout) {
+  Heap* saved = t_heap;
+  t_heap = nullptr;
+  Dict scratch;
+  std::vector<Value> order;
+  order.push_back(field_key("doctype"));
+  for (const auto& c : layout.columns) order.push_back(c.key);
+  for (const auto& t : layout.tables) order.push_back(t.key);
+  order.push_back(field_key("flags"));
+  for (Value k : order) dict_set(I, &scratch, k, Value::none());
+  t_heap = saved;
+  layout.prebuilt = scratch.table;
+  layout.prebuilt.entries.reserve(scratch.table.entries.capacity());
+  layout.prebuilt.charged = 0;
+  auto position = [&](Value key) {
+    for (std::size_t i = 0; i < layout.prebuilt.entries.size(); ++i) {
+      if (layout.prebuilt.entries[i].key.o == key.o) return i;
+    }
+    return std::size_t{0};
+  };
+  layout.doctype_at = position(order.front());
+  layout.flags_at = position(order.back());
+  for (const auto& c : layout.columns) layout.column_at.push_back(position(c.key));
+  for (const auto& t : layout.tables) layout.table_at.push_back(position(t.key));
+}
 
 // Shared, not a reference into the cache: a nested pull (a child DocType seen
 // for the first time) may clear the cache while the parent's pull walks its layout.
-std::shared_ptr<const PullLayout> pull_layout(const Document& doc) {
+std::shared_ptr<const PullLayout> pull_layout(Isolate& I, const Document& doc) {
   thread_local std::unordered_map<const model::Meta*, std::shared_ptr<const PullLayout>> cache;
   const model::Meta* meta = &doc.meta();
   if (auto it = cache.find(meta); it != cache.end()) return it->second;
@@ -700,6 +734,7 @@ std::shared_ptr<const PullLayout> pull_layout(const Document& doc) {
   }
   for (const auto* f : meta->table_fields())
     layout.tables.push_back({field_key(f->fieldname), f->fieldname, ""});
+  prebuild_table(I, layout);
   cache.emplace(meta, made);
   return made;
 }
@@ -710,13 +745,56 @@ bool set_attr_key(Isolate& I, Value obj, Value key, Value v) {
   return dict_set(I, in->attrs, key, v);
 }
 
+// A new wrapper's first pull: the layout's table copied, then filled by position.
+bool pull_fresh(Isolate& I, RunState& run, Document& doc, const PullLayout& layout, Value w) {
+  HashTable& t = static_cast<Instance*>(w.o)->attrs->table;
+  const HashTable& p = layout.prebuilt;
+  t.entries.reserve(p.entries.capacity());
+  t.entries = p.entries;
+  t.index = p.index;
+  t.used = p.used;
+  t.charged =
+      t.index.capacity() * sizeof(std::int32_t) + t.entries.capacity() * sizeof(HashTable::Entry);
+  I.heap.charge(t.charged);
+  auto put = [&](std::size_t at, Value owned) {
+    Value old = t.entries[at].value;
+    t.entries[at].value = owned;
+    decref(old);
+  };
+  put(layout.doctype_at, new_str(I, doc.doctype()));
+  bool typed = run.loaded.count(&doc) > 0;
+  const auto& values = doc.values();
+  static const Json kNull;
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    const PullColumn& col = layout.columns[i];
+    auto found = values.find(col.name);
+    const Json& j = found == values.end() ? kNull : found->second;
+    Value v = typed && !col.temporal.empty() ? temporal_value(I, col.temporal, j) : to_value(I, j);
+    if (v.is_exc()) return false;
+    put(layout.column_at[i], v);
+  }
+  for (std::size_t i = 0; i < layout.tables.size(); ++i) {
+    Value list = rows_list(I, run, doc, layout.tables[i].name);
+    if (list.is_exc()) return false;
+    put(layout.table_at[i], list);
+  }
+  Value flags = to_value(I, doc.flags.is_object() ? doc.flags : Json::object());
+  if (flags.is_exc()) return false;
+  put(layout.flags_at, flags);
+  remember_pulled(run, w);
+  return true;
+}
+
 }  // namespace
 
 bool pull_document(Isolate& I, RunState& run, Value w) {
   Document::Ptr doc = document_of(run, w);
   if (!doc) return true;
-  std::shared_ptr<const PullLayout> held = pull_layout(*doc);
+  std::shared_ptr<const PullLayout> held = pull_layout(I, *doc);
   const PullLayout& layout = *held;
+  Dict* attrs = static_cast<Instance*>(w.o)->attrs;
+  if (attrs && attrs->table.entries.empty() && attrs->table.charged == 0)
+    return pull_fresh(I, run, *doc, layout, w);
   Value dt = new_str(I, doc->doctype());
   bool ok = set_attr_text(I, w, "doctype", dt);
   decref(dt);
