@@ -61,6 +61,35 @@ TEST_F(DocumentBinding, RemovedRowsAreDeletedOnSave) {
             "[('Guest', 1)]\n");
 }
 
+// A wrapper's first pull fills a prebuilt table and later pulls (after
+// insert, append) set entries one by one: both must leave the same fields.
+TEST_F(DocumentBinding, FieldsAfterFirstAndLaterPullsWritesDeletesAndTableLists) {
+  EXPECT_EQ(
+      run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
+          "[{'user': 'Administrator'}]})\n"
+          "n.flags.ignore_links = True\n"
+          "r = n.seen_by[0]\n"
+          "print(r.user, r.idx, r.parenttype, n.title, n.doctype, n.name is None)\n"
+          "n.title = 'T'\n"
+          "n.content = 'c'\n"
+          "del n.content\n"
+          "print(n.content, n.get('content'), n.as_dict()['title'])\n"
+          "n.insert()\n"
+          "print(n.title, n.name is not None, n.seen_by[0].user, n.seen_by[0].parent == n.name)\n"
+          "row = n.append('seen_by', {'user': 'Guest'})\n"
+          "print(row.user, row.idx, n.seen_by[-1].user, len(n.as_dict()['seen_by']))\n"
+          "n.seen_by = [{'user': 'Guest'}]\n"
+          "n.set('title', 'U')\n"
+          "n.save()\n"
+          "m = frappe.get_doc('Note', n.name)\n"
+          "print(m.title, [(x.user, x.idx) for x in m.seen_by])\n"),
+      "Administrator 1 Note T Note True\n"
+      "None None T\n"
+      "T True Administrator True\n"
+      "Guest 2 Guest 2\n"
+      "U [('Guest', 1)]\n");
+}
+
 TEST_F(DocumentBinding, AsDictIsADictWithChildren) {
   EXPECT_EQ(run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
                 "[{'user': 'Guest'}]})\n"
