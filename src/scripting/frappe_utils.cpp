@@ -41,10 +41,38 @@ bool swallow(Isolate& I) {
   return true;
 }
 
+// Python's round(x, 8) without printing digits: x * 1e8 split exactly into
+// the rounded product and its error (fma), the exact value rounded half to
+// even, then divided by 1e8 (one correctly rounded division gives the double
+// nearest n / 10**8, which is what CPython's string round trip gives). Only
+// where that is exact: |x * 1e8| < 2**52 (a product's ulp <= 0.5, so a
+// fraction's distance from one half, a multiple of that ulp, outweighs the
+// error unless it is zero) and x not so small that the error underflows.
+// Elsewhere (and for x == 0) the digit-printing float_round.
+double round_to_8_decimals(double x) {
+  constexpr double kScale = 1e8;
+  double ax = std::fabs(x);
+  if (!(ax > 1e-200 && ax * kScale < 4503599627370496.0)) return numeric::float_round(x, 8);
+  double product = ax * kScale;  // on |x|: half to even is symmetric, and floor stays exact
+  double error = std::fma(ax, kScale, -product);  // |x| * 1e8 == product + error exactly
+  double floor_product = std::floor(product);
+  // A multiple of ulp(product) (exact, or when inexact at least below -0.25).
+  double above_half = (product - floor_product) - 0.5;
+  double n;
+  if (above_half > 0 || (above_half == 0 && error > 0)) {
+    n = floor_product + 1;
+  } else if (above_half < 0 || error < 0) {
+    n = floor_product;
+  } else {  // exactly half way: to even
+    n = std::fmod(floor_product, 2.0) == 0 ? floor_product : floor_product + 1;
+  }
+  return std::copysign(n / kScale, x);
+}
+
 // Frappe's default "Banker's Rounding (legacy)" (data.py _bankers_rounding_legacy).
 Value rounded_legacy(double num, std::int64_t precision) {
   double multiplier = std::pow(10.0, static_cast<double>(precision));
-  num = numeric::float_round(precision ? num * multiplier : num, 8);
+  num = round_to_8_decimals(precision ? num * multiplier : num);
   double floor_num = std::floor(num);
   double decimal_part = num - floor_num;
   double result;
@@ -55,6 +83,7 @@ Value rounded_legacy(double num, std::int64_t precision) {
   } else {
     result = numeric::float_round_half_even(num);
   }
+  result += 0.0;  // Python's floor/round give ints here, which have no negative zero
   if (precision) return Value::real(result / multiplier);
   return Value::integer(static_cast<std::int64_t>(result));
 }

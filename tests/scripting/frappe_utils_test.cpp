@@ -3,6 +3,7 @@
 // Frappe function it follows. Float printing itself is the language's and is
 // checked against python3 by the language tests.
 
+#include "python_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -21,6 +22,65 @@ TEST_F(FrappeUtils, FltFollowsDataPy) {
             // 2.675*100 = 267.49999999999997 -> round(.., 8) = 267.5 -> decimal part .5 -> 268
             // 1.005*100 = 100.49999999999999 -> round 100.5 -> 101; -0.5: floor -1 odd -> 0
             "44 42\n10500.57 0.0 0.0 3.0\n2.68 1.01 0 1.0\n");
+}
+
+// flt/rounded on half-way and near-half-way values (products such as qty *
+// rate, k * 0.005, odd multiples of 5e-9 that round(x, 8) meets) against
+// Frappe's own definitions run by python3.
+constexpr const char* kRoundingValues =
+    "vals = [0.0, -0.0, 1e-9, 5e-9, 4.9999999e-9, -5e-9, 1.5e-8, 45035996.27370495,\n"
+    "        45035996.0, 45035996.27370497, 1e15, 2.5, -2.5, 0.125, 1e-300, -1e-300,\n"
+    "        123456789.123456785, 2.675, 1.005, 1e-201, 9007199254740993.0]\n"
+    // Exact ties of round(x, 8): x * 1e8 == m + 0.5 (x = k / 512, k odd).
+    "vals += [k / 512 for k in range(-41, 42, 2)]\n"
+    "for i in range(-300, 301):\n"
+    "    vals += [i * 0.005, i / 200, i * 0.0005 + 1000, (2 * i + 1) * 5e-9,\n"
+    "             (2 * i + 1) / 2e8, i + 0.000000005, i * 1.0000000005]\n"
+    "for q in range(1, 30):\n"
+    "    for r in (0.1, 0.7, 1.15, 2.675, 19.99, 333.333, 1234.565, 0.0005):\n"
+    "        vals += [q * r, -q * r]\n"
+    "seed = 12345\n"
+    "for _ in range(400):\n"
+    "    seed = (seed * 1103515245 + 12345) % 2147483648\n"
+    "    vals += [(seed - 1073741824) / 9973.0, seed / 1e9, seed / 1e17]\n"
+    "for v in vals:\n"
+    "    print(repr(v), repr(flt(v, 2)), repr(flt(v, 0)), repr(flt(v, 3)), repr(flt(v, 6)),\n"
+    "          repr(rounded(v)), repr(rounded(v, 1)))\n";
+
+constexpr const char* kFrappeRounding =
+    "import math\n"
+    "def _bankers_rounding_legacy(num, precision):\n"
+    "    multiplier = 10**precision\n"
+    "    num = round(num * multiplier if precision else num, 8)\n"
+    "    floor_num = math.floor(num)\n"
+    "    decimal_part = num - floor_num\n"
+    "    if not precision and decimal_part == 0.5:\n"
+    "        num = floor_num if (floor_num % 2 == 0) else floor_num + 1\n"
+    "    else:\n"
+    "        if decimal_part == 0.5:\n"
+    "            num = floor_num + 1\n"
+    "        else:\n"
+    "            num = round(num)\n"
+    "    return (num / multiplier) if precision else num\n"
+    "def rounded(num, precision=0):\n"
+    "    return _bankers_rounding_legacy(num, int(precision))\n"
+    "def flt(s, precision=None):\n"
+    "    if isinstance(s, str):\n"
+    "        s = s.replace(',', '')\n"
+    "    try:\n"
+    "        num = float(s)\n"
+    "        if precision is not None:\n"
+    "            num = rounded(num, precision)\n"
+    "    except Exception:\n"
+    "        num = 0\n"
+    "    return num\n";
+
+TEST_F(FrappeUtils, FltAndRoundedOnHalfWayValuesMatchDataPy) {
+  std::string expected = run_python(std::string(kFrappeRounding) + kRoundingValues);
+  ASSERT_EQ(expected.find("Traceback"), std::string::npos) << expected;
+  std::string got =
+      run(std::string("flt, rounded = frappe.utils.flt, frappe.utils.rounded\n") + kRoundingValues);
+  EXPECT_EQ(got, expected);
 }
 
 TEST_F(FrappeUtils, CintAndCstr) {
