@@ -1,6 +1,7 @@
 #include "scripting/server_scripts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <unordered_map>
@@ -469,6 +470,46 @@ void ServerScripts::run_doc_event(Session& session, Document& doc, std::string_v
   }
 }
 
+namespace {
+
+// Whether `sql` has the keyword WITH outside its quoted strings and names. A
+// common table expression can recurse without end (the keyword RECURSIVE is
+// optional in SQLite), and conditions run inside every get_list of the
+// DocType, where no script deadline applies. Words inside quotes and comments
+// are not keywords; one in a comment is refused too, which costs nothing.
+bool has_with_keyword(std::string_view sql) {
+  auto word_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (std::size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      char close = c == '[' ? ']' : c;
+      std::size_t end = sql.find(close, i + 1);
+      // A doubled quote inside is its escape: the scan resumes after it,
+      // which lands on the next quoted run.
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+      continue;
+    }
+    if (!word_char(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < sql.size() && word_char(sql[i])) ++i;
+    std::string_view word = sql.substr(start, i - start);
+    if (word.size() == 4 && std::tolower(static_cast<unsigned char>(word[0])) == 'w' &&
+        std::tolower(static_cast<unsigned char>(word[1])) == 'i' &&
+        std::tolower(static_cast<unsigned char>(word[2])) == 't' &&
+        std::tolower(static_cast<unsigned char>(word[3])) == 'h')
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string ServerScripts::permission_query(Session& session, const std::string& doctype) {
   auto map = script_map(session);
   auto it = map->permission_query.find(doctype);
@@ -504,6 +545,13 @@ std::string ServerScripts::permission_query(Session& session, const std::string&
     execute(*program, run, hooks);
   });
   if (conditions.empty()) return "";
+  if (has_with_keyword(conditions)) {
+    throw FrappeError(ErrorKind::ValidationError,
+                      "Permission Query script " + info.name +
+                          " set conditions with a WITH clause (a common table expression), "
+                          "which could run without end inside every list of " +
+                          doctype);
+  }
   // Accepted only as a read-only expression over the DocType: the engine's
   // read-only path prepares it inside a query on the DocType's table (no
   // statements, no writes, no credential tables).
