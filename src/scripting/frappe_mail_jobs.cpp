@@ -95,6 +95,25 @@ bool opt_text(Isolate& I, Value v, std::string& out) {
   return str_into(I, v, out);
 }
 
+// A header value on one line: each run of CR/LF becomes one space, as an
+// unfolded header reads. Whatever later writes the Email Queue out as a
+// message could otherwise be handed extra headers ("hi\r\nBcc: x"); Python's
+// email package, which Frappe sends with, refuses such values at send time,
+// long after the script's transaction committed the queue entry.
+std::string one_line(std::string text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r' && text[i] != '\n') {
+      out += text[i];
+      continue;
+    }
+    while (i + 1 < text.size() && (text[i + 1] == '\r' || text[i + 1] == '\n')) ++i;
+    out += ' ';
+  }
+  return out;
+}
+
 QUIRE_NATIVE(f_sendmail) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
@@ -201,6 +220,8 @@ QUIRE_NATIVE(f_sendmail) {
   Json attachments;
   if (!json_arg(I, a[kAttachments], attachments)) return Value::exc();
 
+  for (std::string* header : {&sender, &subject, &reply_to, &message_id, &expose})
+    *header = one_line(std::move(*header));
   return guarded(I, [&]() -> Value {
     Json values = {{"doctype", "Email Queue"},
                    {"status", "Not Sent"},
