@@ -94,12 +94,15 @@ Value rows_list(Isolate& I, RunState& run, Document& doc, const std::string& fie
   bool loaded = run.loaded.count(&doc) > 0;
   for (const auto& row : rows) {
     if (loaded) run.loaded.insert(row.get());
+    // A new wrapper is pulled by wrap_document; only one made earlier in the
+    // run needs the row's current values again.
+    bool existed = run.wrappers.count(row.get()) > 0;
     Value w = wrap_document(I, run, row);
     if (w.is_exc()) {
       decref(Value::object(list));
       return w;
     }
-    if (!pull_document(I, run, w)) {
+    if (existed && !pull_document(I, run, w)) {
       decref(w);
       decref(Value::object(list));
       return Value::exc();

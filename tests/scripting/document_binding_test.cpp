@@ -90,6 +90,19 @@ TEST_F(DocumentBinding, FieldsAfterFirstAndLaterPullsWritesDeletesAndTableLists)
       "U [('Guest', 1)]\n");
 }
 
+TEST_F(DocumentBinding, ARowWrapperTakenEarlierSeesTheRowAfterTheParentsInsert) {
+  // A table's list is rebuilt on each pull of the parent: a new row wrapper
+  // is pulled once when made, one held from before is pulled again.
+  EXPECT_EQ(run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
+                "[{'user': 'Administrator'}, {'user': 'Guest'}]})\n"
+                "n.flags.ignore_links = True\n"
+                "r = n.seen_by[1]\n"
+                "print(r.parent is None, r.user, r.idx)\n"
+                "n.insert()\n"
+                "print(r.parent == n.name, r.name is not None, r is n.seen_by[1], r.idx)\n"),
+            "True Guest 2\nTrue True True 2\n");
+}
+
 TEST_F(DocumentBinding, AsDictIsADictWithChildren) {
   EXPECT_EQ(run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
                 "[{'user': 'Guest'}]})\n"
