@@ -151,13 +151,16 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
   // the outermost run's deadline: one watchdog ticket per outermost run.
   I.cancel = run.depth == 0 ? &I.stop_flag : isolate_at(0).cancel;
   I.import_hook = refuse_import;
-  std::size_t written = 0;
-  I.output = [&run, &I, &written, cap = limits.max_output_bytes](std::string_view text) {
+  if (run.depth == 0) run.request.printed_by_outer_run = 0;
+  I.output = [&run, &I, cap = limits.max_output_bytes](std::string_view text) {
+    std::size_t& written = run.request.printed_by_outer_run;
     if (written >= cap) return;
     written += text.size();
     run.request.debug_log.push_back(trim(text));
     if (written > cap) {
       I.stop_reason.store(Isolate::kStopOutput);
+      // The outermost run stops on the shared flag too: it names the limit.
+      if (run.depth > 0) isolate_at(0).stop_reason.store(Isolate::kStopOutput);
       I.cancel->store(true);
     }
   };

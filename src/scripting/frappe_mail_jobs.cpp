@@ -335,6 +335,11 @@ QUIRE_NATIVE(f_enqueue) {
   });
   if (checked.is_exc()) return checked;
   if (!allowed) return raise_frappe(I, "PermissionError", not_whitelisted_message(method));
+  // The queued copy lives outside the script's heap until commit: it counts
+  // against the run's memory limit, so a loop of enqueue(m, a=big) stops
+  // with ScriptMemoryError (and its jobs go with the rollback) instead of
+  // growing the process.
+  I.heap.charge(method.size() + kwargs.dump().size() + options.dump().size());
   auto job = [hook, &session, method, kwargs, options] { hook(session, method, kwargs, options); };
   return guarded(I, [&]() -> Value {
     if (session.transaction_depth > 0) {

@@ -30,7 +30,11 @@ struct RequestState {
   Json response = Json{{"docs", Json::array()}};
   std::vector<Json> message_log;       // msgprint / throw dicts (_server_messages)
   std::vector<std::string> debug_log;  // print() and log() (_debug_messages)
-  std::string http_method;             // "" outside HTTP
+  // Bytes printed by the outermost run under way and the runs it reached
+  // (frappe.call, run_script, documents it saved): one output budget for
+  // them all, as they share one deadline.
+  std::size_t printed_by_outer_run = 0;
+  std::string http_method;  // "" outside HTTP
   std::string client_ip;
   // frappe.db.commit / rollback for scripts allowed to use them: set by whoever
   // owns the transaction (run_api_script, execute_scheduled); no-ops when unset.

@@ -49,12 +49,10 @@ TEST_F(ScriptResources, PrintIsBoundedByTheOutputLimit) {
   EXPECT_LE(kept, std::size_t{128} << 10);
 }
 
-// DISABLED: a hole in engine.cpp (owner: engine). The print budget is per
-// run (a local `written` in execute()), so an API script calling another
-// that prints up to the cap, in a loop, keeps max_output_bytes per call in
-// RequestState::debug_log: 1 MiB x thousands of calls within the deadline.
-// The budget should be the request's (a counter in RequestState).
-TEST_F(ScriptResources, DISABLED_PrintThroughNestedRunsIsBoundedByTheOutputLimit) {
+// The print budget is the outermost run's, shared with the runs it reaches
+// (as the deadline is): an API script calling another that prints up to the
+// cap, in a loop, kept max_output_bytes per call in RequestState::debug_log.
+TEST_F(ScriptResources, PrintThroughNestedRunsIsBoundedByTheOutputLimit) {
   add_api_script("printer", "printer", "print('x' * 60000)\n");
   auto [error, kept] =
       flood("nested print flood", "for i in range(200):\n    frappe.call('printer')\n");
@@ -62,12 +60,10 @@ TEST_F(ScriptResources, DISABLED_PrintThroughNestedRunsIsBoundedByTheOutputLimit
   EXPECT_LE(kept, std::size_t{128} << 10);
 }
 
-// DISABLED: a hole in frappe_mail_jobs.cpp (owner: frappe_mail_jobs). Each
-// frappe.enqueue copies its kwargs into the session's after_commit list,
-// outside the script's heap: a loop queues without bound (here ~200 MB for a
-// run limited to 8 MiB), and every job reaches the queue at commit. The
-// copies should be charged to the run's memory (or the count capped).
-TEST_F(ScriptResources, DISABLED_EnqueueInALoopIsBoundedByTheMemoryLimit) {
+// Each frappe.enqueue keeps a copy of its kwargs until commit, outside the
+// script's heap: the copies count against the run's memory (a loop queued
+// ~200 MB for a run limited to 8 MiB, and every job reached the queue).
+TEST_F(ScriptResources, EnqueueInALoopIsBoundedByTheMemoryLimit) {
   add_api_script("work", "work", "pass\n");
   auto [error, kept] =
       flood("enqueue flood",
