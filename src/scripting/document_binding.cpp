@@ -112,6 +112,16 @@ Value rows_list(Isolate& I, RunState& run, Document& doc, const std::string& fie
   return Value::object(list);
 }
 
+// Document::set unless the row holds that very value already (same Json
+// type too: 1.0 and 1 compare equal), the usual case for a row's parent keys
+// on a push, where a Json copy and a map assignment per key per row add up.
+void set_if_unchanged(Document& row, const std::string& key, const Json& value) {
+  const auto& values = row.values();
+  auto it = values.find(key);
+  if (it != values.end() && it->second.type() == value.type() && it->second == value) return;
+  row.set(key, value);
+}
+
 // Rebuilds the document's rows of `field` from the script's list (rows may be
 // wrappers, kept as they are, or dicts, made into new rows).
 bool push_table(Isolate& I, RunState& run, Document& doc, const std::string& field, Value list) {
@@ -169,13 +179,14 @@ bool push_table(Isolate& I, RunState& run, Document& doc, const std::string& fie
     if (!ok) return false;
   }
   Json name = doc.get("name");
+  const Json parentfield(field), parenttype(doc.doctype());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Document& row = *rows[i];
     row.parent_doc = &doc;
-    row.set("parent", name);
-    row.set("parentfield", field);
-    row.set("parenttype", doc.doctype());
-    row.set("idx", static_cast<std::int64_t>(i + 1));
+    set_if_unchanged(row, "parent", name);
+    set_if_unchanged(row, "parentfield", parentfield);
+    set_if_unchanged(row, "parenttype", parenttype);
+    set_if_unchanged(row, "idx", Json(static_cast<std::int64_t>(i + 1)));
   }
   doc.table(field) = std::move(rows);
   return true;

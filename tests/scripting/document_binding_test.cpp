@@ -103,6 +103,26 @@ TEST_F(DocumentBinding, ARowWrapperTakenEarlierSeesTheRowAfterTheParentsInsert) 
             "True Guest 2\nTrue True True 2\n");
 }
 
+TEST_F(DocumentBinding, RowsAreRenumberedAndReparentedOnPush) {
+  // The push sets parent, parentfield, parenttype and idx only where they
+  // differ: a row moved up gets its new idx, a row moved in its new parent.
+  EXPECT_EQ(run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
+                "[{'user': 'Administrator'}, {'user': 'Guest'}]})\n"
+                "n.flags.ignore_links = True\n"
+                "n.insert()\n"
+                "o = frappe.get_doc({'doctype': 'Note', 'title': 'O'})\n"
+                "o.flags.ignore_links = True\n"
+                "o.insert()\n"
+                "moved = n.seen_by.pop(0)\n"
+                "o.seen_by = [moved]\n"
+                "n.save()\n"
+                "o.save()\n"
+                "print([(x.user, x.idx) for x in frappe.get_doc('Note', n.name).seen_by])\n"
+                "r = frappe.get_doc('Note', o.name).seen_by[0]\n"
+                "print(r.user, r.idx, r.parent == o.name, r.parentfield, r.parenttype)\n"),
+            "[('Guest', 1)]\nAdministrator 1 True seen_by Note\n");
+}
+
 TEST_F(DocumentBinding, AsDictIsADictWithChildren) {
   EXPECT_EQ(run("n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
                 "[{'user': 'Guest'}]})\n"
