@@ -638,13 +638,15 @@ Json ServerScripts::execute_api(Session& session, const ScriptInfo& info) {
   return result;
 }
 
-void ServerScripts::execute_scheduled(Session& session, const std::string& name) {
-  auto info = find_by_name(session, name);
-  if (!info || info->script_type != "Scheduler Event") {
-    throw FrappeError(ErrorKind::DoesNotExistError, "Server Script " + name + " not found");
-  }
-  check_enabled();
-  auto program = program_for(*info);
+namespace {
+
+// Runs `program` in a transaction of its own, as Frappe runs Scheduler Event
+// and Workflow Task scripts: frappe.db.commit/rollback work, and what the
+// script left uncommitted is committed when it ends. `hooks_for` gives the
+// run's hooks once its RunState exists.
+void run_committed(ServerScripts* scripts, Session& session, const ScriptInfo& info,
+                   const lang::Program& program, ScriptKind kind,
+                   const std::function<RunHooks(RunState&)>& hooks_for = {}) {
   RequestState own;
   RequestState* existing = find_request(session);
   RequestState& request = existing ? *existing : own;
@@ -660,10 +662,6 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
     txn.reset();
     txn.emplace(session);
   };
-  RunState run(session, request);
-  run.scripts = this;
-  run.kind = ScriptKind::Scheduler;
-  run.script_name = info->name;
   // The callbacks capture this frame: they must not outlive it.
   struct Clear {
     RequestState& r;
@@ -672,8 +670,24 @@ void ServerScripts::execute_scheduled(Session& session, const std::string& name)
       r.rollback = nullptr;
     }
   } clear{request};
-  execute(*program, run);
+  RunState run(session, request);
+  run.scripts = scripts;
+  run.kind = kind;
+  run.script_name = info.name;
+  execute(program, run, hooks_for ? hooks_for(run) : RunHooks{});
   txn->commit();
+}
+
+}  // namespace
+
+void ServerScripts::execute_scheduled(Session& session, const std::string& name) {
+  auto info = find_by_name(session, name);
+  if (!info || info->script_type != "Scheduler Event") {
+    throw FrappeError(ErrorKind::DoesNotExistError, "Server Script " + name + " not found");
+  }
+  check_enabled();
+  auto program = program_for(*info);
+  run_committed(this, session, *info, *program, ScriptKind::Scheduler);
 }
 
 void ServerScripts::execute_workflow_task(Session& session, const std::string& name,
@@ -684,49 +698,25 @@ void ServerScripts::execute_workflow_task(Session& session, const std::string& n
   }
   check_enabled();
   auto program = program_for(*info);
-  RequestState own;
-  RequestState* existing = find_request(session);
-  RequestState& request = existing ? *existing : own;
-  std::optional<RequestScope> scope;
-  if (!existing) scope.emplace(session, own);
-  std::optional<model::Transaction> txn;
-  txn.emplace(session);
-  request.commit = [&] {
-    txn->commit();
-    txn.emplace(session);
-  };
-  request.rollback = [&] {
-    txn.reset();
-    txn.emplace(session);
-  };
-  struct Clear {
-    RequestState& r;
-    ~Clear() {
-      r.commit = nullptr;
-      r.rollback = nullptr;
-    }
-  } clear{request};
-  RunState run(session, request);
-  run.scripts = this;
-  run.kind = ScriptKind::WorkflowTask;
-  run.script_name = info->name;
   lang::Value wrapper;
-  RunHooks hooks;
-  hooks.bind = [&](lang::Isolate& I) {
-    wrapper = wrap_document(I, run, borrowed(doc));
-    if (wrapper.is_exc()) return false;
-    return bind_global(I, "doc", wrapper);
-  };
-  hooks.after = [&](lang::Isolate& I) {
-    // Frappe's doc is the caller's document: what the script set stays on it.
-    if (!push_document(I, run, wrapper)) {
-      lang::Value exc = I.pending;
-      I.pending = lang::Value();
-      throw_script_exception(I, exc, "");
-    }
-  };
-  execute(*program, run, hooks);
-  txn->commit();
+  run_committed(this, session, *info, *program, ScriptKind::WorkflowTask, [&](RunState& run) {
+    RunHooks hooks;
+    // Captures the RunState by address: it outlives this lambda's frame.
+    hooks.bind = [&wrapper, &doc, r = &run](lang::Isolate& I) {
+      wrapper = wrap_document(I, *r, borrowed(doc));
+      if (wrapper.is_exc()) return false;
+      return bind_global(I, "doc", wrapper);
+    };
+    hooks.after = [&wrapper, r = &run](lang::Isolate& I) {
+      // Frappe's doc is the caller's document: what the script set stays on it.
+      if (!push_document(I, *r, wrapper)) {
+        lang::Value exc = I.pending;
+        I.pending = lang::Value();
+        throw_script_exception(I, exc, "");
+      }
+    };
+    return hooks;
+  });
 }
 
 void log_failed_run(Session& session, const std::string& title, const std::string& error,
