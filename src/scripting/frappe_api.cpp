@@ -828,7 +828,12 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
     form_dict.erase("_");
     fd = to_value(I, form_dict);
   } else {
-    fd = to_value(I, run.request.form_dict.is_object() ? run.request.form_dict : Json::object());
+    // Both branches lvalues: `cond ? form_dict : Json::object()` is a prvalue,
+    // a copy of the whole request per run (recursive: a stack overflow under
+    // ASan for a 20,000-deep body).
+    static const Json no_arguments = Json::object();
+    const Json& source = run.request.form_dict.is_object() ? run.request.form_dict : no_arguments;
+    fd = to_value(I, source);
   }
   bool ok = fill(frappe, kFormDict, fd) && bind_global(I, "args", fd);
   ok = ok && fill(frappe, kResponse, to_value(I, run.request.response)) &&
