@@ -18,6 +18,7 @@
 #include "lang/object/numeric_bridge.h"
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
+#include "lang/object/special_ops.h"
 #include "lang/sandbox/identity.h"
 #include "lang/sandbox/work.h"
 #include "lang/text/hash.h"
@@ -512,6 +513,10 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
       auto* in = static_cast<Instance*>(o);
       if (in->cls == types().ellipsis) {
         out += "Ellipsis";
+        return true;
+      }
+      if (in->cls == types().not_implemented) {
+        out += "NotImplemented";
         return true;
       }
       if (in->cls->is_user) {
@@ -1025,20 +1030,9 @@ int equals(Isolate& I, Value a, Value b) {
     return x->self.o == y->self.o && x->func.o == y->func.o;
   }
 user : {
-  bool found;
-  Value r = call_special(I, a, "__eq__", &b, 1, found);
-  if (found) {
-    if (r.is_exc()) return -1;
-    if (!(is_kind(r, Kind::Instance) &&
-          static_cast<Instance*>(r.o)->cls->name == "NotImplementedType")) {
-      int t = truthy(I, r);
-      decref(r);
-      return t;
-    }
-  }
-  r = call_special(I, b, "__eq__", &a, 1, found);
-  if (found) {
-    if (r.is_exc()) return -1;
+  Value r = special_compare(I, kEq, a, b);
+  if (r.is_exc()) return -1;
+  if (!r.is_undef()) {
     int t = truthy(I, r);
     decref(r);
     return t;
@@ -1133,30 +1127,15 @@ static Value set_compare(Isolate& I, int op, Value a, Value b) {
   return Value::boolean(r);
 }
 
-static bool is_not_implemented(Value r) {
-  return is_kind(r, Kind::Instance) &&
-         static_cast<Instance*>(r.o)->cls->name == "NotImplementedType";
-}
-
 Value compare_op(Isolate& I, int op, Value a, Value b) {
   if (op == kEq || op == kNe) {
     // What __eq__ / __ne__ return is the value of == / != (not its truth), as
     // in CPython: a query builder's `field == 1` is a criterion object.
     if (is_user_instance(a) || is_user_instance(b)) {
-      const char* name = op == kEq ? "__eq__" : "__ne__";
-      bool found;
-      Value r = call_special(I, a, name, &b, 1, found);
-      if (found && !is_not_implemented(r)) return r;
-      if (found) decref(r);
-      // CPython's default __ne__ inverts the left operand's own __eq__ before
-      // the right operand is asked.
-      bool left_eq = op == kNe && is_user_instance(a) &&
-                     !type_lookup(static_cast<Instance*>(a.o)->cls, "__eq__").is_undef();
-      if (!left_eq) {
-        r = call_special(I, b, name, &a, 1, found);
-        if (found && !is_not_implemented(r)) return r;
-        if (found) decref(r);
-      }
+      Value r = special_compare(I, op, a, b);
+      if (!r.is_undef()) return r;
+      bool same = a.tag == Tag::Obj && b.tag == Tag::Obj && a.o == b.o;
+      return Value::boolean(op == kEq ? same : !same);
     }
     int e = equals(I, a, b);
     if (e < 0) return Value::exc();
@@ -1164,13 +1143,8 @@ Value compare_op(Isolate& I, int op, Value a, Value b) {
   }
   if (is_set_like(a) && is_set_like(b)) return set_compare(I, op, a, b);
   if (is_user_instance(a) || is_user_instance(b)) {
-    static const char* names[] = {"", "", "__lt__", "__le__", "__gt__", "__ge__"};
-    static const char* reflected[] = {"", "", "__gt__", "__ge__", "__lt__", "__le__"};
-    bool found;
-    Value r = call_special(I, a, names[op], &b, 1, found);
-    if (found) return r;
-    r = call_special(I, b, reflected[op], &a, 1, found);
-    if (found) return r;
+    Value r = special_compare(I, op, a, b);
+    if (!r.is_undef()) return r;
     return order_error(I, op, a, b);
   }
   int c = order(I, op, a, b);
@@ -1554,27 +1528,8 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   }
   // User classes.
   if (is_user_instance(a) || is_user_instance(b)) {
-    static const char* names[] = {"__add__", "__sub__", "__mul__",     "__matmul__", "__truediv__",
-                                  "__mod__", "__pow__", "__lshift__",  "__rshift__", "__or__",
-                                  "__xor__", "__and__", "__floordiv__"};
-    static const char* rnames[] = {"__radd__",     "__rsub__", "__rmul__", "__rmatmul__",
-                                   "__rtruediv__", "__rmod__", "__rpow__", "__rlshift__",
-                                   "__rrshift__",  "__ror__",  "__rxor__", "__rand__",
-                                   "__rfloordiv__"};
-    static const char* inames[] = {"__iadd__",     "__isub__", "__imul__", "__imatmul__",
-                                   "__itruediv__", "__imod__", "__ipow__", "__ilshift__",
-                                   "__irshift__",  "__ior__",  "__ixor__", "__iand__",
-                                   "__ifloordiv__"};
-    bool found;
-    Value r;
-    if (inplace) {
-      r = call_special(I, a, inames[op], &b, 1, found);
-      if (found) return r;
-    }
-    r = call_special(I, a, names[op], &b, 1, found);
-    if (found) return r;
-    r = call_special(I, b, rnames[op], &a, 1, found);
-    if (found) return r;
+    Value r = special_binary_op(I, op, a, b, inplace);
+    if (!r.is_undef()) return r;
   }
   if (op == kAdd && is_str(a)) {
     return raise(I, types().TypeError,

@@ -18,7 +18,8 @@ namespace quire::lang {
 struct BuiltinTypes {
   Type *object, *type, *none, *bool_, *int_, *float_, *str, *bytes, *list, *tuple, *dict, *set,
       *frozenset, *range, *slice, *function, *builtin_function, *method, *cell, *generator,
-      *iterator, *dict_keys, *dict_values, *dict_items, *module, *property, *ellipsis, *traceback;
+      *iterator, *dict_keys, *dict_values, *dict_items, *module, *property, *ellipsis, *traceback,
+      *not_implemented;
   // Exceptions.
   Type *BaseException, *Exception, *ArithmeticError, *ZeroDivisionError, *OverflowError,
       *LookupError, *IndexError, *KeyError, *ValueError, *UnicodeError, *TypeError, *NameError,
@@ -83,6 +84,8 @@ void free_immortal(Object* o);
 Value immortal_bigint(std::string_view decimal_digits, std::vector<Object*>* owner);
 Value immortal_bytes(std::string_view raw, std::vector<Object*>* owner);
 Value ellipsis_value();
+// The NotImplemented singleton: a special method's "not for these operands".
+Value not_implemented_value();
 // Creates a class: runs `body` (a class-body function) on a fresh namespace.
 Value build_class(Isolate& I, Value body, Value name, Value base);
 

@@ -31,6 +31,7 @@ std::map<std::string, Str*, std::less<>>& g_interned =
     *new std::map<std::string, Str*, std::less<>>();
 std::vector<Object*>& g_static_objects = *new std::vector<Object*>();
 Value g_ellipsis;
+Value g_not_implemented;
 
 Type* make_type(const char* name, Type* base, Kind instance_kind) {
   void* memory = std::malloc(sizeof(Type));
@@ -44,6 +45,14 @@ Type* make_type(const char* name, Type* base, Kind instance_kind) {
   t->dict = d;
   if (base && base->is_exception) t->is_exception = true;
   return t;
+}
+
+// type(NotImplemented)() gives the singleton back, as in CPython.
+Value construct_not_implemented(Isolate& I, Value*, std::size_t nargs, const Tuple* kwnames,
+                                void*) {
+  if (nargs || (kwnames && kwnames->size))
+    return raise(I, types().TypeError, "NotImplementedType takes no arguments");
+  return g_not_implemented;
 }
 
 Type* exc(const char* name, Type* base) {
@@ -60,6 +69,10 @@ const BuiltinTypes& types() {
 
 Value ellipsis_value() {
   return g_ellipsis;
+}
+
+Value not_implemented_value() {
+  return g_not_implemented;
 }
 
 Value intern(std::string_view name) {
@@ -162,6 +175,8 @@ void init_runtime() {
     T.module = make_type("module", T.object, Kind::Module);
     T.property = make_type("property", T.object, Kind::Property);
     T.ellipsis = make_type("ellipsis", T.object, Kind::Instance);
+    T.not_implemented = make_type("NotImplementedType", T.object, Kind::Instance);
+    T.not_implemented->construct = construct_not_implemented;
     // Passed to __exit__ as its third argument (an opaque object: its frames
     // stay in the exception, and the sandbox refuses tb_* attributes anyway).
     T.traceback = make_type("traceback", T.object, Kind::Instance);
@@ -235,6 +250,10 @@ void init_runtime() {
     ell->flags = kImmortal;
     static_cast<Instance*>(ell)->cls = T.ellipsis;
     g_ellipsis = Value::object(ell);
+    Object* not_implemented = new (std::malloc(sizeof(Instance))) Instance();
+    not_implemented->flags = kImmortal;
+    static_cast<Instance*>(not_implemented)->cls = T.not_implemented;
+    g_not_implemented = Value::object(not_implemented);
 
     for (Type* t : {T.BaseException,
                     T.SystemExit,
@@ -282,6 +301,7 @@ void init_runtime() {
     add_builtin("EnvironmentError", Value::object(T.OSError));
     add_builtin("IOError", Value::object(T.OSError));
     add_builtin("Ellipsis", g_ellipsis);
+    add_builtin("NotImplemented", g_not_implemented);
     register_type_methods();
     register_builtins();
   });

@@ -75,6 +75,8 @@ constexpr Builtin kBuiltins[] = {
     {"object", kClass, "()", "The base of every class."},
     {"bytes", kClass, "(source=b'', encoding=..., errors=...)", "An immutable byte string."},
     {"Ellipsis", kValue, "", "The ... constant."},
+    {"NotImplemented", kValue, "",
+     "What a special method returns for operands it does not handle."},
 };
 
 }  // namespace
