@@ -13,6 +13,7 @@
 
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_api.h"
+#include "scripting/html_escape.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
 
@@ -91,27 +92,7 @@ Value call_utils(Isolate& I, const char* name, std::vector<Value>& args,
 Value escape_value(Evaluator& ev, Value v) {
   std::string s, out;
   if (!ev.to_text(v, s)) return Value::exc();
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&#34;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  html_escape_into(out, s, kMarkupsafeQuotes);
   return new_str(ev.isolate(), out);
 }
 

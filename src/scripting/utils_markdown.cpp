@@ -25,6 +25,7 @@
 #include <string>
 
 #include "lang/syntax/unicode_chars.h"
+#include "scripting/html_escape.h"
 #include "scripting/native_util.h"
 #include "scripting/utils_markdown.h"
 
@@ -38,25 +39,9 @@ namespace {
 // renderer recurses once per level.
 constexpr int kMaxMarkdownDepth = 100;
 
-void escape_into(std::string& out, const char* text, bool quotes) {
-  for (const char* p = text; p && *p; ++p) {
-    switch (*p) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += quotes ? "&quot;" : "\"";
-        break;
-      default:
-        out += *p;
-    }
-  }
+// cmark gives NULL for an absent literal or title.
+void escape_into(std::string& out, const char* text, const HtmlQuotes& quotes) {
+  if (text) html_escape_into(out, text, quotes);
 }
 
 class Renderer {
@@ -179,13 +164,13 @@ class Renderer {
         out += "<pre><code";
         if (!info.empty()) {
           out += " class=\"";
-          escape_into(out, info.c_str(), true);
+          escape_into(out, info.c_str(), kAttributeQuotes);
           out += " language-";
-          escape_into(out, info.c_str(), true);
+          escape_into(out, info.c_str(), kAttributeQuotes);
           out += "\"";
         }
         out += ">";
-        escape_into(out, cmark_node_get_literal(n), false);
+        escape_into(out, cmark_node_get_literal(n), kTextQuotes);
         out += "</code></pre>";
         return;
       }
@@ -286,7 +271,7 @@ class Renderer {
   void inline_node(cmark_node* n, std::string& out) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT:
-        escape_into(out, cmark_node_get_literal(n), false);
+        escape_into(out, cmark_node_get_literal(n), kTextQuotes);
         return;
       case CMARK_NODE_SOFTBREAK:
         out += "\n";
@@ -296,7 +281,7 @@ class Renderer {
         return;
       case CMARK_NODE_CODE:
         out += "<code>";
-        escape_into(out, cmark_node_get_literal(n), false);
+        escape_into(out, cmark_node_get_literal(n), kTextQuotes);
         out += "</code>";
         return;
       case CMARK_NODE_HTML_INLINE:
@@ -322,12 +307,12 @@ class Renderer {
         return;
       case CMARK_NODE_LINK: {
         out += "<a href=\"";
-        escape_into(out, cmark_node_get_url(n), true);
+        escape_into(out, cmark_node_get_url(n), kAttributeQuotes);
         out += "\"";
         const char* title = cmark_node_get_title(n);
         if (title && *title) {
           out += " title=\"";
-          escape_into(out, title, true);
+          escape_into(out, title, kAttributeQuotes);
           out += "\"";
         }
         out += ">";
@@ -337,16 +322,16 @@ class Renderer {
       }
       case CMARK_NODE_IMAGE: {
         out += "<img src=\"";
-        escape_into(out, cmark_node_get_url(n), true);
+        escape_into(out, cmark_node_get_url(n), kAttributeQuotes);
         out += "\" alt=\"";
         std::string alt;
         plain_text(n, alt);
-        escape_into(out, alt.c_str(), true);
+        escape_into(out, alt.c_str(), kAttributeQuotes);
         out += "\"";
         const char* title = cmark_node_get_title(n);
         if (title && *title) {
           out += " title=\"";
-          escape_into(out, title, true);
+          escape_into(out, title, kAttributeQuotes);
           out += "\"";
         }
         out += " class=\"screenshot\" />";

@@ -5,6 +5,7 @@
 #include "lang/lib/datetime.h"
 #include "lang/sandbox/host.h"
 #include "model/db_api.h"
+#include "scripting/html_escape.h"
 #include "scripting/native_util.h"
 
 namespace quire::scripting {
@@ -108,27 +109,7 @@ QUIRE_NATIVE(u_escape_html) {
     return v;
   }
   std::string out;
-  for (char c : as_str(v)->view()) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  html_escape_into(out, as_str(v)->view(), kFrappeQuotes);
   return new_str(I, out);
 }
 
