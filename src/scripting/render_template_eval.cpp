@@ -8,6 +8,8 @@
 #endif
 #include "scripting/render_template_eval.h"
 
+#include <algorithm>
+
 #include "lang/compile/code.h"
 #include "lang/sandbox/policy.h"
 #include "scripting/attr_dict.h"
@@ -160,15 +162,86 @@ bool Evaluator::eval_args(const Expr& e, std::size_t first, std::vector<Value>& 
   return true;
 }
 
+bool Evaluator::eval_call_args(const Expr& e, std::size_t first, std::vector<Value>& out,
+                               std::vector<std::string>& kwnames) {
+  const std::size_t ndyn = ((e.dyn & kDynArgs) ? 1 : 0) + ((e.dyn & kDynKwargs) ? 1 : 0);
+  const std::size_t end = e.args.size() - ndyn;
+  const std::size_t keywords_at = end - e.kwnames.size();
+  for (std::size_t i = first; i < keywords_at; ++i) {
+    Value v = eval(*e.args[i]);
+    if (v.is_exc()) return false;
+    out.push_back(v);
+  }
+  std::size_t next_dyn = end;
+  if (e.dyn & kDynArgs) {
+    Owned spread(eval(*e.args[next_dyn++]));
+    if (spread.failed()) return false;
+    Owned items(is_undefined(spread.v) ? new_list_from(I_, nullptr, 0)
+                                       : call1(I_, builtin_value(builtin_index("list")), spread.v));
+    if (items.failed()) {
+      if (!clear_if(I_, {types().TypeError})) return false;
+      raise(I_, types().TypeError, "Value after * must be an iterable, not " + type_name(spread.v));
+      return false;
+    }
+    for (Value v : as_list(items.v)->items) {
+      incref(v);
+      out.push_back(v);
+    }
+  }
+  kwnames = e.kwnames;
+  for (std::size_t i = keywords_at; i < end; ++i) {
+    Value v = eval(*e.args[i]);
+    if (v.is_exc()) return false;
+    out.push_back(v);
+  }
+  if (e.dyn & kDynKwargs) {
+    Owned mapping(eval(*e.args[next_dyn]));
+    if (mapping.failed()) return false;
+    if (!is_dict(mapping.v) && !is_attr_dict(mapping.v)) {
+      raise(I_, types().TypeError,
+            "jinja2.sandbox.SandboxedEnvironment.call() argument after ** must be a mapping, "
+            "not " +
+                type_name(mapping.v));
+      return false;
+    }
+    Dict* d = is_dict(mapping.v) ? as_dict(mapping.v) : attr_dict_table(I_, mapping.v);
+    Owned pairs(call_method(I_, Value::object(d), "items", nullptr, 0));
+    if (pairs.failed()) return false;
+    Owned list(call1(I_, builtin_value(builtin_index("list")), pairs.v));
+    if (list.failed()) return false;
+    for (Value pair : as_list(list.v)->items) {
+      Value key = as_tuple(pair)->items()[0];
+      if (!is_str(key)) {
+        raise(I_, types().TypeError, "keywords must be strings");
+        return false;
+      }
+      std::string name(as_str(key)->view());
+      if (std::find(kwnames.begin(), kwnames.end(), name) != kwnames.end()) {
+        raise(I_, types().TypeError,
+              "jinja2.sandbox.SandboxedEnvironment.call() got multiple values for keyword "
+              "argument '" +
+                  name + "'");
+        return false;
+      }
+      kwnames.push_back(name);
+      Value v = as_tuple(pair)->items()[1];
+      incref(v);
+      out.push_back(v);
+    }
+  }
+  return true;
+}
+
 Value Evaluator::call(const Expr& e) {
   Owned callee(eval(*e.args[0]));
   if (callee.failed()) return Value::exc();
   if (is_undefined(callee.v)) return raise_undefined(I_, callee.v);
   std::vector<Value> args;
   ReleaseAll release{args};
-  if (!eval_args(e, 1, args)) return Value::exc();
-  Owned kwnames(tuple_of_names(I_, e.kwnames));
-  std::size_t npos = args.size() - e.kwnames.size();
+  std::vector<std::string> names;
+  if (!eval_call_args(e, 1, args, names)) return Value::exc();
+  Owned kwnames(tuple_of_names(I_, names));
+  std::size_t npos = args.size() - names.size();
   return lang::call(I_, callee.v, args.data(), npos,
                     kwnames.v.is_obj() ? as_tuple(kwnames.v) : nullptr);
 }
@@ -179,9 +252,10 @@ Value Evaluator::filter(const Expr& e) {
   }
   std::vector<Value> args;
   ReleaseAll release{args};
-  if (!eval_args(e, 0, args)) return Value::exc();
+  std::vector<std::string> names;
+  if (!eval_call_args(e, 0, args, names)) return Value::exc();
   current = &e;
-  return apply_filter(*this, e.text, args, e.kwnames);
+  return apply_filter(*this, e.text, args, names);
 }
 
 Value Evaluator::test(const Expr& e) {
@@ -190,9 +264,10 @@ Value Evaluator::test(const Expr& e) {
   }
   std::vector<Value> args;
   ReleaseAll release{args};
-  if (!eval_args(e, 0, args)) return Value::exc();
+  std::vector<std::string> names;
+  if (!eval_call_args(e, 0, args, names)) return Value::exc();
   current = &e;
-  int r = apply_test(*this, e.text, args, e.kwnames);
+  int r = apply_test(*this, e.text, args, names);
   if (r < 0) return Value::exc();
   return Value::boolean(e.negated ? !r : r);
 }
@@ -446,94 +521,6 @@ bool Evaluator::append(std::string& out, std::string_view text) {
   if (!I_.heap.would_fit(out.size())) {
     raise_no_args(I_, types().MemoryError);
     return false;
-  }
-  return true;
-}
-
-namespace {
-
-// loop.cycle(*values): the value at loop.index0 modulo their number.
-QUIRE_NATIVE(loop_cycle) {
-  if (nargs == 0) return raise(I, types().TypeError, "no items for cycling given");
-  auto index0 = static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(data));
-  Value v = args[index0 % nargs];
-  incref(v);
-  return v;
-}
-
-}  // namespace
-
-bool Evaluator::render_for(const Node& n, std::string& out) {
-  Owned iterable(eval(*n.expr));
-  if (iterable.failed()) return false;
-  Owned all(lang::call(I_, builtin_value(builtin_index("list")), &iterable.v, 1));
-  if (all.failed()) return false;
-  // `for x in y if cond`: the filter runs first, so loop.length counts what passes.
-  std::vector<Value> items;
-  ReleaseAll release{items};
-  std::vector<Value> source = as_list(all.v)->items;
-  for (Value v : source) incref(v);
-  ReleaseAll release_source{source};
-  if (n.filter) {
-    for (Value v : source) {
-      push_scope();
-      bool ok = assign(n, v);
-      Value keep = ok ? eval(*n.filter) : Value::exc();
-      pop_scope();
-      if (keep.is_exc()) return false;
-      int t = truthy(I_, keep);
-      decref(keep);
-      if (t < 0) return false;
-      if (t) {
-        incref(v);
-        items.push_back(v);
-      }
-    }
-  } else {
-    items = source;
-    for (Value v : items) incref(v);
-  }
-  if (items.empty()) return render(n.else_body, out);
-  const std::int64_t length = static_cast<std::int64_t>(items.size());
-  // iter_next charges each item a step and checks the deadline, as a loop
-  // back-edge does.
-  Owned item_list(new_list_from(I_, items.data(), items.size()));
-  Owned it(get_iter(I_, item_list.v));
-  if (it.failed()) return false;
-  for (std::int64_t i = 0; i < length; ++i) {
-    Owned current_item(iter_next(I_, it.v));
-    if (current_item.failed()) return false;
-    push_scope();
-    struct Pop {
-      Evaluator& ev;
-      ~Pop() { ev.pop_scope(); }
-    } pop{*this};
-    Value loop = new_attr_dict(I_);
-    Owned loop_owned(loop);
-    auto put = [&](const char* key, Value v) {
-      bool ok = attr_dict_set(I_, loop, key, v);
-      decref(v);
-      return ok;
-    };
-    bool ok =
-        put("index", Value::integer(i + 1)) && put("index0", Value::integer(i)) &&
-        put("revindex", Value::integer(length - i)) &&
-        put("revindex0", Value::integer(length - i - 1)) && put("first", Value::boolean(i == 0)) &&
-        put("last", Value::boolean(i == length - 1)) && put("length", Value::integer(length)) &&
-        put("depth", Value::integer(1)) && put("depth0", Value::integer(0));
-    if (ok) {
-      Value prev = i > 0 ? items[static_cast<std::size_t>(i - 1)]
-                         : undefined_hint(I_, "there is no previous item");
-      if (i > 0) incref(prev);
-      Value next = i + 1 < length ? items[static_cast<std::size_t>(i + 1)]
-                                  : undefined_hint(I_, "there is no next item");
-      if (i + 1 < length) incref(next);
-      ok = put("previtem", prev) && put("nextitem", next) &&
-           put("cycle", new_native(I_, loop_cycle, "cycle",
-                                   reinterpret_cast<void*>(static_cast<std::uintptr_t>(i))));
-    }
-    if (!ok || !set_name("loop", loop) || !assign(n, current_item.v)) return false;
-    if (!render(n.body, out)) return false;
   }
   return true;
 }

@@ -64,6 +64,12 @@ struct Owned {
 };
 
 struct MacroEntry;
+struct LoopEntry;
+
+// Macro calls and recursive loop calls nest C++ frames: one bound for both
+// (render_template_macros.cpp). False with RecursionError raised.
+bool enter_nested_call(Isolate& I);
+void leave_nested_call();
 
 // One Jinja scope: names to owned values. Shared: a macro keeps the scopes
 // open where it was defined (its closure) while it can be called.
@@ -115,11 +121,20 @@ class Evaluator {
   // jinja2's Macro.__call__ binding, then its body as a str.
   Value call_macro(const MacroEntry& macro, Value* args, std::size_t nargs,
                    const lang::Tuple* kwnames);
+  // Renders a recursive loop's body over `iterable` one level below `loop`
+  // (render_template_loops.cpp): the text, or Exc.
+  Value call_loop(const LoopEntry& loop, Value iterable);
 
  private:
   // Evaluates e.args[first..] into `out` (new references); false with an
   // exception pending when one raised.
   bool eval_args(const Expr& e, std::size_t first, std::vector<Value>& out);
+  // The arguments of a call, filter or test from e.args[first..], with its
+  // `*iterable` and `**mapping` spread: the positional values, then the
+  // keyword values `kwnames` names (new references; false with an
+  // exception pending).
+  bool eval_call_args(const Expr& e, std::size_t first, std::vector<Value>& out,
+                      std::vector<std::string>& kwnames);
   Value call(const Expr& e);
   Value filter(const Expr& e);
   Value test(const Expr& e);
@@ -127,7 +142,10 @@ class Evaluator {
   Value build(const Expr& e);
   bool assign(const Node& n, Value v);
   bool set_name(const std::string& name, Value v);  // borrows v
+  // Loops (render_template_loops.cpp).
   bool render_for(const Node& n, std::string& out);
+  bool render_loop(const Node& n, Value iterable, int depth, std::string& out);
+  bool loop_items(const Node& n, Value iterable, std::vector<Value>& items);
   bool append(std::string& out, std::string_view text);
   // Macros, call/filter blocks, blocks, loader tags (render_template_macros.cpp).
   Value new_macro(const Node& n);

@@ -44,9 +44,10 @@ struct MacroId {
 thread_local std::unordered_map<std::uint64_t, MacroEntry> t_macros;
 std::atomic<std::uint64_t> g_next_macro_id{1};
 
-// Macros calling macros: bounded like recursion (each level is C++ stack).
-thread_local int t_macro_depth = 0;
-constexpr int kMaxMacroDepth = 64;
+// Macros calling macros (and recursive loops): bounded like recursion (each
+// level is C++ stack).
+thread_local int t_nested_calls = 0;
+constexpr int kMaxNestedCalls = 64;
 
 const std::string& macro_name(const MacroEntry& e) {
   static const std::string caller = "caller";
@@ -129,6 +130,19 @@ Type* templates_not_found_type() {
 
 }  // namespace
 
+bool enter_nested_call(Isolate& I) {
+  if (t_nested_calls >= kMaxNestedCalls) {
+    raise(I, types().RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  ++t_nested_calls;
+  return true;
+}
+
+void leave_nested_call() {
+  --t_nested_calls;
+}
+
 Type* template_not_found_type() {
   static Type* const t =
       host::define_exception("jinja2.exceptions.TemplateNotFound", template_error_type());
@@ -209,19 +223,16 @@ Value Evaluator::call_macro(const MacroEntry& e, Value* args, std::size_t nargs,
         I_, types().TypeError,
         "macro '" + name + "' takes not more than " + std::to_string(count) + " argument(s)");
   }
-  if (t_macro_depth >= kMaxMacroDepth) {
-    return raise(I_, types().RecursionError, "maximum recursion depth exceeded");
-  }
+  if (!enter_nested_call(I_)) return Value::exc();
   // The body sees the scopes open where the macro was defined, then its own.
   ScopeChain saved = std::move(scopes_);
   scopes_ = e.chain;
   push_scope();
-  ++t_macro_depth;
   struct Restore {
     Evaluator& ev;
     ScopeChain& saved;
     ~Restore() {
-      --t_macro_depth;
+      leave_nested_call();
       ev.scopes_ = std::move(saved);
     }
   } restore{*this, saved};
@@ -273,11 +284,11 @@ bool Evaluator::render_call_block(const Node& n, std::string& out) {
   }
   std::vector<Value> values;
   ReleaseAll release{values};
-  if (!eval_args(call, 1, values)) return false;
+  std::vector<std::string> names;
+  if (!eval_call_args(call, 1, values, names)) return false;
   Value caller = new_macro(n);
   if (caller.is_exc()) return false;
   values.push_back(caller);
-  std::vector<std::string> names = call.kwnames;
   names.push_back("caller");
   Tuple* kwnames = alloc_tuple(I_, names.size());
   Owned kw_owned(Value::object(kwnames));

@@ -474,7 +474,8 @@ class Parser {
       n.filter = parse_expression();
     }
     if (cur().type == Tok::Name && cur().text == "recursive") {
-      fail(cur().line, "recursive loops are not supported by quire's template engine");
+      n.recursive = true;
+      ++pos_;
     }
     expect_end("end of statement block");
     std::string end = parse_body(n.body, {"endfor", "else"}, "for");
@@ -1036,25 +1037,48 @@ class Parser {
     return n;
   }
 
-  // Arguments of a call, filter or test: positional, then name=value.
+  // Arguments of a call, filter or test (jinja's parse_call_args):
+  // positional, then name=value, with one `*iterable` after the positional
+  // ones and one `**mapping` last; they follow the keyword values in args.
   void parse_args(Expr& n) {
     expect_op("(");
+    ExprPtr star, star_star;
+    auto ensure = [&](bool ok, int line) {
+      if (!ok) fail(line, "invalid syntax for function call expression");
+    };
     bool first = true;
     while (!is_op(")")) {
       if (!first) expect_op(",");
       first = false;
       if (is_op(")")) break;
-      if (is_op("*") || is_op("**")) fail(cur().line, "*args and **kwargs are not supported");
-      if (cur().type == Tok::Name && peek().type == Tok::Op && peek().text == "=") {
+      int line = cur().line;
+      if (is_op("*")) {
+        ensure(!star && !star_star, line);
+        ++pos_;
+        star = parse_expression();
+      } else if (is_op("**")) {
+        ensure(!star_star, line);
+        ++pos_;
+        star_star = parse_expression();
+      } else if (cur().type == Tok::Name && peek().type == Tok::Op && peek().text == "=") {
+        ensure(!star_star, line);
         n.kwnames.push_back(cur().text);
         pos_ += 2;
         n.args.push_back(parse_expression());
-        continue;
+      } else {
+        ensure(!star && !star_star && n.kwnames.empty(), line);
+        n.args.push_back(parse_expression());
       }
-      if (!n.kwnames.empty()) fail(cur().line, "Invalid argument syntax");
-      n.args.push_back(parse_expression());
     }
     expect_op(")");
+    if (star) {
+      n.args.push_back(std::move(star));
+      n.dyn |= kDynArgs;
+    }
+    if (star_star) {
+      n.args.push_back(std::move(star_star));
+      n.dyn |= kDynKwargs;
+    }
   }
 
   ExprPtr parse_call(ExprPtr node) {

@@ -37,7 +37,8 @@ enum class ExprKind : std::uint8_t {
   Attr,    // args[0].text
   Item,    // args[0][args[1]]
   Slice,   // args[0][args[1]:args[2]:args[3]] (a None-kind child for an omitted part)
-  Call,    // args[0](args[1..]); the last kwnames.size() of them are keywords
+  Call,    // args[0](args[1..]); the last kwnames.size() of them are keywords (then
+           // the `*` and `**` operands Expr::dyn names, for Call, Filter and Test)
   Filter,  // text = filter name; args[0] | text(args[1..])
   Test,    // text = test name; args[0] is text(args[1..]); negated = `is not`
   Neg,
@@ -55,6 +56,9 @@ enum class ExprKind : std::uint8_t {
   Dict,  // key, value, key, value ...
   Set,
 };
+
+// The `*iterable` and `**mapping` arguments of a call, filter or test.
+enum DynArg : std::uint8_t { kDynArgs = 1, kDynKwargs = 2 };
 
 // Compare operators (ops of a Compare node).
 enum CompareOp : std::uint8_t {
@@ -79,6 +83,7 @@ struct Expr {
   std::vector<std::uint8_t> ops;
   int op = 0;
   bool negated = false;
+  std::uint8_t dyn = 0;  // Call / Filter / Test: DynArg bits (`*x`, `**y` after the keywords)
 };
 
 struct Node;
@@ -126,6 +131,7 @@ struct Node {
   std::uint8_t refs = 0;                           // Macro / CallBlock: MacroRef bits
   bool scoped = false;                             // Block: `scoped` (sees the loop's names)
   bool ignore_missing = false;                     // Load: `include ... ignore missing`
+  bool recursive = false;                          // For: `recursive` (loop(items) renders)
 };
 
 struct Template {
