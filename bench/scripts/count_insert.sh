@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# What one served ToDo insert costs with and without one Before Save script,
+# in counts rather than time (a loaded machine moves time, not counts):
+#   callgrind: instructions per insert of the whole server (every thread),
+#              one callgrind dump per round for callgrind_annotate / diffs
+#   strace:    syscalls per insert by name (strace -c -f on the server)
+# Rounds alternate plain / script / plain / script ... (the script disabled
+# or enabled by PUT), each on an emptied table and a truncated WAL, after a
+# warm-up round; inserts are sequential over one keep-alive connection
+# (insert_driver.py), so nothing but the script differs between rounds.
+# Usage: bench/scripts/count_insert.sh path/to/quire callgrind|strace [inserts] [pairs]
+#   Output folder: $OUT (default: a new temporary folder, printed).
+set -euo pipefail
+QUIRE=$(realpath "${1:?usage: count_insert.sh path/to/quire callgrind|strace [inserts] [pairs]}")
+MODE=${2:?callgrind or strace}
+INSERTS=${3:-300}
+PAIRS=${4:-2}
+here=$(cd "$(dirname "$0")" && pwd)
+lib=$here/../lib
+OUT=${OUT:-$(mktemp -d)}
+mkdir -p "$OUT"
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export QUIRE_SITES_DIR="$work/sites"
+"$QUIRE" new-site bench --admin-password bench >/dev/null
+"$QUIRE" set-config -g server_script_enabled 1 >/dev/null
+"$QUIRE" set-config pause_scheduler 1 >/dev/null
+keys=$("$QUIRE" generate-api-key Administrator)
+token="$(sed -n 's/^api_key: //p' <<<"$keys"):$(sed -n 's/^api_secret: //p' <<<"$keys")"
+site_db="$QUIRE_SITES_DIR/bench/site.db"
+
+: >"$work/serve.err"
+if [ "$MODE" = callgrind ]; then
+  valgrind --tool=callgrind ${CALLGRIND_OPTIONS:-} --log-file="$OUT/valgrind.log" --callgrind-out-file="$OUT/callgrind.out" \
+    "$QUIRE" serve --port 0 --workers 1 --access-log /dev/null 2>>"$work/serve.err" &
+else
+  "$QUIRE" serve --port 0 --workers 1 --access-log /dev/null 2>>"$work/serve.err" &
+fi
+server_pid=$!
+port=""
+for _ in $(seq 1 1200); do
+  port=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/serve.err")
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "count_insert: the server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$port"
+rest() { python3 "$lib/rest.py" "$base" "$token" "$@" >/dev/null; }
+
+rest POST "/api/resource/Server Script" '{"name": "bench-before-save", "script_type": "DocType Event",
+  "reference_doctype": "ToDo", "doctype_event": "Before Save",
+  "script": "if not doc.description:\n    frappe.throw(\"Description is required\")\ndoc.color = \"#ff0000\" if doc.priority == \"High\" else \"#00ff00\"\n"}'
+
+# round NAME: INSERTS inserts, counted.
+round() {
+  local name=$1
+  python3 "$lib/site_db.py" empty "$site_db" tabToDo tabVersion
+  if [ "$MODE" = callgrind ]; then
+    callgrind_control -z "$server_pid" >/dev/null
+    python3 "$here/insert_driver.py" "$base" "$token" "$INSERTS"
+    callgrind_control -d "$name" "$server_pid" >/dev/null
+  else
+    strace -c -f -o "$OUT/strace.$name" -p "$server_pid" 2>/dev/null &
+    local strace_pid=$!
+    sleep 1  # strace attaches to every thread before the round starts
+    python3 "$here/insert_driver.py" "$base" "$token" "$INSERTS"
+    kill -INT "$strace_pid"
+    wait "$strace_pid" || true
+  fi
+}
+
+rest PUT "/api/resource/Server Script/bench-before-save" '{"disabled": 1}'
+python3 "$here/insert_driver.py" "$base" "$token" "$INSERTS"  # warm-up
+for pair in $(seq 1 "$PAIRS"); do
+  for phase in plain script; do
+    rest PUT "/api/resource/Server Script/bench-before-save" "{\"disabled\": $([ "$phase" = plain ] && echo 1 || echo 0)}"
+    python3 "$here/insert_driver.py" "$base" "$token" 5  # the map and the caches settle
+    round "$phase-$pair"
+  done
+done
+
+echo "count_insert: $MODE, $INSERTS inserts a round, output in $OUT"
+if [ "$MODE" = callgrind ]; then
+  for file in "$OUT"/callgrind.out.*; do
+    total=$(sed -n 's/^summary: \([0-9]*\).*/\1/p; s/^totals: \([0-9]*\).*/\1/p' "$file" | head -1)
+    round_name=$(sed -n 's/^desc: Trigger: dump //p' "$file")
+    if [ -n "$round_name" ]; then echo "$round_name: $((total / INSERTS)) instructions per insert ($file)"; fi
+  done
+else
+  for file in "$OUT"/strace.*; do
+    calls=$(awk '$NF == "total" {print $4}' "$file")
+    echo "${file##*.}: $((calls / INSERTS)).$(((calls * 10 / INSERTS) % 10)) syscalls per insert"
+  done
+fi
