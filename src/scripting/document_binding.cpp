@@ -39,10 +39,21 @@ Value field_key(std::string_view name) {
   return key;
 }
 
-Value get_attr_text(Isolate& I, Value obj, std::string_view name) {
+// A field of a lazily pulled wrapper that no one has read yet, converted
+// now and stored (borrowed; Undef when `key` is no such field, Exc on error).
+Value pull_on_demand(Isolate& I, Value w, Value key);
+
+// An attribute of a wrapper or row as the script would read it (borrowed or Undef).
+Value attr_by_key(Isolate& I, Value obj, Value key) {
   bool error = false;
   Dict* attrs = static_cast<Instance*>(obj.o)->attrs;
-  return attrs ? dict_get(I, attrs, field_key(name), error) : Value();  // borrowed or Undef
+  Value v = attrs ? dict_get(I, attrs, key, error) : Value();
+  if (error) return Value::exc();
+  return v.is_undef() ? pull_on_demand(I, obj, key) : v;
+}
+
+Value get_attr_text(Isolate& I, Value obj, std::string_view name) {
+  return attr_by_key(I, obj, field_key(name));  // borrowed or Undef
 }
 
 bool set_attr_text(Isolate& I, Value obj, std::string_view name, Value v) {
@@ -251,7 +262,17 @@ bool kw_bool(Isolate& I, Value v, std::optional<bool>& out) {
   return true;
 }
 
-Value m_getattr(Isolate&, Value*, std::size_t, const Tuple*, void*) {
+// Reached only for names the wrapper's table does not answer: a field not
+// pulled yet, else None (a missing field reads None, as on Frappe's documents).
+Value m_getattr(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
+  if (nargs == 2 && is_kind(args[0], Kind::Instance) && is_str(args[1])) {
+    Value v = pull_on_demand(I, args[0], args[1]);
+    if (v.is_exc()) return v;
+    if (!v.is_undef()) {
+      incref(v);
+      return v;
+    }
+  }
   return Value::none();
 }
 
@@ -285,9 +306,8 @@ Value filter_rows(Isolate& I, Value list, Value filters) {
       if (e.key.is_undef()) continue;
       Value actual = Value::none();
       if (is_kind(row, Kind::Instance) && static_cast<Instance*>(row.o)->attrs) {
-        bool err = false;
-        Value v = dict_get(I, static_cast<Instance*>(row.o)->attrs, e.key, err);
-        if (err) {
+        Value v = attr_by_key(I, row, e.key);
+        if (v.is_exc()) {
           decref(result);
           return Value::exc();
         }
@@ -685,6 +705,9 @@ struct PullColumn {
   Value key;
   std::string name;
   std::string_view temporal;  // "" for standard columns and non-temporal fields
+  // Pulled with the wrapper even when the run pulls lazily: the document
+  // class has an attribute of that name, which a missing entry would show.
+  bool eager = false;
 };
 
 struct PullLayout {
@@ -700,6 +723,12 @@ struct PullLayout {
   // Column indexes in name order, the order of Document::values(): a first
   // pull finds values by one merge walk instead of a tree search per column.
   std::vector<std::size_t> by_name;
+  // A lazy first pull (see pull_fresh): the same table with the fields left
+  // to pull_on_demand holding Undef (an entry no lookup answers), the
+  // columns that are pulled at once, and each column by its key.
+  HashTable prebuilt_lazy;
+  std::vector<std::size_t> eager_columns;
+  std::unordered_map<const Object*, std::size_t> column_of_key;
 };
 
 // Builds layout.prebuilt outside any run's heap accounting (process storage;
@@ -728,6 +757,16 @@ void prebuild_table(Isolate& I, PullLayout& layout) {
   layout.flags_at = position(order.back());
   for (const auto& c : layout.columns) layout.column_at.push_back(position(c.key));
   for (const auto& t : layout.tables) layout.table_at.push_back(position(t.key));
+  layout.prebuilt_lazy = layout.prebuilt;
+  for (std::size_t i = 0; i < layout.columns.size(); ++i) {
+    layout.column_of_key.emplace(layout.columns[i].key.o, i);
+    if (layout.columns[i].eager) {
+      layout.eager_columns.push_back(i);
+    } else {
+      layout.prebuilt_lazy.entries[layout.column_at[i]].value = Value();
+    }
+  }
+  layout.prebuilt_lazy.entries[layout.flags_at].value = Value();  // doc.flags: one more conversion
 }
 
 // Shared, not a reference into the cache: a nested pull (a child DocType seen
@@ -752,6 +791,10 @@ std::shared_ptr<const PullLayout> pull_layout(Isolate& I, const Document& doc) {
   }
   for (const auto* f : meta->table_fields())
     layout.tables.push_back({field_key(f->fieldname), f->fieldname, ""});
+  for (auto& c : layout.columns) {
+    c.eager = c.name == "doctype" || c.name == "flags" ||
+              !type_lookup(document_type(), as_str(c.key)).is_undef();
+  }
   prebuild_table(I, layout);
   for (std::size_t i = 0; i < layout.columns.size(); ++i) layout.by_name.push_back(i);
   std::stable_sort(layout.by_name.begin(), layout.by_name.end(), [&](std::size_t a, std::size_t b) {
@@ -767,10 +810,29 @@ bool set_attr_key(Isolate& I, Value obj, Value key, Value v) {
   return dict_set(I, in->attrs, key, v);
 }
 
-// A new wrapper's first pull: the layout's table copied, then filled by position.
+// Whether the run's wrappers may leave fields to pull_on_demand: not when its
+// program can see a wrapper's attribute table whole (vars, __dict__, dir) or
+// reach names it cannot be checked for (getattr, templates, safe_eval), nor
+// when its program is not known yet (run_state.h program_reach).
+bool pulls_lazily(const RunState& run) {
+  return run.reach >= 0 && (static_cast<unsigned>(run.reach) & kReachComputed) == 0;
+}
+
+// A field's value as a wrapper holds it (a new reference).
+Value field_value(Isolate& I, const RunState& run, const Document& doc, const PullColumn& col,
+                  const Json& j) {
+  bool typed = !col.temporal.empty() && run.loaded.count(&doc) > 0;
+  return typed ? temporal_value(I, col.temporal, j) : to_value(I, j);
+}
+
+// A new wrapper's first pull: the layout's table copied, then filled by
+// position. A lazy pull converts only the eager columns; pull_on_demand
+// converts each other field when it is first read (a Before Save script
+// reading two fields of a forty-field document converts two).
 bool pull_fresh(Isolate& I, RunState& run, Document& doc, const PullLayout& layout, Value w) {
   HashTable& t = static_cast<Instance*>(w.o)->attrs->table;
-  const HashTable& p = layout.prebuilt;
+  const bool lazy = pulls_lazily(run);
+  const HashTable& p = lazy ? layout.prebuilt_lazy : layout.prebuilt;
   t.entries.reserve(p.entries.capacity());
   t.entries = p.entries;
   t.index = p.index;
@@ -784,29 +846,89 @@ bool pull_fresh(Isolate& I, RunState& run, Document& doc, const PullLayout& layo
     decref(old);
   };
   put(layout.doctype_at, new_str(I, doc.doctype()));
-  bool typed = run.loaded.count(&doc) > 0;
   const auto& values = doc.values();
   static const Json kNull;
-  auto next = values.begin();
-  for (std::size_t i : layout.by_name) {
-    const PullColumn& col = layout.columns[i];
-    int order = 1;
-    while (next != values.end() && (order = next->first.compare(col.name)) < 0) ++next;
-    const Json& j = next != values.end() && order == 0 ? next->second : kNull;
-    Value v = typed && !col.temporal.empty() ? temporal_value(I, col.temporal, j) : to_value(I, j);
-    if (v.is_exc()) return false;
-    put(layout.column_at[i], v);
+  if (lazy) {
+    for (std::size_t i : layout.eager_columns) {
+      const PullColumn& col = layout.columns[i];
+      auto found = values.find(col.name);
+      Value v = field_value(I, run, doc, col, found == values.end() ? kNull : found->second);
+      if (v.is_exc()) return false;
+      put(layout.column_at[i], v);
+    }
+  } else {
+    auto next = values.begin();
+    for (std::size_t i : layout.by_name) {
+      const PullColumn& col = layout.columns[i];
+      int order = 1;
+      while (next != values.end() && (order = next->first.compare(col.name)) < 0) ++next;
+      Value v =
+          field_value(I, run, doc, col, next != values.end() && order == 0 ? next->second : kNull);
+      if (v.is_exc()) return false;
+      put(layout.column_at[i], v);
+    }
   }
   for (std::size_t i = 0; i < layout.tables.size(); ++i) {
     Value list = rows_list(I, run, doc, layout.tables[i].name);
     if (list.is_exc()) return false;
     put(layout.table_at[i], list);
   }
-  Value flags = to_value(I, doc.flags.is_object() ? doc.flags : Json::object());
-  if (flags.is_exc()) return false;
-  put(layout.flags_at, flags);
+  if (!lazy) {
+    Value flags = to_value(I, doc.flags.is_object() ? doc.flags : Json::object());
+    if (flags.is_exc()) return false;
+    put(layout.flags_at, flags);
+  }
   remember_pulled(run, w);
   return true;
+}
+
+Value pull_on_demand(Isolate& I, Value w, Value name) {
+  RunState* run = current_run();
+  if (!run || !is_str(name)) return Value();
+  // The wrapper's keys are the interned field names; a name from the
+  // script's code may be another string object of the same text.
+  Value key = field_key(as_str(name)->view());
+  Document::Ptr doc = document_of(*run, w);
+  Dict* attrs = static_cast<Instance*>(w.o)->attrs;
+  if (!doc || !attrs) return Value();
+  std::shared_ptr<const PullLayout> held = pull_layout(I, *doc);
+  const bool is_flags = key.o == held->prebuilt.entries[held->flags_at].key.o;
+  auto column = held->column_of_key.find(key.o);
+  if (!is_flags && column == held->column_of_key.end()) return Value();
+  // Where the layout put the entry (and the snapshot holds it).
+  const std::size_t slot = is_flags ? held->flags_at : held->column_at[column->second];
+  // The entry sits there unless the table was rebuilt since (a deletion,
+  // then growth): then it is looked for. Only an entry holding Undef is a
+  // field not pulled yet; one deleted by the script stays deleted.
+  auto& entries = attrs->table.entries;
+  std::size_t at = slot;
+  if (at >= entries.size() || entries[at].key.o != key.o) {
+    at = 0;
+    while (at < entries.size() && entries[at].key.o != key.o) ++at;
+    if (at == entries.size()) return Value();
+  }
+  if (!entries[at].value.is_undef()) return entries[at].value;
+  static const Json kNull;
+  Value v;
+  if (is_flags) {
+    v = to_value(I, doc->flags.is_object() ? doc->flags : Json::object());
+  } else {
+    const PullColumn& col = held->columns[column->second];
+    const auto& values = doc->values();
+    auto found = values.find(col.name);
+    v = field_value(I, *run, *doc, col, found == values.end() ? kNull : found->second);
+  }
+  if (v.is_exc()) return v;
+  entries[at].value = v;
+  // As pulled: push_document leaves it alone unless the script replaces it.
+  auto snapshot = run->pulled.find(w.o);
+  if (snapshot != run->pulled.end() && slot < snapshot->second.size() &&
+      snapshot->second[slot].key.o == key.o) {
+    incref(v);
+    decref(snapshot->second[slot].value);
+    snapshot->second[slot].value = v;
+  }
+  return v;
 }
 
 }  // namespace
@@ -862,7 +984,7 @@ bool push_document(Isolate& I, RunState& run, Value w) {
   std::vector<std::pair<Value, Value>> entries;
   for (std::size_t i = 0; i < attrs->table.entries.size(); ++i) {
     const auto& e = attrs->table.entries[i];
-    if (e.key.is_undef() || !is_str(e.key)) continue;
+    if (e.key.is_undef() || !is_str(e.key) || e.value.is_undef()) continue;  // Undef: not pulled
     if (i < before.size() && before[i].key.o == e.key.o && same_value(before[i].value, e.value) &&
         is_immutable(e.value))
       continue;  // untouched since the document's values were pulled

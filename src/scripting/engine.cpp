@@ -60,6 +60,9 @@ void sync_request_back(lang::Isolate& I, RunState& run) {
   lang::Value frappe = global_value(I, "frappe");
   if (frappe.is_undef() || !lang::is_kind(frappe, lang::Kind::Module)) return;
   for (const char* key : {"response", "form_dict"}) {
+    // A value the program cannot reach is as the run found it (None).
+    const unsigned needs = std::string_view(key) == "response" ? kReachResponse : kReachFormDict;
+    if (run.reach >= 0 && (static_cast<unsigned>(run.reach) & needs) == 0) continue;
     lang::Value v = lang::dict_get_str(static_cast<lang::Module*>(frappe.o)->attrs, key);
     if (v.is_undef()) continue;
     Json j;

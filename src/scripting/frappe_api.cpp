@@ -818,10 +818,17 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
   const Prototype& proto = prototype();
   Value frappe = new_frappe_module(I);
   fill(frappe, kDb, Value::object(db_namespace(!run.restrict_commit)));
+  // An API script's input is form_dict (a too deep body is its RecursionError)
+  // and its answer frappe.response: all bound. Other runs bind what their
+  // program can reach (run_state.h).
+  if (run.kind == ScriptKind::Api) {
+    run.reach = kReachAll;
+  } else if (run.reach < 0) {
+    run.reach = static_cast<int>(program_reach(*I.program));
+  }
+  auto reached = [&run](ProgramReach what) { return (run.reach & what) != 0; };
   Value fd;
-  if (run.kind != ScriptKind::Api && !may_use_form_dict(*I.program)) {
-    // Not an API script (whose input it is: a too deep body is its RecursionError),
-    // and the script cannot name it (see run_state.h): not converted.
+  if (!reached(kReachFormDict)) {
     fd = Value::none();
   } else if (run.request.form_dict.is_object() && run.request.form_dict.contains("_")) {
     Json form_dict = run.request.form_dict;
@@ -836,10 +843,12 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
     fd = to_value(I, source);
   }
   bool ok = fill(frappe, kFormDict, fd) && bind_global(I, "args", fd);
-  ok = ok && fill(frappe, kResponse, to_value(I, run.request.response)) &&
-       fill(frappe, kFlags, new_attr_dict(I)) &&
-       fill(frappe, kSession, to_value(I, Json{{"user", run.session.user}, {"csrf_token", ""}})) &&
-       fill(frappe, kUser, new_str(I, run.session.user));
+  Value response = reached(kReachResponse) ? to_value(I, run.request.response) : Value::none();
+  Value session = reached(kReachSession)
+                      ? to_value(I, Json{{"user", run.session.user}, {"csrf_token", ""}})
+                      : Value::none();
+  ok = ok && fill(frappe, kResponse, response) && fill(frappe, kFlags, new_attr_dict(I)) &&
+       fill(frappe, kSession, session) && fill(frappe, kUser, new_str(I, run.session.user));
   // Top-level names (spec §3.6), bound only when the script names them.
   ok = ok && bind_global(I, "frappe", frappe);
   decref(frappe);

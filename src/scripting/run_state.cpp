@@ -24,39 +24,37 @@ RequestScope::~RequestScope() {
   }
 }
 
-bool may_use_form_dict(const lang::Program& program) {
-  // Names through which a script reaches form_dict, or reaches attributes or
-  // code by computed strings (the conservative side: any of them converts).
-  static constexpr std::string_view kNames[] = {"form_dict",
-                                                "args",
-                                                "getattr",
-                                                "vars",
-                                                "dir",
-                                                "__dict__",
-                                                "local",
-                                                "safe_eval",
-                                                "render_template",
-                                                "get_attr",
-                                                "__getattribute__"};
-  auto named = [](std::string_view name) {
-    for (std::string_view n : kNames) {
-      if (name == n) return true;
+unsigned program_reach(const lang::Program& program) {
+  // Names through which code reaches attributes or code by computed strings:
+  // any of them reaches everything (the conservative side).
+  static constexpr std::string_view kComputed[] = {
+      "getattr",         "vars",     "dir",
+      "__dict__",        "local",    "safe_eval",
+      "render_template", "get_attr", "__getattribute__"};
+  auto reach_of_name = [](std::string_view name) -> unsigned {
+    if (name == "form_dict" || name == "args") return kReachFormDict;
+    if (name == "response") return kReachResponse;
+    if (name == "session") return kReachSession;
+    for (std::string_view n : kComputed) {
+      if (name == n) return kReachAll;
     }
-    return false;
+    return 0;
   };
-  for (const auto& name : program.global_names) {
-    if (named(name)) return true;
-  }
+  unsigned reach = 0;
+  for (const auto& name : program.global_names) reach |= reach_of_name(name);
   for (const auto& code : program.codes) {
     for (const lang::Str* name : code->names) {
-      if (name && named(name->view())) return true;
+      if (name) reach |= reach_of_name(name->view());
     }
     for (lang::Value c : code->consts) {
-      if (lang::is_str(c) && lang::as_str(c)->view().find("form_dict") != std::string_view::npos)
-        return true;
+      if (!lang::is_str(c)) continue;
+      std::string_view text = lang::as_str(c)->view();
+      if (text.find("form_dict") != std::string_view::npos) reach |= kReachFormDict;
+      if (text.find("response") != std::string_view::npos) reach |= kReachResponse;
+      if (text.find("session") != std::string_view::npos) reach |= kReachSession;
     }
   }
-  return false;
+  return reach;
 }
 
 RequestState* find_request(const model::Session& session) {

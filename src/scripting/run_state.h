@@ -74,6 +74,9 @@ struct RunState {
   std::string_view event_label;  // one of event_label()'s static labels
   RunState* outer = nullptr;     // the run this one is nested in (set by CurrentRun)
   int depth = 0;
+  // program_reach() of the run's program: set by a caller that keeps it with
+  // the program, else worked out when the run binds its globals (-1 until then).
+  int reach = -1;
   // Transaction control for frappe.db.commit/rollback (API and scheduled
   // scripts); unset where they are not available.
   std::function<void()> commit;
@@ -90,16 +93,34 @@ struct RunState {
   // are datetime objects, as Frappe's; other documents keep the text they
   // were given (see typed_columns.h).
   std::unordered_set<const model::Document*> loaded;
+  // frappe.db.before_commit / after_commit / before_rollback / after_rollback
+  // callables the script added (frappe_db_callbacks.h), held until run.
+  std::vector<lang::Value> transaction_callbacks[4];
 };
 
 RunState* current_run();
 
-// Whether code of `program` can reach the request's form_dict (frappe.form_dict,
-// `args`, or a name read by a computed attribute, a template or safe_eval).
-// Converting form_dict costs its size once per run (insert_many's `docs`: the
-// whole batch, for each document's event script); runs of a program that cannot
-// see it skip the conversion.
-bool may_use_form_dict(const lang::Program& program);
+// The per-run values of `frappe` that code of a program can reach: by name
+// (frappe.form_dict or `args`, frappe.response, frappe.session), or any of
+// them through a computed attribute, a template or safe_eval. Building them
+// costs a conversion each per run (form_dict its size: insert_many's `docs`
+// is the whole batch, for each document's event script), and frappe.response
+// one more back into the request after the run; a run skips those its program
+// cannot reach (they hold None then, where nothing can see them).
+//
+// kReachComputed: the program names something that reads attributes by
+// computed names or sees an object's attribute table whole (getattr, vars,
+// dir, __dict__, templates, safe_eval): it reaches all of the above, and its
+// document wrappers are filled at once rather than field by field on first
+// read (document_binding.cpp).
+enum ProgramReach : unsigned {
+  kReachFormDict = 1,
+  kReachResponse = 2,
+  kReachSession = 4,
+  kReachComputed = 8,
+  kReachAll = kReachFormDict | kReachResponse | kReachSession | kReachComputed,
+};
+unsigned program_reach(const lang::Program& program);
 
 // A System Settings field of the current run's site, or `fallback` when there
 // is no run, the field is unset or empty (data.py: frappe.db.get_default).

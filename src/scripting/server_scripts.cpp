@@ -101,9 +101,18 @@ void only_script_managers(const Session& session) {
 }  // namespace
 
 std::string_view event_label(std::string_view method) {
-  // Asked for every hook of every document write: a hash lookup, not a scan.
+  // Asked for every hook of every document write: a hash lookup, not a scan,
+  // hashed on length and end letters (the method names differ there; the
+  // full string hash cost more than the rest of the lookup).
+  struct MethodHash {
+    std::size_t operator()(std::string_view m) const {
+      return m.empty() ? 0
+                       : m.size() * 1031 + static_cast<unsigned char>(m[m.size() / 2]) * 31 +
+                             static_cast<unsigned char>(m.back());
+    }
+  };
   static const auto* labels = [] {
-    auto* out = new std::unordered_map<std::string_view, std::string_view>();
+    auto* out = new std::unordered_map<std::string_view, std::string_view, MethodHash>();
     for (const auto& [m, label] : kEventMap) out->emplace(m, label);
     return out;
   }();
@@ -260,6 +269,15 @@ std::shared_ptr<const lang::Program> ServerScripts::program_for(const ScriptInfo
   auto program = compiled_program(info);
   info.program.store(program, std::memory_order_release);
   return program;
+}
+
+int ServerScripts::reach_for(const ScriptInfo& info, const lang::Program& program) {
+  int reach = info.reach.load(std::memory_order_relaxed);
+  if (reach < 0) {
+    reach = static_cast<int>(program_reach(program));
+    info.reach.store(reach, std::memory_order_relaxed);
+  }
+  return reach;
 }
 
 std::shared_ptr<const lang::Program> ServerScripts::compiled_program(const ScriptInfo& info) {
@@ -450,6 +468,7 @@ void ServerScripts::run_doc_event(Session& session, Document& doc, std::string_v
       run.restrict_commit = true;
       run.event_doc = &doc;
       run.event_label = label;
+      run.reach = reach_for(*info, *program);
       lang::Value wrapper;
       RunHooks hooks;
       hooks.bind = [&](lang::Isolate& I) {

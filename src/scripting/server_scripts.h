@@ -111,6 +111,8 @@ struct ScriptInfo {
   std::int64_t rate_limit_seconds = 86400;
   // Its compiled code, once a run needed it (ServerScripts::program_for).
   mutable std::atomic<std::shared_ptr<const lang::Program>> program;
+  // program_reach() of that code, once a run needed it (-1 before).
+  mutable std::atomic<int> reach{-1};
 };
 
 // What the Server Script table looked like when a map was read: a save,
@@ -173,6 +175,8 @@ class ServerScripts {
 
   // The compiled code of a script (cached by name and modified).
   std::shared_ptr<const lang::Program> program_for(const ScriptInfo& info);
+  // program_reach() of that program, worked out once per map entry.
+  static int reach_for(const ScriptInfo& info, const lang::Program& program);
 
   // Runs every DocType Event script of `doc.doctype` for the controller method `event`.
   void run_doc_event(model::Session& session, model::Document& doc, std::string_view event);

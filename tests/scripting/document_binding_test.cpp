@@ -1,6 +1,8 @@
 // Documents as scripts see them: attribute reads and writes, child rows,
 // and the Document methods real scripts use (script-usage.md §2c/§2d).
 
+#include "scripting/engine.h"
+#include "scripting/run_state.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -167,6 +169,75 @@ TEST_F(DocumentBinding, ModelErrorsAreFrappeExceptionsInScripts) {
                 "except frappe.DoesNotExistError as e:\n"
                 "    print('missing', isinstance(e, frappe.ValidationError))\n"),
             "missing True\n");
+}
+
+// A run whose program cannot see a wrapper's attribute table whole converts
+// each field when it is first read (document_binding.cpp pull_on_demand); a
+// program naming getattr has its wrappers filled at once. Both must read,
+// write, delete and push the same: the same script runs both ways.
+TEST_F(DocumentBinding, FieldsPulledOnFirstReadActLikeFieldsPulledAtOnce) {
+  auto body = [&] {
+    auto saved = insert(Json{{"doctype", "ToDo"}, {"description", "stored"}, {"priority", "High"}});
+    return "d = frappe.get_doc('ToDo', '" + saved->name_text() +
+           "')\n"
+           "print(d.get('priority'), d.get('color'), hasattr(d, 'status'), d.get('nope', 'dflt'))\n"
+           "del d.status\n"
+           "print(d.status, d.get('status'))\n"
+           "d.db_set('description', 'set by db_set')\n"
+           "print(d.description, d.status)\n"
+           "d.color = '#123456'\n"
+           "print(d.flags.ignore_permissions)\n"
+           "d.save()\n"
+           "print(frappe.db.get_value('ToDo', d.name, ['description', 'color', 'status']))\n"
+           "n = frappe.get_doc({'doctype': 'Note', 'title': 'T', 'seen_by': "
+           "[{'user': 'Administrator'}, {'user': 'Guest'}]})\n"
+           "print([r.user for r in n.get('seen_by', {'user': 'Guest'})], n.seen_by[0].idx)\n"
+           "print(n.as_dict()['title'], n.is_new(), n.title)\n";
+  };
+  const std::string expected =
+      "High None True dflt\n"
+      "None None\n"
+      "set by db_set Open\n"
+      "None\n"
+      "('set by db_set', '#123456', 'Open')\n"
+      "['Guest'] 1\n"
+      "T True T\n";
+  EXPECT_EQ(run(body()), expected);
+  EXPECT_EQ(run("getattr(frappe, 'session')\n" + body()), expected);
+}
+
+// A Before Save script that reads no field and one that deletes a field it
+// never read leave the document's values as they were; what they set is saved.
+TEST_F(DocumentBinding, AnEventScriptPushesOnlyWhatItChanged) {
+  add_event_script("set only", "ToDo", "Before Save",
+                   "doc.color = 'red'\n"
+                   "del doc.priority\n");
+  auto todo = insert(Json{{"doctype", "ToDo"}, {"description", "kept"}, {"priority", "High"}});
+  EXPECT_EQ(model::get_value(*session, "ToDo", todo->name(), "description"), "kept");
+  EXPECT_EQ(model::get_value(*session, "ToDo", todo->name(), "priority"), "High");
+  EXPECT_EQ(model::get_value(*session, "ToDo", todo->name(), "color"), "red");
+}
+
+// The per-run parts of `frappe` a program reaches (run_state.h), and what a
+// DocType Event script that names them sees.
+TEST_F(DocumentBinding, ProgramReachFollowsTheNamesAProgramUses) {
+  auto reach = [](const std::string& source) {
+    return program_reach(*compile_script("reach", source, lang::Limits{}));
+  };
+  EXPECT_EQ(reach("doc.color = 'red'\n"), 0u);
+  EXPECT_EQ(reach("x = frappe.form_dict.get('a')\n"), unsigned{kReachFormDict});
+  EXPECT_EQ(reach("print(args)\n"), unsigned{kReachFormDict});
+  EXPECT_EQ(reach("frappe.response['message'] = 1\n"), unsigned{kReachResponse});
+  EXPECT_EQ(reach("def f():\n    return frappe.session.user\n"), unsigned{kReachSession});
+  EXPECT_EQ(reach("x = 'response'\n"), unsigned{kReachResponse});
+  EXPECT_EQ(reach("x = getattr(frappe, 'x', None)\n"), unsigned{kReachAll});
+  EXPECT_EQ(reach("x = vars(doc)\n"), unsigned{kReachAll});
+  EXPECT_EQ(reach("frappe.render_template('{{ x }}', {})\n"), unsigned{kReachAll});
+  add_event_script("session and response", "ToDo", "Before Save",
+                   "doc.description = frappe.session.user + ' ' + str(sorted(frappe.response))\n");
+  auto todo = insert(Json{{"doctype", "ToDo"}, {"description", "x"}});
+  EXPECT_EQ(model::get_value(*session, "ToDo", todo->name(), "description"),
+            "Administrator ['docs']");
 }
 
 }  // namespace
