@@ -35,23 +35,14 @@ keys=$("$QUIRE" generate-api-key Administrator)
 token="$(sed -n 's/^api_key: //p' <<<"$keys"):$(sed -n 's/^api_secret: //p' <<<"$keys")"
 site_db="$QUIRE_SITES_DIR/bench/site.db"
 
-: >"$work/serve.err"
+# shellcheck source=../lib/serve.sh
+source "$lib/serve.sh"
+# shellcheck disable=SC2034  # read by start_serve (serve.sh)
+SERVE_WRAPPER=""
 if [ "$MODE" = callgrind ]; then
-  valgrind --tool=callgrind ${CALLGRIND_OPTIONS:-} --log-file="$OUT/valgrind.log" --callgrind-out-file="$OUT/callgrind.out" \
-    "$QUIRE" serve --port 0 --workers 1 --access-log /dev/null 2>>"$work/serve.err" &
-else
-  "$QUIRE" serve --port 0 --workers 1 --access-log /dev/null 2>>"$work/serve.err" &
+  SERVE_WRAPPER="valgrind --tool=callgrind ${CALLGRIND_OPTIONS:-} --log-file=$OUT/valgrind.log --callgrind-out-file=$OUT/callgrind.out"
 fi
-server_pid=$!
-port=""
-for _ in $(seq 1 1200); do
-  port=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$work/serve.err")
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "count_insert: the server did not start" >&2; exit 1; }
-base="http://127.0.0.1:$port"
+start_serve count_insert --workers 1
 rest() { python3 "$lib/rest.py" "$base" "$token" "$@" >/dev/null; }
 
 rest POST "/api/resource/Server Script" '{"name": "bench-before-save", "script_type": "DocType Event",
