@@ -1,6 +1,8 @@
 #include "scripting/document_binding.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <mutex>
 #include <unordered_map>
 
@@ -882,16 +884,41 @@ bool pull_fresh(Isolate& I, RunState& run, Document& doc, const PullLayout& layo
   return true;
 }
 
+// The wrapper's key for an attribute name: the interned field name, which a
+// name from the script's code (another string object of the same text) is
+// mapped to through a small per-thread table by address, its text checked
+// (an address may be reused by another string).
+Value key_of_name(Value name) {
+  struct Slot {
+    const Object* name = nullptr;
+    Value key;
+  };
+  thread_local std::array<Slot, 256> slots{};
+  Slot& slot = slots[(reinterpret_cast<std::uintptr_t>(name.o) >> 4) & 255];
+  std::string_view text = as_str(name)->view();
+  if (slot.name == name.o && as_str(slot.key)->view() == text) return slot.key;
+  Value key = field_key(text);
+  slot = {name.o, key};
+  return key;
+}
+
 Value pull_on_demand(Isolate& I, Value w, Value name) {
   RunState* run = current_run();
-  if (!run || !is_str(name)) return Value();
-  // The wrapper's keys are the interned field names; a name from the
-  // script's code may be another string object of the same text.
-  Value key = field_key(as_str(name)->view());
-  Document::Ptr doc = document_of(*run, w);
   Dict* attrs = static_cast<Instance*>(w.o)->attrs;
-  if (!doc || !attrs) return Value();
-  std::shared_ptr<const PullLayout> held = pull_layout(I, *doc);
+  if (!run || !is_str(name) || !attrs) return Value();
+  Value key = key_of_name(name);
+  // The last wrapper's document and layout, else looked up (and kept).
+  RunState::LastPulled& last = run->last_pulled;
+  if (last.wrapper != w.o ||
+      &last.doc->meta() != static_cast<const PullLayout*>(last.layout.get())->meta.get()) {
+    Document::Ptr found = document_of(*run, w);
+    if (!found) return Value();
+    auto snapshot = run->pulled.find(w.o);
+    last = {w.o, found.get(), pull_layout(I, *found),
+            snapshot == run->pulled.end() ? nullptr : &snapshot->second};
+  }
+  Document* doc = last.doc;
+  const PullLayout* held = static_cast<const PullLayout*>(last.layout.get());
   const bool is_flags = key.o == held->prebuilt.entries[held->flags_at].key.o;
   auto column = held->column_of_key.find(key.o);
   if (!is_flags && column == held->column_of_key.end()) return Value();
@@ -921,12 +948,10 @@ Value pull_on_demand(Isolate& I, Value w, Value name) {
   if (v.is_exc()) return v;
   entries[at].value = v;
   // As pulled: push_document leaves it alone unless the script replaces it.
-  auto snapshot = run->pulled.find(w.o);
-  if (snapshot != run->pulled.end() && slot < snapshot->second.size() &&
-      snapshot->second[slot].key.o == key.o) {
+  if (last.snapshot && slot < last.snapshot->size() && (*last.snapshot)[slot].key.o == key.o) {
     incref(v);
-    decref(snapshot->second[slot].value);
-    snapshot->second[slot].value = v;
+    decref((*last.snapshot)[slot].value);
+    (*last.snapshot)[slot].value = v;
   }
   return v;
 }

@@ -9,6 +9,7 @@
 // natives find the innermost one with current_run().
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,6 +89,16 @@ struct RunState {
   // Each wrapper's attribute entries as pull_document left them (values
   // held): push_document skips the immutable ones the script did not replace.
   std::unordered_map<const lang::Object*, std::vector<lang::HashTable::Entry>> pulled;
+  // The wrapper whose field was last read for the first time, with what
+  // finding that field needs (document_binding.cpp pull_on_demand): a script
+  // reads several fields of one row in a row, and each lookup cost more than
+  // the conversion.
+  struct LastPulled {
+    const lang::Object* wrapper = nullptr;
+    model::Document* doc = nullptr;
+    std::shared_ptr<const void> layout;
+    std::vector<lang::HashTable::Entry>* snapshot = nullptr;
+  } last_pulled;
   // Documents read from the database (get_doc by name, get_last_doc, reload,
   // get_doc_before_save) and their rows: their Date, Datetime and Time fields
   // are datetime objects, as Frappe's; other documents keep the text they
