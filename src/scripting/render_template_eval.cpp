@@ -525,6 +525,26 @@ bool Evaluator::append(std::string& out, std::string_view text) {
   return true;
 }
 
+// {% autoescape off %}: the body in its own scope (Frappe's environment
+// renders with autoescape off already). Turning it on needs Markup values,
+// which quire does not have: refused rather than rendered unescaped.
+bool Evaluator::render_autoescape(const Node& n, std::string& out) {
+  Owned on(eval(*n.expr));
+  if (on.failed()) return false;
+  int t = truthy(I_, on.v);
+  if (t < 0) return false;
+  if (t) {
+    raise(I_, template_error_type(),
+          "autoescape on is not supported by quire's templates (Frappe renders with autoescape "
+          "off; escape values with |e)");
+    return false;
+  }
+  push_scope();
+  bool ok = render(n.body, out);
+  pop_scope();
+  return ok;
+}
+
 bool Evaluator::render(const Body& body, std::string& out) {
   for (const Node& n : body) {
     switch (n.kind) {
@@ -603,6 +623,9 @@ bool Evaluator::render(const Body& body, std::string& out) {
         break;
       case NodeKind::Load:
         if (!render_load(n)) return false;
+        break;
+      case NodeKind::Autoescape:
+        if (!render_autoescape(n, out)) return false;
         break;
     }
   }

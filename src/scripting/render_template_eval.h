@@ -155,6 +155,7 @@ class Evaluator {
   bool render_filter_block(const Node& n, std::string& out);
   bool render_block(const Node& n, std::string& out);
   bool render_load(const Node& n);
+  bool render_autoescape(const Node& n, std::string& out);
 
   Isolate& I_;
   Mode mode_;

@@ -400,6 +400,8 @@ class Parser {
         body.push_back(parse_filter_block(piece.line));
       } else if (tag == "block") {
         body.push_back(parse_block(piece.line));
+      } else if (tag == "autoescape") {
+        body.push_back(parse_autoescape(piece.line));
       } else if (tag == "include" || tag == "extends" || tag == "import" || tag == "from") {
         body.push_back(parse_load(tag, piece.line));
       } else {
@@ -641,6 +643,18 @@ class Parser {
     expect_end("end of statement block");
     parse_body(n.body, {"endblock"}, "block");
     if (cur().type == Tok::Name && cur().text == n.text) ++pos_;
+    expect_end("end of statement block");
+    return n;
+  }
+
+  // {% autoescape expr %}...{% endautoescape %}
+  Node parse_autoescape(int line) {
+    Depth depth(depth_, line);
+    Node n = new_node(NodeKind::Autoescape, line);
+    if (at_end()) fail(cur().line, "unexpected 'end of statement block'");
+    n.expr = parse_expression();
+    expect_end("end of statement block");
+    parse_body(n.body, {"endautoescape"}, "autoescape");
     expect_end("end of statement block");
     return n;
   }

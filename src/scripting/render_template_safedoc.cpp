@@ -27,11 +27,13 @@
 #include "scripting/attr_dict.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/typed_columns.h"
 #include "scripting/utils_misc.h"
 
 namespace quire::scripting {
 
 using namespace quire::lang;
+using jinja::Owned;
 
 namespace {
 
@@ -100,7 +102,37 @@ Value field_value(Isolate& I, Entry& e, std::uint64_t id, const std::string& key
     for (std::uint64_t child : ids) list_append(I, as_list(list), safe_doc_value(I, child));
     return list;
   }
-  return to_value(I, v);
+  // Dates, datetimes and times as the objects a loaded document carries.
+  std::string_view temporal = meta ? temporal_fieldtype(*meta, key) : std::string_view();
+  return temporal.empty() ? to_value(I, v) : temporal_value(I, temporal, v);
+}
+
+// as_dict() of a document's data: a dict of its fields, dates as objects,
+// child rows as such dicts (of their own DocType).
+Value typed_dict(Isolate& I, const Json& data, const std::string& doctype) {
+  RunState* run = current_run();
+  auto meta = run ? run->session.metas.find_meta(doctype) : nullptr;
+  if (!meta || !data.is_object()) return to_value(I, data);
+  Owned out(Value::object(alloc_dict(I)));
+  for (const auto& [key, v] : data.items()) {
+    const model::DocField* df = meta->field(key);
+    Owned value;
+    if (v.is_array() && df && (df->fieldtype == "Table" || df->fieldtype == "Table MultiSelect")) {
+      value.v = new_list_from(I, nullptr, 0);
+      for (const Json& row : v) {
+        Value child = typed_dict(I, row, df->options);
+        if (child.is_exc()) return child;
+        list_append(I, as_list(value.v), child);
+      }
+    } else {
+      std::string_view temporal = temporal_fieldtype(*meta, key);
+      value.v = temporal.empty() ? to_value(I, v) : temporal_value(I, temporal, v);
+    }
+    if (value.failed()) return Value::exc();
+    Owned k(new_str(I, key));
+    if (!dict_set(I, as_dict(out.v), k.v, value.v)) return Value::exc();
+  }
+  return out.take();
 }
 
 std::uint64_t id_of(Value self) {
@@ -201,13 +233,13 @@ QUIRE_NATIVE(sd_len) {
 // as_dict(): a plain dict of the fields (child rows as dicts).
 QUIRE_NATIVE(sd_as_dict) {
   Entry* e = entry_of(I, args[0]);
-  return e ? to_value(I, e->data) : Value::exc();
+  return e ? typed_dict(I, e->data, e->doctype) : Value::exc();
 }
 
 QUIRE_NATIVE(sd_items) {
   Entry* e = entry_of(I, args[0]);
   if (!e) return Value::exc();
-  Value d = to_value(I, e->data);
+  Value d = typed_dict(I, e->data, e->doctype);
   if (d.is_exc()) return d;
   Value r = call_method(I, d, "items", nullptr, 0);
   decref(d);

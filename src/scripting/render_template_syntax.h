@@ -102,6 +102,7 @@ enum class NodeKind : std::uint8_t {
   FilterBlock,  // expr = the filter chain over a Name kFilterBlockInput; body
   Block,        // text = name; body rendered in place (no extends: no overriding)
   Load,         // text = include/extends/import/from; expr = template name; ignore_missing
+  Autoescape,   // expr = on/off; body (in its own scope)
 };
 
 // The name under which a FilterBlock's rendered body reaches its filter chain

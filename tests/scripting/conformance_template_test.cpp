@@ -65,5 +65,21 @@ TEST_F(ConformanceTemplate, Case44_SafeDoc) {
             "used while the template renders");
 }
 
+// Date fields read as the date objects a loaded document carries (Frappe's
+// SafeDoc wraps the document itself), in attributes, get(), as_dict() and
+// items(); the printed text is the same str() as before.
+TEST_F(ConformanceTemplate, SafeDocDatesAreDates) {
+  auto todo = insert(Json{{"doctype", "ToDo"}, {"description", "dated"}, {"date", "2025-01-15"}});
+  std::string t =
+      "{% set d = frappe.get_doc('ToDo', name) %}"
+      "{{ d.date }}|{{ d.date.year }}|{{ d['date'].month }}|{{ d.get('date').day }}|"
+      "{{ d.as_dict().date.isoformat() }}|{{ (d.items()|selectattr(0, 'eq', 'date')|first)[1].year "
+      "}}|"
+      "{{ d.date is string }}|{{ d.description is string }}";
+  EXPECT_EQ(run("print(frappe.render_template(" + Json(t).dump() +
+                ", {'name': " + Json(todo->name()).dump() + "}))\n"),
+            "2025-01-15|2025|1|15|2025-01-15|2025|False|True\n");
+}
+
 }  // namespace
 }  // namespace quire::scripting::testing

@@ -190,6 +190,15 @@ b" }})",
     {"{% if false %}{% include 'x.html' %}{% endif %}ok", "{}"},
     {"{% include 'x.html' with context %}", "{}"},
     {"{% import 'm.html' %}", "{}"},
+    // Frappe's environment enables no extension: no trans, no do. Autoescape
+    // is built in; off is Frappe's default already (on: see below).
+    {"{% trans %}x{% endtrans %}", "{}"},
+    {"{% if 1 %}{% trans count=2 %}{% endif %}", "{}"},
+    {"{% do [].append(1) %}", "{}"},
+    {"{% autoescape false %}{% set y = 1 %}{{ '<' }}{{ y }}{% endautoescape %}{{ y }}", "{}"},
+    {"{% autoescape x %}{{ '<b>'|e }}{% endautoescape %}", "{}"},
+    {"{% autoescape %}{% endautoescape %}", "{}"},
+    {"{% autoescape false %}", "{}"},
 };
 
 TEST_F(RenderTemplate, MatchesJinja2) {
@@ -207,6 +216,15 @@ TEST_F(RenderTemplate, FrappeChecksAroundJinja) {
   // safe_render: ".__" anywhere is refused before parsing (jinja.py).
   EXPECT_EQ(run("frappe.render_template(\"{{ ''.__class__ }}\", {})\n"),
             "ValidationError: Illegal template");
+}
+
+// Autoescape on needs Markup values: refused, never rendered unescaped.
+TEST_F(RenderTemplate, AutoescapeOnIsRefused) {
+  std::string out =
+      run("frappe.render_template(\"{% autoescape true %}{{ '<' }}{% endautoescape %}\", {})\n");
+  EXPECT_NE(out.find("jinja2.exceptions.TemplateError: autoescape on is not supported"),
+            std::string::npos)
+      << out;
 }
 
 TEST_F(RenderTemplate, TemplateErrorsBecomeJinjaTemplateError) {
