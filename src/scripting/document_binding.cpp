@@ -12,6 +12,7 @@
 #include "model/fieldtypes.h"
 #include "model/lifecycle.h"
 #include "scripting/attr_dict.h"
+#include "scripting/frappe_doc_methods.h"
 #include "scripting/frappe_exceptions.h"
 #include "scripting/typed_columns.h"
 #include "scripting/value_convert.h"
@@ -657,6 +658,7 @@ void create_type() {
   host::define_method(t, "get_doc_before_save", m_get_doc_before_save);
   host::define_method(t, "has_value_changed", m_has_value_changed);
   host::define_method(t, "get_db_value", m_get_db_value);
+  add_document_methods(t);  // add_comment, run_method, get_formatted, meta
   g_type = t;
 }
 

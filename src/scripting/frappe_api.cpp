@@ -11,7 +11,12 @@
 #include "scripting/attr_dict.h"
 #include "scripting/document_binding.h"
 #include "scripting/engine.h"
+#include "scripting/frappe_format.h"
+#include "scripting/frappe_mapper.h"
+#include "scripting/frappe_meta.h"
+#include "scripting/frappe_orjson.h"
 #include "scripting/frappe_qb.h"
+#include "scripting/frappe_site_names.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template.h"
 #include "scripting/safe_eval.h"
@@ -232,25 +237,6 @@ QUIRE_NATIVE(f_rename_doc) {
     return Value::exc();
   return guarded(I, [&]() -> Value {
     return to_value(I, model::rename_doc(run->session, doctype, old_name, new_name, merge, force));
-  });
-}
-
-QUIRE_NATIVE(f_get_meta) {
-  RunState* run = need_run(I);
-  if (!run) return Value::exc();
-  std::string doctype;
-  if (nargs < 1 || !arg_string(I, args[0], doctype, "doctype")) {
-    if (!I.pending.is_undef()) return Value::exc();
-    return raise(I, types().TypeError, "get_meta() missing required argument 'doctype'");
-  }
-  return guarded(I, [&]() -> Value {
-    auto meta = run->session.metas.get(doctype);
-    Json j = meta->raw.is_object() ? meta->raw : Json::object();
-    j["name"] = meta->name;
-    j["istable"] = meta->istable ? 1 : 0;
-    j["issingle"] = meta->issingle ? 1 : 0;
-    j["is_submittable"] = meta->is_submittable ? 1 : 0;
-    return to_value(I, j);
   });
 }
 
@@ -606,6 +592,10 @@ std::string not_whitelisted_message(const std::string& method) {
          method + "</strong> is not whitelisted.</details>";
 }
 
+Value json_handler(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void* data) {
+  return f_json_default(I, args, nargs, kwnames, data);
+}
+
 Value call_whitelisted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames) {
   return f_call(I, args, nargs, kwnames, nullptr);
 }
@@ -690,7 +680,9 @@ const Prototype& prototype() {
         {"get_last_doc", f_get_last_doc},
         {"delete_doc", f_delete_doc},
         {"rename_doc", f_rename_doc},
-        {"get_meta", f_get_meta},
+        {"get_meta", get_meta_native},
+        {"format_value", format_value_native},
+        {"json_handler", f_json_default},
         {"throw", f_throw},
         {"msgprint", f_msgprint},
         {"log", f_log},
@@ -713,6 +705,9 @@ const Prototype& prototype() {
     for (const auto& f : functions) host::define_method(out.names, f.name, f.fn);
     add_mail_and_job_functions(out.names);
     add_http_functions(out.names);
+    add_mapper_functions(out.names);
+    add_orjson_functions(utils_namespace());
+    add_site_names(out.names, out.globals);
     // frappe.db.get_all is frappe.get_all; frappe.get_value is frappe.db.get_value.
     for (bool commit : {false, true}) {
       host::define_method(db_namespace(commit), "get_all", f_get_all);
@@ -862,6 +857,12 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
     if (json.is_exc()) return false;
     ok = ok && bind_global(I, "json", json);
     decref(json);
+  }
+  if (I.program->global_slot("orjson") >= 0) {
+    Value orjson = make_orjson_module(I);
+    if (orjson.is_exc()) return false;
+    ok = ok && bind_global(I, "orjson", orjson);
+    decref(orjson);
   }
   if (I.program->global_slot("style") >= 0) {
     Value style = to_value(I, Json{{"border_color", "#d1d8dd"}});

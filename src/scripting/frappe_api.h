@@ -32,6 +32,11 @@ lang::Value call_whitelisted(lang::Isolate& I, lang::Value* args, std::size_t na
 // once instead of filling the heap past its limit in one native call.
 bool query_result_fits(lang::Isolate& I, const Json& rows);
 
+// frappe.json_handler: Frappe's json default (dates and times as str(),
+// documents as as_dict()); also the default of frappe.utils.orjson_dumps.
+lang::Value json_handler(lang::Isolate& I, lang::Value* args, std::size_t nargs,
+                         const lang::Tuple* kwnames, void* data);
+
 // Frappe's PermissionError text for a method that is not whitelisted.
 std::string not_whitelisted_message(const std::string& method);
 

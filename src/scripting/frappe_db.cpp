@@ -5,6 +5,7 @@
 #include "model/read_sql.h"
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_api.h"
+#include "scripting/frappe_db_callbacks.h"
 #include "scripting/native_util.h"
 #include "scripting/sql_params.h"
 #include "scripting/typed_columns.h"
@@ -254,20 +255,28 @@ QUIRE_NATIVE(db_commit) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
   if (transaction_control_disabled(run) || !run->request.commit) return Value::none();
-  return guarded(I, [&]() -> Value {
+  if (!run_transaction_callbacks(I, *run, TransactionPoint::BeforeCommit)) return Value::exc();
+  Value r = guarded(I, [&]() -> Value {
     run->request.commit();
     return Value::none();
   });
+  if (r.is_exc() || !run_transaction_callbacks(I, *run, TransactionPoint::AfterCommit))
+    return Value::exc();
+  return r;
 }
 
 QUIRE_NATIVE(db_rollback) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
   if (transaction_control_disabled(run) || !run->request.rollback) return Value::none();
-  return guarded(I, [&]() -> Value {
+  if (!run_transaction_callbacks(I, *run, TransactionPoint::BeforeRollback)) return Value::exc();
+  Value r = guarded(I, [&]() -> Value {
     run->request.rollback();
     return Value::none();
   });
+  if (r.is_exc() || !run_transaction_callbacks(I, *run, TransactionPoint::AfterRollback))
+    return Value::exc();
+  return r;
 }
 
 }  // namespace
@@ -300,6 +309,8 @@ lang::Type* db_namespace(bool with_commit) {
     // DocType Event scripts get the one without commit and rollback (spec §3.7.1).
     host::define_method(n.committing, "commit", db_commit);
     host::define_method(n.committing, "rollback", db_rollback);
+    add_transaction_callbacks(n.plain, false);
+    add_transaction_callbacks(n.committing, true);
     return n;
   }();
   return with_commit ? namespaces.committing : namespaces.plain;
