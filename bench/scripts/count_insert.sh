@@ -19,21 +19,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 lib=$here/../lib
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-export QUIRE_SITES_DIR="$work/sites"
-"$QUIRE" new-site bench --admin-password bench >/dev/null
-"$QUIRE" set-config -g server_script_enabled 1 >/dev/null
-"$QUIRE" set-config pause_scheduler 1 >/dev/null
-keys=$("$QUIRE" generate-api-key Administrator)
-token="$(sed -n 's/^api_key: //p' <<<"$keys"):$(sed -n 's/^api_secret: //p' <<<"$keys")"
-site_db="$QUIRE_SITES_DIR/bench/site.db"
+# shellcheck source=../lib/script_site.sh
+source "$lib/script_site.sh"
+make_script_site
 
 # shellcheck source=../lib/serve.sh
 source "$lib/serve.sh"
