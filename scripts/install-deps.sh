@@ -14,6 +14,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev python3 python3-jinja2 curl wrk clang-format
   # frappe.utils references for the scripting tests (run by /usr/bin/python3)
   python3-babel python3-markdown2
+  # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
+  python3-dateutil
 )
 # The REST end-to-end test drives quire with an npm client (frappe-js-sdk).
 # A node that came with its own npm (e.g. from another apt source) is kept.

@@ -5,6 +5,7 @@
 #include "model/db_api.h"
 #include "scripting/frappe_qb_node.h"
 #include "scripting/native_util.h"
+#include "scripting/typed_columns.h"
 
 namespace quire::scripting {
 
@@ -51,7 +52,14 @@ Value aggregate(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
     list.filters = filters;
     list.as_list = true;
     Json rows = model::get_all(run->session, list);
-    return to_value(I, rows.empty() || rows[0].empty() ? Json() : rows[0][0]);
+    Json value = rows.empty() || rows[0].empty() ? Json() : rows[0][0];
+    // The max or min of a Date/Datetime/Time field is one of its values:
+    // typed as frappe.db.sql types the column (MariaDB's MAX keeps the type).
+    std::string_view fieldtype;
+    if (std::string_view(fn) == "max" || std::string_view(fn) == "min") {
+      fieldtype = temporal_fieldtype(*run->session.metas.get(doctype), field);
+    }
+    return fieldtype.empty() ? to_value(I, value) : temporal_value(I, fieldtype, value);
   });
   if (out.is_exc()) return out;
   int t = truthy(I, out);
@@ -79,6 +87,34 @@ QUIRE_NATIVE(qb_sum) {
   return aggregate(I, args, nargs, kwnames, "sum", "sum");
 }
 
+// frappe.qb.Tables(*names): a list of tables; a name may be a (name, alias) pair.
+QUIRE_NATIVE(qb_tables) {
+  if (!qb::only_keywords(I, "Tables", kwnames, {})) return Value::exc();
+  std::vector<Value> tables;
+  auto release = [&] {
+    for (Value t : tables) decref(t);
+  };
+  for (std::size_t i = 0; i < nargs; ++i) {
+    // Table(name, schema=None, alias): a pair gives the alias.
+    Value table_args[3] = {args[i], Value(), Value()};
+    std::size_t count = 1;
+    if (is_tuple(args[i]) && as_tuple(args[i])->size == 2) {
+      table_args[0] = as_tuple(args[i])->items()[0];
+      table_args[2] = as_tuple(args[i])->items()[1];
+      count = 3;
+    }
+    Value table = qb::new_table(I, table_args, count, nullptr, nullptr);
+    if (table.is_exc()) {
+      release();
+      return table;
+    }
+    tables.push_back(table);
+  }
+  Value list = new_list_from(I, tables.data(), tables.size());
+  release();
+  return list;
+}
+
 // frappe.qb.terms: PyPika's terms module as safe_exec flattens it (the
 // classes scripts construct or test with isinstance).
 Type* terms_namespace(const qb::Classes& c) {
@@ -100,6 +136,10 @@ Type* terms_namespace(const qb::Classes& c) {
       {"ArithmeticExpression", c.arithmetic.type},
       {"Case", c.case_.type},
       {"Order", c.order.type},
+      {"Tuple", c.tuple.type},
+      {"Bracket", c.bracket.type},
+      {"Interval", c.interval.type},
+      {"CustomFunction", c.custom_function.type},
   };
   for (const auto& e : exposed) host::define_class_attr(t, e.name, Value::object(e.type));
   host::define_staticmethod(t, "Not", qb::new_not);
@@ -117,6 +157,9 @@ Type* qb_namespace() {
     host::define_staticmethod(t, "into", qb::query_into);
     host::define_staticmethod(t, "update", qb::query_update);
     host::define_staticmethod(t, "select", qb::query_select);
+    host::define_staticmethod(t, "with_", qb::query_with);
+    host::define_staticmethod(t, "Tables", qb_tables);
+    host::define_staticmethod(t, "get_query", qb::get_query);
     // Frappe's Base.functions(name, *args): any SQL function by name.
     host::define_staticmethod(t, "functions", qb::new_function);
     host::define_staticmethod(t, "max", qb_max);

@@ -1,8 +1,4 @@
-// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
-// (GCC bug 105329); it must be silenced before <string> is first included.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+#include "scripting/frappe_qb_warnings.h"  // first: see there
 // frappe.qb objects: the classes, the payload codec and the argument rules
 // shared by terms, tables and queries.
 #include <algorithm>
@@ -11,6 +7,7 @@
 #include <vector>
 
 #include "scripting/frappe_qb_node.h"
+#include "scripting/native_util.h"
 #include "scripting/value_convert.h"
 
 namespace quire::scripting::qb {
@@ -39,7 +36,14 @@ const Classes& classes() {
     out.query = value_type("QueryBuilder", out.term.type);
     out.joiner = value_type("Joiner", out.root);
     out.order = value_type("Order", out.root);
+    out.tuple = value_type("Tuple", out.criterion.type);
+    out.bracket = value_type("Bracket", out.tuple.type);
+    out.interval = value_type("Interval", out.term.type);
+    out.set_operation = value_type("_SetOperation", out.term.type);
+    out.custom_function = value_type("CustomFunction", out.root);
     define_term_methods(out);
+    define_extra_term_methods(out);
+    define_set_operation_methods(out);
     define_table_methods(out);
     define_query_methods(out);
     return out;
@@ -49,7 +53,12 @@ const Classes& classes() {
 
 namespace {
 
-const host::ValueType& class_for(const Classes& c, const std::string& kind) {
+const host::ValueType& class_for(const Classes& c, const Json& node) {
+  const std::string kind = node.value("k", "");
+  if (kind == "query") return node.value("type", "") == "union" ? c.set_operation : c.query;
+  if (kind == "tuple") return node.value("br", false) ? c.bracket : c.tuple;
+  if (kind == "interval") return c.interval;
+  if (kind == "customfn") return c.custom_function;
   if (kind == "table") return c.table;
   if (kind == "field") return c.field;
   if (kind == "star") return c.star;
@@ -59,10 +68,9 @@ const host::ValueType& class_for(const Classes& c, const std::string& kind) {
   if (kind == "arith") return c.arithmetic;
   if (kind == "case") return c.case_;
   if (kind == "empty") return c.empty_criterion;
-  if (kind == "query") return c.query;
   if (kind == "joiner") return c.joiner;
   if (kind == "order") return c.order;
-  return c.criterion;  // cmp, bool, not, in, null, between
+  return c.criterion;  // cmp, bool, not, in, null, between, rawc
 }
 
 bool is_name_char(unsigned char ch) {
@@ -108,8 +116,7 @@ Value make(Isolate& I, const Json& node) {
     return raise(I, types().ValueError,
                  "query builder expression too large (over 1 MiB; use fewer values)");
   }
-  return host::new_value(I, class_for(classes(), node.value("k", "")).impl, bytes.data(),
-                         bytes.size());
+  return host::new_value(I, class_for(classes(), node).impl, bytes.data(), bytes.size());
 }
 
 bool node_of(Value v, Json& out) {
@@ -142,8 +149,15 @@ bool term_arg(Isolate& I, Value v, Json& out, const char* what) {
     out = std::move(node);
     return true;
   }
+  // A tuple is PyPika's Tuple (a row value: `(a,b) IN ((1,2),(3,4))`).
+  if (is_tuple(v)) {
+    std::vector<Json> items;
+    if (!terms_of(I, v, items, what)) return false;
+    out = Json{{"k", "tuple"}, {"items", std::move(items)}, {"br", false}, {"a", nullptr}};
+    return true;
+  }
   // Values are bound as parameters: only scalars (and dates, by their text) have one SQL value.
-  if (is_list(v) || is_tuple(v) || is_dict(v) || is_set_like(v)) {
+  if (is_list(v) || is_dict(v) || is_set_like(v)) {
     raise(I, types().TypeError,
           std::string(what) + " must be a field, a term or a single value, not " + type_name(v));
     return false;
@@ -156,6 +170,25 @@ bool term_arg(Isolate& I, Value v, Json& out, const char* what) {
     return false;
   }
   out = Json{{"k", "val"}, {"v", value}, {"a", nullptr}};
+  return true;
+}
+
+bool terms_of(Isolate& I, Value iterable, std::vector<Json>& out, const char* what) {
+  Value it = get_iter(I, iterable);
+  if (it.is_exc()) return false;
+  for (;;) {
+    Value item = iter_next(I, it);
+    if (item.is_undef()) break;
+    Json term;
+    bool ok = !item.is_exc() && term_arg(I, item, term, what);
+    decref(item);
+    if (!ok) {
+      decref(it);
+      return false;
+    }
+    out.push_back(std::move(term));
+  }
+  decref(it);
   return true;
 }
 
@@ -199,6 +232,15 @@ bool check_function_name(Isolate& I, std::string_view name) {
               "': use letters, digits and '_'");
   }
   return ok;
+}
+
+bool optional_alias(Isolate& I, Value v, Json& out) {
+  out = nullptr;
+  if (!given(v)) return true;
+  std::string alias;
+  if (!arg_string(I, v, alias, "alias") || !check_name(I, alias, "alias")) return false;
+  out = alias;
+  return true;
 }
 
 bool doctype_table(Isolate& I, Value name, Json& out) {

@@ -19,11 +19,18 @@
 //   between {x, lo, hi}                           empty {}
 //   case   {when: [[criterion, term]...], else: term|null, a}
 //   subq   {q: query, a}
+//   tuple  {items: [terms], br: Bracket, a}        interval {months, days, seconds (all ints
+//                                                    but seconds, a float), text: PyPika's SQL}
+//   rawc   {s: SQL with '?' for each of p, p: [values]}  (get_query's filters and columns,
+//           written by the model's list-query code)
 //   query  {type: select|update|delete|insert, from: [tables], sel: [terms],
 //           where, having, group: [terms], order: [[term, "ASC"|"DESC"|""]],
 //           limit, offset, distinct, joins: [{how, t, on|using}], set: [[field, term]],
-//           cols: [fields], rows: [[terms]], into, upd}
+//           cols: [fields], rows: [[terms]], into, upd, with: [[name, query]],
+//           rawjoins: SQL (get_query's joins), for_update}
+//           type union: {parts: [[""|"UNION"|"UNION ALL", query]...], order, limit, offset, a}
 //   joiner {q: query, how, t: table}               order {o: "ASC"|"DESC"}
+//   customfn {n: SQL function name, params: [names] | null}
 
 #include <string>
 #include <string_view>
@@ -45,7 +52,8 @@ using model::Json;
 struct Classes {
   lang::Type* root;
   lang::host::ValueType term, criterion, field, star, value_wrapper, pseudo_column, function,
-      arithmetic, case_, empty_criterion, table, query, joiner, order;
+      arithmetic, case_, empty_criterion, table, query, joiner, order, tuple, bracket, interval,
+      set_operation, custom_function;
 };
 const Classes& classes();
 
@@ -60,6 +68,8 @@ Json self_node(Value self);
 // subquery, a scalar (str, int, float, bool, None, date...) as a bound value.
 // TypeError naming `what` for anything else (lists, dicts, documents, tables).
 bool term_arg(Isolate& I, Value v, Json& out, const char* what);
+// Every item of a script iterable as a term (term_arg with `what`).
+bool terms_of(Isolate& I, Value iterable, std::vector<Json>& out, const char* what);
 // The same, but a str names a column of `table` (select("name"), orderby("creation")),
 // and "*" is every column.
 bool column_arg(Isolate& I, Value v, const Json& table, Json& out, const char* what);
@@ -68,6 +78,8 @@ bool column_arg(Isolate& I, Value v, const Json& table, Json& out, const char* w
 // they must be non-empty, short, and made of letters, digits, '_', ' ' and
 // '-' (Frappe's DocType and field names). ValueError otherwise.
 bool check_name(Isolate& I, std::string_view name, const char* what);
+// An `alias=` argument: null when not given, else a checked name.
+bool optional_alias(Isolate& I, Value v, Json& out);
 // A SQL function name: a plain identifier, rendered as written.
 bool check_function_name(Isolate& I, std::string_view name);
 
@@ -101,10 +113,15 @@ Value query_into(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* 
 Value query_update(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* kwnames, void*);
 Value query_select(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* kwnames, void*);
 Value new_table(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* kwnames, void*);
+Value query_with(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* kwnames, void*);
+// frappe.qb.get_query(table, fields, filters, ...): frappe_qb_get_query.cpp.
+Value get_query(Isolate& I, Value* args, std::size_t nargs, const lang::Tuple* kwnames, void*);
 
 // Registration of each group of methods (called once by classes()).
 void define_term_methods(const Classes& c);
 void define_table_methods(const Classes& c);
 void define_query_methods(const Classes& c);
+void define_extra_term_methods(const Classes& c);
+void define_set_operation_methods(const Classes& c);
 
 }  // namespace quire::scripting::qb

@@ -1,16 +1,10 @@
-// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
-// (GCC bug 105329); it must be silenced before <string> is first included.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+#include "scripting/frappe_qb_warnings.h"  // first: see there
 // frappe.qb tables and queries: `t.field` / `t["field"]`, the builder
 // methods of a query (select, where, joins, orderby, limit...; update/set,
 // delete, into/insert), its SQL text, and run(), which hands the SQL and its
 // parameters to frappe.db.sql: the same read-only engine guard and result
 // shapes as a hand-written query. Only a SELECT is ever handed on: any other
 // statement is refused with Frappe's PermissionError before it reaches SQL.
-#include <cctype>
-
 #include "scripting/frappe_api.h"
 #include "scripting/frappe_qb_node.h"
 #include "scripting/frappe_qb_sql.h"
@@ -343,26 +337,9 @@ QUIRE_NATIVE(q_columns) {
 }
 
 bool row_terms(Isolate& I, Value row, Json& out) {
-  out = Json::array();
-  Value it = get_iter(I, row);
-  if (it.is_exc()) return false;
-  for (;;) {
-    Value item = iter_next(I, it);
-    if (item.is_undef()) break;
-    if (item.is_exc()) {
-      decref(it);
-      return false;
-    }
-    Json term;
-    bool ok = term_arg(I, item, term, "an inserted value");
-    decref(item);
-    if (!ok) {
-      decref(it);
-      return false;
-    }
-    out.push_back(std::move(term));
-  }
-  decref(it);
+  std::vector<Json> terms;
+  if (!terms_of(I, row, terms, "an inserted value")) return false;
+  out = std::move(terms);
   return true;
 }
 
@@ -410,22 +387,20 @@ QUIRE_NATIVE(q_walk) {
   return out;
 }
 
-bool is_select(const std::string& sql) {
-  std::size_t i = 0;
-  while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
-  std::string head;
-  for (; i < sql.size() && head.size() < 6; ++i) {
-    head += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[i])));
-  }
-  return head == "select";
+// What run() may hand to frappe.db.sql: a SELECT or a set operation of them
+// (with or without WITH before it), and nothing PyPika would render empty.
+bool is_read_query(const Json& q, const std::string& sql) {
+  const std::string type = q.value("type", "");
+  return !sql.empty() && (type == "select" || type == "union");
 }
 
 // run(*args, **kwargs) = frappe.db.sql(sql, params, *args, **kwargs).
 QUIRE_NATIVE(q_run) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
-  RenderedSql r = render_query(self_node(args[0]));
-  if (!is_select(r.sql)) {
+  const Json q = self_node(args[0]);
+  RenderedSql r = render_query(q);
+  if (!is_read_query(q, r.sql)) {
     // Frappe's prepare_query: a template's query fails read_sql's check; one
     // run by script code is refused with its own message. Neither runs.
     if (rendering_template()) {
@@ -598,8 +573,16 @@ void define_query_methods(const Classes& c) {
       {"run", q_run},
   };
   for (const auto& m : methods) host::define_method(c.query, m.name, m.fn);
-  host::define_special(c.query, "__str__", q_get_sql);
-  host::define_special(c.query, "__repr__", q_get_sql);
+  // PyPika's _SetOperation: ordering, paging, aliasing and running only.
+  static const Fn set_operation_methods[] = {
+      {"orderby", q_orderby}, {"limit", q_limit}, {"offset", q_offset}, {"as_", q_as},
+      {"get_sql", q_get_sql}, {"walk", q_walk},   {"run", q_run},
+  };
+  for (const auto& m : set_operation_methods) host::define_method(c.set_operation, m.name, m.fn);
+  for (const host::ValueType* t : {&c.query, &c.set_operation}) {
+    host::define_special(*t, "__str__", q_get_sql);
+    host::define_special(*t, "__repr__", q_get_sql);
+  }
   host::define_method(c.joiner, "on", joiner_on);
   host::define_method(c.joiner, "on_field", joiner_on_field);
   host::define_method(c.joiner, "using", joiner_using);

@@ -1,8 +1,5 @@
-// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
-// (GCC bug 105329); it must be silenced before <string> is first included.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+#include "scripting/frappe_qb_warnings.h"  // first: see there
+// The SQL text of frappe.qb trees (frappe_qb_sql.h).
 #include "scripting/frappe_qb_sql.h"
 
 #include "scripting/frappe_qb_node.h"
@@ -71,6 +68,16 @@ class Writer {
       for (char ch : text(t, "s")) sql += ch == '%' ? std::string("%%") : std::string(1, ch);
     } else if (kind == "fn") {
       sql = text(t, "n") + "(" + list(t["args"], namespaced) + ")";
+    } else if (kind == "arith" && text(t["r"], "k") == "interval") {
+      sql = date_add(t["l"], t["r"], text(t, "op") == "-", namespaced);
+    } else if (kind == "arith" && text(t["l"], "k") == "interval") {
+      sql = date_add(t["r"], t["l"], false, namespaced);  // only `interval + x` is built
+    } else if (kind == "interval") {
+      sql = text(t, "text");  // PyPika's MySQL text: SQLite has no INTERVAL outside date_add
+    } else if (kind == "tuple") {
+      sql = "(" + list(t["items"], namespaced) + ")";
+    } else if (kind == "rawc") {
+      sql = raw_with_params(t);
     } else if (kind == "arith") {
       // One call per statement: parameters are numbered in the order they are rendered.
       sql = operand(t["l"], namespaced);
@@ -125,20 +132,122 @@ class Writer {
   }
 
   std::string query(const Json& q) {
+    std::string ctes;
+    if (has(q, "with")) {
+      for (const auto& w : q["with"]) {
+        ctes += (ctes.empty() ? "WITH " : ",") + quote(w[0].get<std::string>()) + " AS (" +
+                query(w[1]) + ")";
+      }
+      ctes += " ";
+    }
+    return ctes + statement(q);
+  }
+
+ private:
+  int next_param_ = 0;
+
+  std::string statement(const Json& q) {
     const std::string type = text(q, "type");
+    if (type == "union") return set_operation(q);
     if (type == "update") return update(q);
     if (type == "delete") return remove(q);
     if (type == "insert") return insert(q);
     return select(q);
   }
 
- private:
-  int next_param_ = 0;
-
   std::string placeholder(const Json& value) {
     std::string key = "param" + std::to_string(++next_param_);
     params[key] = value;
     return "%(" + key + ")s";
+  }
+
+  // get_query's SQL from the model's list-query code: each '?' (outside
+  // quotes) becomes the next named parameter, '%' is doubled as for PseudoColumn.
+  std::string raw_with_params(const Json& t) {
+    const std::string s = text(t, "s");
+    const Json& values = t["p"];
+    std::string sql;
+    std::size_t next = 0;
+    char quote_char = 0;
+    for (char ch : s) {
+      if (quote_char != 0) {
+        if (ch == quote_char) quote_char = 0;
+      } else if (ch == '\'' || ch == '`' || ch == '"') {
+        quote_char = ch;
+      } else if (ch == '?' && next < values.size()) {
+        sql += placeholder(values[next++]);
+        continue;
+      }
+      sql += ch == '%' ? std::string("%%") : std::string(1, ch);
+    }
+    return sql;
+  }
+
+  // `x + Interval(...)` in SQLite (which has no INTERVAL): months first,
+  // clamped to the month's last day as MariaDB's DATE_ADD does (SQLite's
+  // '+1 months' takes 31 January to 3 March), then days, then the time.
+  // A date stays a date; a datetime keeps its time text unless the interval
+  // has a time part (then milliseconds are what SQLite's strftime keeps).
+  std::string date_add(const Json& value, const Json& interval, bool subtract, bool namespaced) {
+    const int sign = subtract ? -1 : 1;
+    const std::int64_t months = sign * interval.value("months", std::int64_t{0});
+    const std::int64_t days = sign * interval.value("days", std::int64_t{0});
+    const std::int64_t micros = sign * interval.value("micros", std::int64_t{0});
+    auto signed_text = [](std::int64_t n) { return (n < 0 ? "" : "+") + std::to_string(n); };
+    auto x = [&] { return term(value, namespaced); };  // rendered per use: its parameters repeat
+    std::string date = "date(" + x() + ")";
+    if (months != 0) {
+      date = "min(date(" + x() + ",'" + signed_text(months) + " months'),date(" + x() +
+             ",'start of month','" + signed_text(months + 1) + " months','-1 day'))";
+    }
+    if (micros == 0) {
+      return "(date(" + date + ",'" + signed_text(days) + " days')||substr(" + x() + ",11))";
+    }
+    std::int64_t whole = micros / 1000000, fraction = micros % 1000000;
+    std::string seconds = signed_text(whole);
+    if (fraction != 0) {
+      std::string digits = std::to_string(fraction < 0 ? -fraction : fraction);
+      if (micros < 0 && whole == 0) seconds = "-0";
+      seconds += "." + std::string(6 - digits.size(), '0') + digits;
+    }
+    return "(strftime('%%Y-%%m-%%d %%H:%%M:%%f'," + date + "||substr(" + x() + ",11),'" +
+           signed_text(days) + " days','" + seconds + " seconds')||'000')";
+  }
+
+  // `a UNION b`: SQLite takes no brackets around compound members, so a
+  // member with its own ORDER BY, LIMIT, WITH or set operation is read
+  // through a subquery instead.
+  std::string set_operation(const Json& q) {
+    std::string sql;
+    for (const auto& part : q["parts"]) {
+      const Json& member = part[1];
+      const bool wrap = has(member, "order") || has(member, "limit") || has(member, "offset") ||
+                        has(member, "with") || text(member, "type") == "union";
+      const std::string op = part[0].get<std::string>();
+      if (!op.empty()) sql += " " + op + " ";
+      sql += wrap ? "SELECT * FROM (" + query(member) + ")" : query(member);
+    }
+    return sql + order_and_limit(q, false);
+  }
+
+  std::string order_and_limit(const Json& q, bool namespaced) {
+    std::string sql;
+    if (has(q, "order") && !q["order"].empty()) {
+      sql += " ORDER BY ";
+      bool first = true;
+      for (const auto& o : q["order"]) {
+        sql += (first ? "" : ",") + term(o[0], namespaced);
+        if (!o[1].get<std::string>().empty()) sql += " " + o[1].get<std::string>();
+        first = false;
+      }
+    }
+    if (has(q, "limit")) {
+      sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
+    } else if (has(q, "offset")) {
+      sql += " LIMIT -1";  // SQLite takes OFFSET only after a LIMIT; -1 is none
+    }
+    if (has(q, "offset")) sql += " OFFSET " + std::to_string(q["offset"].get<std::int64_t>());
+    return sql;
   }
 
   std::string list(const Json& terms, bool namespaced, bool with_alias = false) {
@@ -169,7 +278,8 @@ class Writer {
   std::string select(const Json& q) {
     if (!has(q, "sel") || q["sel"].empty()) return "";
     const Json& joins = q.value("joins", Json::array());
-    bool namespaced = !joins.empty() || q.value("from", Json::array()).size() > 1;
+    bool namespaced =
+        !joins.empty() || has(q, "rawjoins") || q.value("from", Json::array()).size() > 1;
     std::string sql = "SELECT ";
     if (q.value("distinct", false)) sql += "DISTINCT ";
     sql += list(q["sel"], namespaced, true);
@@ -181,6 +291,7 @@ class Writer {
         first = false;
       }
     }
+    if (has(q, "rawjoins")) sql += text(q, "rawjoins");
     for (const auto& j : joins) {
       sql += " " + text(j, "how") + "JOIN " + table(j["t"]);
       if (has(j, "on")) sql += " ON " + term(j["on"], namespaced);
@@ -193,22 +304,9 @@ class Writer {
     sql += where(q, "where", "WHERE", namespaced);
     if (has(q, "group") && !q["group"].empty()) sql += " GROUP BY " + list(q["group"], namespaced);
     sql += where(q, "having", "HAVING", namespaced);
-    if (has(q, "order") && !q["order"].empty()) {
-      sql += " ORDER BY ";
-      bool first = true;
-      for (const auto& o : q["order"]) {
-        sql += (first ? "" : ",") + term(o[0], namespaced);
-        if (!o[1].get<std::string>().empty()) sql += " " + o[1].get<std::string>();
-        first = false;
-      }
-    }
-    if (has(q, "limit")) {
-      sql += " LIMIT " + std::to_string(q["limit"].get<std::int64_t>());
-    } else if (has(q, "offset")) {
-      sql += " LIMIT -1";  // SQLite takes OFFSET only after a LIMIT; -1 is none
-    }
-    if (has(q, "offset")) sql += " OFFSET " + std::to_string(q["offset"].get<std::int64_t>());
-    return sql;
+    // FOR UPDATE is left out: SQLite has none (a write transaction holds the
+    // whole database, so there is no row to lock).
+    return sql + order_and_limit(q, namespaced);
   }
 
   std::string update(const Json& q) {

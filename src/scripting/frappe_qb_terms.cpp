@@ -1,8 +1,4 @@
-// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
-// (GCC bug 105329); it must be silenced before <string> is first included.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
+#include "scripting/frappe_qb_warnings.h"  // first: see there
 // frappe.qb terms and criteria: the operators that build conditions
 // (t.status == "Open", a & b, ~a, t.qty * t.rate), PyPika's criterion
 // methods (isin, like, isnull, between...), aliases, and the classes of
@@ -75,11 +71,23 @@ QUIRE_NATIVE(t_invert) {
 Value arithmetic(Isolate& I, Value* args, const char* op, bool reflected) {
   Json self = self_node(args[0]), other;
   if (!term_arg(I, args[1], other, "the other operand")) return Value::exc();
-  return make(I, Json{{"k", "arith"},
-                      {"op", op},
-                      {"l", reflected ? other : self},
-                      {"r", reflected ? self : other},
-                      {"a", nullptr}});
+  Json node{{"k", "arith"},
+            {"op", op},
+            {"l", reflected ? std::move(other) : std::move(self)},
+            {"r", reflected ? std::move(self) : std::move(other)},
+            {"a", nullptr}};
+  // SQLite has no INTERVAL type: only `date ± Interval` and `Interval + date`
+  // have a meaning it can be given (frappe_qb_sql.cpp's date_add).
+  const bool left = node["l"].value("k", "") == "interval";
+  const bool right = node["r"].value("k", "") == "interval";
+  const std::string o = op;
+  if ((left || right) && !(right && !left && (o == "+" || o == "-")) &&
+      !(left && !right && o == "+")) {
+    return raise(
+        I, types().TypeError,
+        "an Interval can only be added to a date or datetime term, or subtracted from one");
+  }
+  return make(I, node);
 }
 
 QUIRE_NATIVE(t_add) {
@@ -140,26 +148,8 @@ Value contains(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames,
                  std::string(fname) + "() takes a list, tuple or set of values, or a query, not " +
                      type_name(a[0]));
   }
-  Value it = get_iter(I, a[0]);
-  if (it.is_exc()) return it;
-  Json items = Json::array();
-  for (;;) {
-    Value item = iter_next(I, it);
-    if (item.is_undef()) break;
-    if (item.is_exc()) {
-      decref(it);
-      return item;
-    }
-    Json term;
-    bool ok = term_arg(I, item, term, "an isin() item");
-    decref(item);
-    if (!ok) {
-      decref(it);
-      return Value::exc();
-    }
-    items.push_back(std::move(term));
-  }
-  decref(it);
+  std::vector<Json> items;
+  if (!terms_of(I, a[0], items, "an isin() item")) return Value::exc();
   node["list"] = std::move(items);
   return make(I, node);
 }
@@ -264,25 +254,7 @@ Value fold(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, con
   if (!parse_args(I, fname, args, nargs, kwnames, {"terms"}, 0, a)) return Value::exc();
   std::vector<Json> criteria;
   if (a[0].is_undef()) return make(I, chain_of(criteria, op));
-  Value it = get_iter(I, a[0]);
-  if (it.is_exc()) return it;
-  for (;;) {
-    Value item = iter_next(I, it);
-    if (item.is_undef()) break;
-    if (item.is_exc()) {
-      decref(it);
-      return item;
-    }
-    Json term;
-    bool ok = term_arg(I, item, term, "a criterion");
-    decref(item);
-    if (!ok) {
-      decref(it);
-      return Value::exc();
-    }
-    criteria.push_back(std::move(term));
-  }
-  decref(it);
+  if (!terms_of(I, a[0], criteria, "a criterion")) return Value::exc();
   return make(I, chain_of(criteria, op));
 }
 
@@ -294,15 +266,6 @@ QUIRE_NATIVE(criterion_any) {
 }
 
 // ---------------------------------------------------------------- constructors
-
-bool optional_alias(Isolate& I, Value v, Json& out) {
-  out = nullptr;
-  if (!given(v)) return true;
-  std::string alias;
-  if (!arg_string(I, v, alias, "alias") || !check_name(I, alias, "alias")) return false;
-  out = alias;
-  return true;
-}
 
 QUIRE_NATIVE(new_field) {
   Value a[3];
@@ -434,7 +397,7 @@ void define_term_methods(const Classes& c) {
   };
   for (const host::ValueType* t :
        {&c.term, &c.criterion, &c.field, &c.star, &c.value_wrapper, &c.pseudo_column, &c.function,
-        &c.arithmetic, &c.case_, &c.empty_criterion}) {
+        &c.arithmetic, &c.case_, &c.empty_criterion, &c.tuple, &c.bracket, &c.interval}) {
     for (const auto& s : specials) host::define_special(*t, s.name, s.fn);
     for (const auto& m : methods) host::define_method(*t, m.name, m.fn);
   }

@@ -1,0 +1,148 @@
+// frappe.qb.get_query: Frappe's query Engine over get_all-style arguments
+// (fields with aliases, aggregates, Link-field and child-table columns;
+// every filter form; order_by descending unless "asc"; group_by, limit,
+// offset, distinct), returning a builder that keeps composing. Each result
+// is compared with the hand-written frappe.db.sql of the same query.
+
+#include "qb_fixture.h"
+
+namespace quire::scripting::testing {
+namespace {
+
+using QbGetQuery = QueryBuilder;
+
+TEST_F(QbGetQuery, FieldsFiltersAndOrder) {
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['name', 'description as d'], "
+                    "filters={'status': 'Open'}, order_by='description asc').run(as_dict=True)",
+                    "frappe.db.sql(\"select name, description as d from tabToDo where status = "
+                    "'Open' order by description\", as_dict=True)",
+                    3),
+            kSame);
+  // Without a direction the Engine sorts descending; fields default to name.
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', order_by='description').run()",
+                    "frappe.db.sql('select name from tabToDo order by description desc')", 5),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query(t, fields='description, priority', filters=[['priority',"
+                    " 'in', ['High', 'Low']], ['description', 'like', '%a%']], order_by="
+                    "'priority desc, description asc').run()",
+                    "frappe.db.sql(\"select description, priority from tabToDo where priority in "
+                    "('High', 'Low') and description like '%a%' order by priority desc, "
+                    "description\")",
+                    3),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=[['ToDo', "
+                    "'date', 'between', ['2025-02-01', '2025-03-10']]], order_by='description "
+                    "asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where date between "
+                    "'2025-02-01' and '2025-03-10' order by description\")",
+                    2),
+            kSame);
+  // A name, a list of names, `is set`, or_filters.
+  EXPECT_EQ(run("names = frappe.get_all('ToDo', pluck='name', order_by='description')\n"
+                "q = frappe.qb.get_query\n"
+                "print(q('ToDo', filters=names[0]).run(pluck=True) == names[:1], "
+                "sorted(q('ToDo', filters=names[1:3]).run(pluck=True)) == sorted(names[1:3]))\n"
+                "print(len(q('ToDo', filters={'date': ['is', 'set']}).run()), "
+                "len(q('ToDo', filters={'status': 'Open'}, or_filters={'priority': 'High', "
+                "'description': 'beta'}).run()))\n"),
+            "True True\n4 2\n");
+}
+
+TEST_F(QbGetQuery, GroupLimitOffsetDistinctAggregates) {
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['priority', 'count(name) as n', "
+                    "{'MAX': 'description', 'as': 'last'}], group_by='priority', order_by="
+                    "'priority asc').run(as_dict=True)",
+                    "frappe.db.sql('select priority, count(name) as n, max(description) as last "
+                    "from tabToDo group by priority order by priority', as_dict=True)",
+                    3),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], order_by='description "
+                    "asc', limit=2, offset=1).run()",
+                    "frappe.db.sql('select description from tabToDo order by description limit 2 "
+                    "offset 1')",
+                    2),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['status'], distinct=True, offset=1, "
+                    "order_by='status asc').run()",
+                    "frappe.db.sql('select distinct status from tabToDo order by status limit -1 "
+                    "offset 1')",
+                    2),
+            kSame);
+}
+
+// Link-field and child-table columns join their tables as get_all does.
+TEST_F(QbGetQuery, LinkAndChildTableFields) {
+  insert(Json{{"doctype", "User"},
+              {"email", "carl@example.com"},
+              {"first_name", "Carl"},
+              {"roles",
+               Json::array({Json{{"role", "System Manager"}}, Json{{"role", "Script Manager"}}})}});
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description', 'allocated_to.first_name "
+                    "as who'], filters={'allocated_to': ['is', 'set']}, order_by='description "
+                    "asc').run()",
+                    "frappe.db.sql('select t.description, u.first_name from tabToDo t left join "
+                    "tabUser u on u.name = t.allocated_to where ifnull(t.allocated_to, \"\") <> "
+                    "\"\" order by t.description')",
+                    3),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('User', fields=['name', 'roles.role'], filters={"
+                    "'name': 'carl@example.com'}, order_by='roles.role asc').run()",
+                    "frappe.db.sql(\"select u.name, r.role from tabUser u left join `tabHas "
+                    "Role` r on r.parent = u.name and r.parenttype = 'User' and r.parentfield = "
+                    "'roles' where u.name = 'carl@example.com' order by r.role\")",
+                    2),
+            kSame);
+}
+
+// What get_query returns is a frappe.qb query: it keeps composing.
+TEST_F(QbGetQuery, TheBuilderKeepsComposing) {
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters={'status': "
+                    "'Open'}).where(t.priority != 'Low').orderby(t.description).run()",
+                    "frappe.db.sql(\"select description from tabToDo where status = 'Open' and "
+                    "priority <> 'Low' order by description\")",
+                    2),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description', "
+                    "'allocated_to.first_name'], filters=t.status == 'Open').select(t.priority)"
+                    ".where(t.description != 'zeta').limit(10).orderby(t.description).run()",
+                    "frappe.db.sql(\"select t.description, u.first_name, t.priority from tabToDo "
+                    "t left join tabUser u on u.name = t.allocated_to where t.status = 'Open' "
+                    "and t.description <> 'zeta' order by t.description limit 10\")",
+                    3),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=[t.description, frappe.qb.functions("
+                    "'UPPER', t.status).as_('s')], filters={'status': 'Open'}).union(frappe.qb."
+                    "get_query('ToDo', fields=['description', 'priority'], filters={'priority': "
+                    "'High'})).run()",
+                    "frappe.db.sql(\"select description, upper(status) as s from tabToDo where "
+                    "status = 'Open' union select description, priority from tabToDo where "
+                    "priority = 'High'\")",
+                    4),
+            kSame);
+  EXPECT_EQ(run("q = frappe.qb.get_query('ToDo', fields=['name'], for_update=True)\n"
+                "print(isinstance(q, frappe.qb.terms.Term), 'FOR UPDATE' in q.get_sql())\n"
+                "frappe.qb.get_query('ToDo', update=True).set('status', 'x').run()\n"),
+            "True False\nPermissionError: Only SELECT SQL allowed in scripting");
+}
+
+TEST_F(QbGetQuery, ErrorsAndPermissions) {
+  EXPECT_EQ(run("frappe.qb.get_query('No Such Type')\n"),
+            "DoesNotExistError: DocType No Such Type not found");
+  EXPECT_EQ(run("frappe.qb.get_query('ToDo', fields=['nosuch']).run()\n").rfind("DataError", 0),
+            0u);
+  EXPECT_EQ(run("frappe.qb.get_query('ToDo', fields=['name; drop table x']).run()\n")
+                .rfind("DataError", 0),
+            0u);
+  EXPECT_EQ(run("frappe.qb.get_query('ToDo', limit=-1)\n"),
+            "TypeError: Limit must be a non-negative integer");
+  // ignore_permissions=True by default (Frappe's Engine); False applies get_list's rules.
+  session->user = "nobody@example.com";
+  session->roles = {"Guest"};
+  EXPECT_EQ(run("print(len(frappe.qb.get_query('ToDo').run()))\n"
+                "frappe.qb.get_query('ToDo', ignore_permissions=False).run()\n")
+                .rfind("5\nPermissionError", 0),
+            0u);
+}
+
+}  // namespace
+}  // namespace quire::scripting::testing
