@@ -12,6 +12,8 @@ PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   # testing and tooling
   libgtest-dev libgmock-dev python3 python3-jinja2 curl wrk clang-format
+  # bench/scripts/count_insert.sh: instructions (callgrind) and syscalls per served insert
+  valgrind strace
   # frappe.utils references for the scripting tests (run by /usr/bin/python3)
   python3-babel python3-markdown2
   # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
