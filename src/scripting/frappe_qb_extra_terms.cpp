@@ -141,13 +141,7 @@ QUIRE_NATIVE(custom_function_call) {
                      ") passed");
   }
   // The arguments as Function(name, *args, alias=...) takes them.
-  std::size_t total = nargs + (kwnames ? kwnames->size : 0);
-  std::vector<Value> call_args(args, args + total);
-  Value fname = new_str(I, name);
-  call_args[0] = fname;
-  Value out = new_function(I, call_args.data(), nargs, kwnames, nullptr);
-  decref(fname);
-  return out;
+  return call_with_first(I, new_function, new_str(I, name), args, nargs, kwnames);
 }
 
 }  // namespace

@@ -317,6 +317,16 @@ std::vector<Json> chain_items(const Json& chain) {
   return out;
 }
 
+Value call_with_first(Isolate& I, NativeFn fn, Value first, Value* args, std::size_t nargs,
+                      const Tuple* kwnames) {
+  if (first.is_exc()) return first;
+  std::vector<Value> call_args(args, args + nargs + (kwnames ? kwnames->size : 0));
+  call_args[0] = first;
+  Value out = fn(I, call_args.data(), nargs, kwnames, nullptr);
+  decref(first);
+  return out;
+}
+
 Value keyword(Value* args, std::size_t nargs, const Tuple* kwnames, std::string_view name) {
   if (!kwnames) return Value();
   for (std::size_t i = 0; i < kwnames->size; ++i) {

@@ -98,6 +98,10 @@ Json chain_of(const std::vector<Json>& criteria, const char* op);
 // The criteria of an AND/OR chain, decoded.
 std::vector<Json> chain_items(const Json& chain);
 
+// fn(first, args[1:], kwnames): a call whose first argument is replaced by
+// `first` (a new reference, released here; an exception is passed on).
+Value call_with_first(Isolate& I, lang::NativeFn fn, Value first, Value* args, std::size_t nargs,
+                      const lang::Tuple* kwnames);
 // Keyword `name` of a native call (Undef when absent).
 Value keyword(Value* args, std::size_t nargs, const lang::Tuple* kwnames, std::string_view name);
 // TypeError unless every keyword of the call is one of `allowed`.

@@ -514,15 +514,8 @@ QUIRE_NATIVE(table_update) {
 QUIRE_NATIVE(table_insert) {
   Json q = new_query("insert");
   q["into"] = self_node(args[0]);
-  Value query = make(I, q);
-  if (query.is_exc()) return query;
   // insert's receiver is the new query; the other arguments stay as given.
-  std::size_t total = nargs + (kwnames ? kwnames->size : 0);
-  std::vector<Value> call_args(args, args + total);
-  call_args[0] = query;
-  Value out = q_insert(I, call_args.data(), nargs, kwnames, nullptr);
-  decref(query);
-  return out;
+  return call_with_first(I, q_insert, make(I, q), args, nargs, kwnames);
 }
 
 }  // namespace
