@@ -25,6 +25,8 @@
 #include "model/lifecycle.h"
 #include "model/permissions.h"
 #include "scripting/attr_dict.h"
+#include "scripting/frappe_format.h"
+#include "scripting/frappe_meta.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
 #include "scripting/typed_columns.h"
@@ -305,56 +307,41 @@ QUIRE_NATIVE(sd_is_print_hide) {
   return Value::integer(hide ? 1 : 0);
 }
 
-// get_formatted(fieldname, ...): the value as a print format shows it,
-// by fieldtype (Frappe's format_value, in its common cases).
+// get_formatted(fieldname, doc=None, currency=None, absolute_value=False,
+// translated=False, format=None): BaseDocument.get_formatted through
+// frappe.format_value (frappe_format.h), the field's docfield deciding (its
+// precision, currency options...); `doc` defaults to this document's data.
 QUIRE_NATIVE(sd_get_formatted) {
   Entry* e = entry_of(I, args[0]);
   if (!e) return Value::exc();
-  Value a[5];
+  Value a[6];
   if (!parse_args(I, "get_formatted", args + 1, nargs - 1, kwnames,
-                  {"fieldname", "doc", "currency", "absolute_value", "translated"}, 1, a))
+                  {"fieldname", "doc", "currency", "absolute_value", "translated", "format"}, 1, a))
     return Value::exc();
   std::string key;
   if (!key_arg(I, a[0], key)) return Value::exc();
+  bool absolute = false;
+  if (!opt_bool(I, a[3], absolute)) return Value::exc();
   bool found = false;
   std::uint64_t id = id_of(args[0]);
-  Value v = field_value(I, *e, id, key, found);
-  if (v.is_exc()) return v;
-  auto meta = meta_of(t_docs.at(id));
-  const model::DocField* df = meta ? meta->field(key) : nullptr;
-  std::string fieldtype = df ? df->fieldtype : "Data";
-  Value r;
-  if (v.is_none()) {
-    r = new_str(I, "");
-  } else if (fieldtype == "Currency" || fieldtype == "Float" || fieldtype == "Percent") {
-    Value money = call_util(I, "fmt_money", &v, 1);
-    if (money.is_exc() || fieldtype != "Percent") {
-      r = money;
-    } else {
-      std::string text;
-      bool ok = str_into(I, money, text);
-      decref(money);
-      r = ok ? new_str(I, text + "%") : Value::exc();
-    }
-  } else if (fieldtype == "Int" || fieldtype == "Check") {
-    r = call_util(I, "cint", &v, 1);
-    if (!r.is_exc()) {
-      std::string text;
-      bool ok = str_into(I, r, text);
-      decref(r);
-      r = ok ? new_str(I, text) : Value::exc();
-    }
-  } else if (fieldtype == "Date") {
-    r = call_util(I, "formatdate", &v, 1);
-  } else if (fieldtype == "Datetime") {
-    r = call_util(I, "format_datetime", &v, 1);
-  } else if (fieldtype == "Time") {
-    r = call_util(I, "format_time", &v, 1);
-  } else {
-    r = call_util(I, "cstr", &v, 1);
+  Owned value(field_value(I, *e, id, key, found));
+  if (value.failed()) return Value::exc();
+  const Entry& entry = t_docs.at(id);
+  auto meta = meta_of(entry);
+  Json df = default_docfield(key);
+  if (meta) {
+    auto it = meta->field_index.find(key);
+    if (it != meta->field_index.end())
+      df = docfield_json(*meta, meta->fields[it->second], it->second + 1);
   }
-  decref(v);
-  return r;
+  Owned doc(given(a[1]) ? (incref(a[1]), a[1]) : typed_dict(I, entry.data, entry.doctype));
+  if (doc.failed()) return Value::exc();
+  if (absolute && (value.v.is_int() || value.v.is_float())) {
+    Owned positive(call1(I, builtin_value(builtin_index("abs")), value.v));
+    if (positive.failed()) return Value::exc();
+    lang::assign(value.v, positive.take());
+  }
+  return format_value(I, value.v, df, doc.v, a[2], a[5]);
 }
 
 const host::ValueType& safe_doc_type() {

@@ -79,6 +79,15 @@ TEST_F(ConformanceTemplate, SafeDocDatesAreDates) {
   EXPECT_EQ(run("print(frappe.render_template(" + Json(t).dump() +
                 ", {'name': " + Json(todo->name()).dump() + "}))\n"),
             "2025-01-15|2025|1|15|2025-01-15|2025|False|True\n");
+  // get_formatted is the document's (frappe.format_value by the docfield).
+  EXPECT_EQ(
+      run("name = " + Json(todo->name()).dump() +
+          "\n"
+          "t = frappe.render_template(\"{{ frappe.get_doc('ToDo', name).get_formatted('date') "
+          "}}|{{ frappe.get_doc('ToDo', name).get_formatted('modified') }}\", {'name': name})\n"
+          "d = frappe.get_doc('ToDo', name)\n"
+          "print(t == d.get_formatted('date') + '|' + d.get_formatted('modified'), t[:10])\n"),
+      "True 15-01-2025\n");
 }
 
 }  // namespace
