@@ -9,13 +9,13 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang libclang-rt-14-dev
   # libraries
   libboost-dev libcli11-dev nlohmann-json3-dev libsqlite3-dev libgmp-dev libssl-dev libhowardhinnant-date-dev tzdata libsodium-dev libcurl4-openssl-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libgd-dev
   # testing and tooling
   libgtest-dev libgmock-dev python3 python3-jinja2 curl wrk clang-format
   # bench/scripts/count_insert.sh: instructions (callgrind) and syscalls per served insert
   valgrind strace
   # frappe.utils references for the scripting tests (run by /usr/bin/python3)
-  python3-babel python3-markdown2
+  python3-babel python3-markdown2 python3-pil
   # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
   python3-dateutil
 )

@@ -402,6 +402,7 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
   if (auto url = site_config.find("host_name"); url != site_config.end() && url->is_string()) {
     settings.site_url = url->get<std::string>();
   }
+  settings.site_dir = sites.site_dir(site_name).string();
   settings.enqueue = [queue_options = jobs::queue_options_from_config(site_config)](
                          model::Session& session, const std::string& method, const Json& kwargs,
                          const Json& options) {

@@ -34,6 +34,10 @@ struct ScriptSettings {
   std::function<bool()> enabled;
   // What frappe.utils.get_url() builds on.
   std::string site_url = "http://localhost:8000";
+  // The site's folder (sites/NAME): /files/... URLs are its public/files,
+  // /private/files/... its private/files (frappe.utils.pdf_to_base64,
+  // get_thumbnail_base64_for_image). Empty: no file is found.
+  std::string site_dir;
   // How often the cached script map is compared with the Server Script
   // table (row count and latest modified), so a script saved by another
   // process on the same site (a second `quire serve`, a worker) is seen

@@ -20,6 +20,7 @@
 #include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
+#include "scripting/utils_files.h"
 #include "scripting/utils_misc.h"
 
 namespace quire::scripting {
@@ -710,6 +711,7 @@ void add_misc_functions(Type* utils) {
       {"to_markdown", u_to_markdown},
   };
   for (const auto& f : functions) host::define_method(utils, f.name, f.fn);
+  add_file_functions(utils);  // pdf_to_base64, get_thumbnail_base64_for_image, image_to_base64
 }
 
 }  // namespace quire::scripting
