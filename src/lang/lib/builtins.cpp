@@ -610,6 +610,17 @@ bool collect(Isolate& I, Value iterable, std::vector<Value>& out) {
   if (it.is_exc()) return false;
   for (;;) {
     Value x = iter_next(I, it);
+    // The vector doubles: each doubling must fit under the heap cap first
+    // (list(range(10**9)) yields no heap objects the cap would see).
+    if (!x.is_exc() && !x.is_undef() && out.size() == out.capacity()) {
+      const std::size_t more = std::max<std::size_t>(16, out.capacity());
+      if (sandbox::room_for(I, more * sizeof(Value))) {
+        out.reserve(out.capacity() + more);
+      } else {
+        decref(x);
+        x = Value::exc();
+      }
+    }
     if (x.is_exc()) {
       decref(it);
       for (auto& v : out) decref(v);
@@ -884,6 +895,10 @@ Value b_sorted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
   }
   std::vector<Value> items;
   if (!collect(I, args[0], items)) return Value::exc();
+  if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
+    for (Value v : items) decref(v);
+    return Value::exc();
+  }
   List* l = alloc_list(I, items.size());
   l->items = items;
   Value lv = Value::object(l);

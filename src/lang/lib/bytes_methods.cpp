@@ -514,32 +514,47 @@ Value b_join(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*)
     }
     return it;
   }
+  // The parts first and the result's size, refused before the text is built
+  // outside the heap; then one allocation.
   std::string_view sep = bytes_view(args[0]);
-  std::string out;
+  std::vector<Value> parts;
+  auto release = [&parts] {
+    for (Value part : parts) decref(part);
+  };
+  std::size_t size = 0;
   for (std::size_t index = 0;; ++index) {
     Value item = iter_next(I, it);
     if (item.is_undef()) break;
     if (item.is_exc()) {
       decref(it);
+      release();
       return item;
     }
     if (!is_bytes(item)) {
       std::string name = type_name(item);
       decref(item);
       decref(it);
+      release();
       return raise(I, types().TypeError,
                    "sequence item " + std::to_string(index) + ": expected a bytes-like object, " +
                        name + " found");
     }
-    if (index) out += sep;
-    out += bytes_view(item);
-    decref(item);
-    if (!I.heap.would_fit(out.size())) {
+    size += (index ? sep.size() : 0) + bytes_view(item).size();
+    parts.push_back(item);
+    if (!I.heap.would_fit(size)) {
       decref(it);
+      release();
       return raise_no_args(I, types().MemoryError);
     }
   }
   decref(it);
+  std::string out;
+  out.reserve(size);
+  for (std::size_t index = 0; index < parts.size(); ++index) {
+    if (index) out += sep;
+    out += bytes_view(parts[index]);
+  }
+  release();
   return new_bytes(I, out);
 }
 

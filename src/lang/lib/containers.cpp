@@ -13,6 +13,7 @@
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
 #include "lang/sandbox/host.h"
+#include "lang/sandbox/work.h"
 
 namespace quire::lang {
 
@@ -47,6 +48,10 @@ Value l_extend(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2) return arity(I, "list.extend", 1, n - 1);
   std::vector<Value> items;
   if (!collect_iterable(I, a[1], items)) return Value::exc();
+  if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
+    for (Value v : items) decref(v);
+    return Value::exc();
+  }
   for (Value v : items) list_append(I, as_list(a[0]), v);
   return none();
 }
@@ -148,6 +153,7 @@ Value l_count(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 Value l_copy(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 1) return arity(I, "list.copy", 0, n - 1);
   auto& items = as_list(a[0])->items;
+  if (!sandbox::room_for(I, items.size() * sizeof(Value))) return Value::exc();
   return new_list_from(I, items.data(), items.size());
 }
 
@@ -349,7 +355,10 @@ Value d_copy(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 1) return arity(I, "dict.copy", 0, n - 1);
   Dict* d = alloc_dict(I);
   for (auto& e : as_dict(a[0])->table.entries)
-    if (!e.key.is_undef() && !dict_set(I, d, e.key, e.value)) return Value::exc();
+    if (!e.key.is_undef() && !dict_set(I, d, e.key, e.value)) {
+      decref(Value::object(d));
+      return Value::exc();
+    }
   return Value::object(d);
 }
 
@@ -479,7 +488,10 @@ Value s_copy(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 1) return arity(I, "set.copy", 0, n - 1);
   Set* s = alloc_set(I, a[0].o->kind);
   for (auto& e : as_set(a[0])->table.entries)
-    if (!e.key.is_undef()) set_add(I, s, e.key);
+    if (!e.key.is_undef() && !set_add(I, s, e.key)) {
+      decref(Value::object(s));
+      return Value::exc();
+    }
   return Value::object(s);
 }
 
@@ -715,6 +727,10 @@ Value t_tuple(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
   }
   std::vector<Value> items;
   if (!collect_iterable(I, a[0], items)) return Value::exc();
+  if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
+    for (Value v : items) decref(v);
+    return Value::exc();
+  }
   Tuple* t = alloc_tuple(I, items.size());
   for (std::size_t i = 0; i < items.size(); ++i) t->items()[i] = items[i];
   return Value::object(t);

@@ -385,12 +385,31 @@ Value m_replace(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
   if (nargs == 4 && !to_int64(I, args[3], count, "count")) return Value::exc();
   std::string_view t = self_str(args)->view(), old = as_str(args[1])->view(),
                    neu = as_str(args[2])->view();
+  // The result's size first (a second scan of the text is cheap next to
+  // building it): refused before the text is built outside the heap.
+  std::size_t replacements = 0;
+  if (old.empty()) {
+    std::size_t code_points = 0;
+    for (char c : t) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    replacements = code_points + 1;
+  } else {
+    for (std::size_t j = find_substring(t, old, 0); j != std::string_view::npos;
+         j = find_substring(t, old, j + old.size()))
+      ++replacements;
+  }
+  if (count >= 0) replacements = std::min(replacements, static_cast<std::size_t>(count));
+  const double size = static_cast<double>(t.size()) +
+                      static_cast<double>(replacements) *
+                          (static_cast<double>(neu.size()) - static_cast<double>(old.size()));
+  if (size > 1e15 || !I.heap.would_fit(static_cast<std::size_t>(size)))
+    return raise_no_args(I, types().MemoryError);
   std::string out;
+  out.reserve(static_cast<std::size_t>(size));
+  std::size_t done = 0;
   if (old.empty()) {
     // Insert between every code point.
-    std::int64_t done = 0;
     std::size_t i = 0;
-    if (count != 0) {
+    if (done < replacements) {
       out += neu;
       ++done;
     }
@@ -399,30 +418,21 @@ Value m_replace(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*)
       while (j < t.size() && (static_cast<unsigned char>(t[j]) & 0xC0) == 0x80) ++j;
       out += t.substr(i, j - i);
       i = j;
-      if (count < 0 || done < count) {
+      if (done < replacements) {
         out += neu;
         ++done;
-        // The text built in C++ grows outside the heap's accounting: stop it
-        // at the cap instead of exhausting the process's memory.
-        if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
       }
     }
     return make(I, out);
   }
   std::size_t i = 0;
-  std::int64_t done = 0;
-  for (;;) {
-    if (count >= 0 && done >= count) break;
+  for (; done < replacements; ++done) {
     std::size_t j = find_substring(t, old, i);
-    if (j == std::string_view::npos) break;
     out += t.substr(i, j - i);
     out += neu;
     i = j + old.size();
-    ++done;
-    if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   }
   out += t.substr(i);
-  if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   return make(I, out);
 }
 
@@ -773,22 +783,35 @@ Value m_expandtabs(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, 
   if (!parse_args(I, "expandtabs", args + 1, nargs - 1, kw, {"tabsize"}, 0, a)) return Value::exc();
   std::int64_t tab = 8;
   if (!a[0].is_undef() && !to_int64(I, a[0], tab, "tabsize")) return Value::exc();
-  std::string out;
-  std::int64_t col = 0;
-  for (char c : self_str(args)->view()) {
-    if (c == '\t') {
-      if (tab > 0) {
-        std::int64_t n = tab - col % tab;
-        if (!I.heap.would_fit(out.size() + static_cast<std::size_t>(n)))
-          return raise_no_args(I, types().MemoryError);
-        out.append(static_cast<std::size_t>(n), ' ');
-        col += n;
+  // Two walks: the size first, refused before the text is built outside the
+  // heap; then the text.
+  const std::string_view text = self_str(args)->view();
+  constexpr std::size_t kTooLarge = std::size_t{1} << 62;
+  auto expand = [&](std::string* out) {
+    std::size_t size = 0;
+    std::int64_t col = 0;
+    for (char c : text) {
+      if (c == '\t') {
+        if (tab > 0) {
+          std::int64_t n = tab - col % tab;
+          size += static_cast<std::size_t>(n);
+          if (out) out->append(static_cast<std::size_t>(n), ' ');
+          col += n;
+        }
+      } else {
+        ++size;
+        if (out) *out += c;
+        col = (c == '\n' || c == '\r') ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) != 0x80);
       }
-    } else {
-      out += c;
-      col = (c == '\n' || c == '\r') ? 0 : col + ((static_cast<unsigned char>(c) & 0xC0) != 0x80);
+      if (size > kTooLarge) break;
     }
-  }
+    return size;
+  };
+  const std::size_t size = expand(nullptr);
+  if (!I.heap.would_fit(size)) return raise_no_args(I, types().MemoryError);
+  std::string out;
+  out.reserve(size);
+  expand(&out);
   return make(I, out);
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "lang/object/runtime.h"
+#include "lang/sandbox/work.h"
 
 namespace quire::lang {
 
@@ -32,10 +33,28 @@ int keys_equal(Isolate& I, Value a, Value b) {
 // entry array gets room for every entry the index accepts before the next
 // rebuild, so inserting never reallocates it in between; the storage is
 // charged to the heap (and uncharged when the table is freed).
-void rebuild(HashTable& t, std::size_t min_entries) {
+std::size_t index_size_for(std::size_t min_entries) {
   std::size_t size = 8;
   while (size * 2 < (min_entries + 1) * 3) size *= 2;
-  std::size_t room = size * 2 / 3 + 1;
+  return size;
+}
+
+std::size_t entry_room_for(std::size_t index_size) {
+  return index_size * 2 / 3 + 1;
+}
+
+// The storage a rebuild for `min_entries` allocates anew, checked against the
+// heap cap before it is allocated (a copy of a large dict in straight-line
+// code would otherwise take it whole before the VM's next check).
+bool room_to_rebuild(Isolate& I, std::size_t min_entries) {
+  const std::size_t size = index_size_for(min_entries);
+  return sandbox::room_for(
+      I, size * sizeof(std::int32_t) + entry_room_for(size) * sizeof(HashTable::Entry));
+}
+
+void rebuild(HashTable& t, std::size_t min_entries) {
+  std::size_t size = index_size_for(min_entries);
+  std::size_t room = entry_room_for(size);
   if (t.used == t.entries.size() && t.entries.capacity() >= room) {
     // No holes and room enough: only the index changes.
   } else {
@@ -108,6 +127,7 @@ bool table_set(Isolate& I, HashTable& t, Value key, Value value, bool& inserted)
     return true;
   }
   if (insert_at < 0 || (t.entries.size() + 1) * 3 > t.index.size() * 2) {
+    if (!room_to_rebuild(I, t.used + 1)) return false;
     rebuild(t, t.used + 1);
     find(I, t, key, h, &insert_at);
   }

@@ -106,6 +106,8 @@ class Heap {
   void set_limit(std::size_t bytes) { limit_ = bytes; }
   bool over_limit() const { return over_limit_; }
   void clear_over_limit() { over_limit_ = false; }
+  // An allocation about to be made would not fit (sandbox::room_for).
+  void mark_over_limit() { over_limit_ = true; }
   std::size_t live_objects() const { return live_; }
   // Bytes of pool chunks currently held (memory reports).
   std::size_t pool_bytes() const { return chunks_.size() * kChunkBytes; }

@@ -1400,6 +1400,7 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
       }
       auto& x = as_list(a)->items;
       auto& y = as_list(b)->items;
+      if (!sandbox::room_for(I, (x.size() + y.size()) * sizeof(Value))) return Value::exc();
       List* l = alloc_list(I, x.size() + y.size());
       for (Value v : x) {
         incref(v);
@@ -1414,6 +1415,7 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     if (a.o->kind == Kind::Tuple && b.o->kind == Kind::Tuple) {
       Tuple* x = as_tuple(a);
       Tuple* y = as_tuple(b);
+      if (!sandbox::room_for(I, (x->size + y->size) * sizeof(Value))) return Value::exc();
       Tuple* t = alloc_tuple(I, x->size + y->size);
       for (std::size_t i = 0; i < x->size; ++i) {
         incref(x->items()[i]);

@@ -187,4 +187,14 @@ bool charge_big_compare(Isolate& I, Value a, Value b) {
   return charge_compare(I, static_cast<std::size_t>(std::max(bits_of(a), bits_of(b)) / 8));
 }
 
+bool room_for(Isolate& I, std::size_t bytes) {
+  // Small pieces are charged as they are allocated and seen at the next
+  // check point; a large one must not run the process past the cap first.
+  constexpr std::size_t kLarge = std::size_t{64} << 10;
+  if (!I.heap.over_limit() && (bytes < kLarge || I.heap.bytes_used() + bytes <= I.heap.limit()))
+    return true;
+  I.heap.mark_over_limit();
+  return check_limits(I);
+}
+
 }  // namespace quire::lang::sandbox

@@ -94,4 +94,12 @@ inline bool charge_int_compare(Isolate& I, Value a, Value b) {
   return charge_big_compare(I, a, b);
 }
 
+// Memory a native operation is about to allocate in one piece (a copy, a
+// concatenation, a table's growth, the items it collects): true when the
+// heap cap has room for `bytes` more; otherwise false with the memory limit's
+// error (ScriptMemoryError) pending, before anything is allocated. Straight-
+// line code has no check point between two natives, so without this each of
+// a few copies could take a whole cap before the VM noticed.
+bool room_for(Isolate& I, std::size_t bytes);
+
 }  // namespace quire::lang::sandbox

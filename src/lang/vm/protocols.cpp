@@ -11,6 +11,7 @@
 #include "lang/object/bigint.h"
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/work.h"
 #include "lang/vm/interp.h"
 
 namespace quire::lang {
@@ -670,6 +671,8 @@ Value get_item(Isolate& I, Value obj, Value key) {
         if (is_kind(key, Kind::Slice)) {
           std::int64_t start, stop, step, count;
           if (!slice_indices(I, static_cast<Slice*>(key.o), size, start, stop, step, count))
+            return Value::exc();
+          if (!sandbox::room_for(I, static_cast<std::size_t>(count) * sizeof(Value)))
             return Value::exc();
           if (list) {
             List* l = alloc_list(I, count);
