@@ -825,10 +825,6 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
   Value fd;
   if (!reached(kReachFormDict)) {
     fd = Value::none();
-  } else if (run.request.form_dict.is_object() && run.request.form_dict.contains("_")) {
-    Json form_dict = run.request.form_dict;
-    form_dict.erase("_");
-    fd = to_value(I, form_dict);
   } else {
     // Both branches lvalues: `cond ? form_dict : Json::object()` is a prvalue,
     // a copy of the whole request per run (recursive: a stack overflow under
@@ -836,6 +832,17 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
     static const Json no_arguments = Json::object();
     const Json& source = run.request.form_dict.is_object() ? run.request.form_dict : no_arguments;
     fd = to_value(I, source);
+    // Frappe drops the "_" cache-buster argument: from the converted _dict's
+    // top level, not from a copy of the request.
+    if (!fd.is_exc() && source.contains("_")) {
+      Value key = new_str(I, "_");
+      int removed = dict_del(I, attr_dict_table(I, fd), key);
+      decref(key);
+      if (removed < 0) {
+        decref(fd);
+        fd = Value::exc();
+      }
+    }
   }
   bool ok = fill(frappe, kFormDict, fd) && bind_global(I, "args", fd);
   Value response = reached(kReachResponse) ? to_value(I, run.request.response) : Value::none();

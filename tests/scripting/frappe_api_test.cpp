@@ -152,6 +152,20 @@ TEST_F(FrappeApi, FormDictAndResponse) {
   EXPECT_EQ(request.response["message"], "C1C1None");
 }
 
+// Frappe drops the "_" cache-buster from form_dict's top level; a nested "_"
+// is a value like any other.
+TEST_F(FrappeApi, FormDictDropsTheCacheBusterAtTheTopLevelOnly) {
+  RequestState request;
+  request.form_dict = Json{{"_", "123"}, {"filters", {{"_", "kept"}}}};
+  RequestScope scope(*session, request);
+  RunState state(*session, request);
+  execute(*compile_script("t",
+                          "frappe.response['message'] = [sorted(frappe.form_dict), "
+                          "frappe.form_dict.filters['_'], len(args)]\n"),
+          state);
+  EXPECT_EQ(request.response["message"], Json::array({Json::array({"filters"}), "kept", 1}));
+}
+
 // form_dict is converted only for scripts that can name it (run_state.h): a
 // script reaching it by a computed attribute name or through args still sees
 // it, and one that cannot name it leaves the request's form_dict as it was.
