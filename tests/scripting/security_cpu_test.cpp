@@ -1,12 +1,12 @@
 // Work a script hands to native code (a query) must stop at the run's
 // deadline like the script's own loops do.
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-class ScriptCpu : public ScriptingTest {
+class ScriptCpu : public SecurityTest {
  public:
   void configure(ScriptSettings& settings) override {
     settings.limits.timeout = std::chrono::milliseconds(300);
@@ -55,17 +55,12 @@ TEST_F(ScriptCpu, PermissionQueryConditionsCannotRunForever) {
                           "select x + 1 from c) select 1 from c where x < 0)'\n"}});
   insert(Json{{"doctype", "ToDo"}, {"description", "with care"}});
   auto set_conditions = [&](const std::string& script) {
-    auto user = session->user;
-    auto roles = session->roles;
-    session->user = "Administrator";
-    session->roles = {"Administrator", "System Manager", "Script Manager"};
-    endless->set("script", script);
-    model::save(*session, *endless);
-    session->user = user;
-    session->roles = roles;
+    as_script_manager([&] {
+      endless->set("script", script);
+      model::save(*session, *endless);
+    });
   };
-  session->user = "u1@example.com";
-  session->roles = {"All", "Guest"};
+  become("u1@example.com", {"All", "Guest"});
   std::string out = run("frappe.get_list('ToDo')\n");
   EXPECT_EQ(out.rfind("ValidationError", 0), 0u) << out;
   EXPECT_NE(out.find("WITH clause"), std::string::npos) << out;

@@ -2,12 +2,12 @@
 // contain themselves or nest without bound must end the run with an error,
 // never overflow the native stack (which would take the process down).
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-using ScriptData = ScriptingTest;
+using ScriptData = SecurityTest;
 
 TEST_F(ScriptData, SelfContainingResultsAreAnErrorNotACrash) {
   // CPython's json.dumps: "ValueError: Circular reference detected".
@@ -72,8 +72,7 @@ TEST_F(ScriptData, DeeplyNestedRequestParametersAreARecursionError) {
     outer.push_back(std::move(deep));
     deep = std::move(outer);
   }
-  session->user = "Guest";
-  session->roles = {"Guest"};
+  become_guest();
   RequestState request;
   request.http_method = "POST";
   request.form_dict["deep"] = std::move(deep);

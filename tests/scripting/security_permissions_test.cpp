@@ -2,19 +2,12 @@
 // a script is given (shared/spec/sandbox-attacks.md "Privilege"): each test
 // attacks first, then checks the damage did not happen.
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-class ScriptPermissions : public ScriptingTest {
- public:
-  void become(const std::string& user, std::vector<std::string> roles) {
-    session->user = user;
-    session->roles = std::move(roles);
-  }
-  void become_admin() { become("Administrator", {"Administrator", "System Manager", "All"}); }
-};
+using ScriptPermissions = SecurityTest;
 
 TEST_F(ScriptPermissions, GetListChecksReadPermissionOnLinkedDocTypes) {
   // Frappe's get_list checks read permission on a DocType a Link-field column
@@ -57,7 +50,7 @@ TEST_F(ScriptPermissions, GetListForAnotherUserStillUsesTheSessionsPermissions) 
   // Frappe's get_list(user=...) evaluates permissions as that user, so a
   // guest script could list as Administrator; quire ignores `user`.
   insert(Json{{"doctype", "Role"}, {"role_name", "Secret Role"}});
-  become("Guest", {"Guest"});
+  become_guest();
   EXPECT_EQ(run("frappe.get_list('Role', user='Administrator')\n"),
             "PermissionError: No permission to read Role");
   EXPECT_EQ(run("frappe.get_list('ToDo', fields=['role.role_name'], user='Administrator')\n")
@@ -120,7 +113,7 @@ TEST_F(ScriptPermissions, AGuestScriptCannotCallAScriptThatRefusesGuests) {
   add_api_script("via run_script", "via_run_script", "run_script('private')\n", true);
   add_api_script("via enqueue now", "via_enqueue_now",
                  "frappe.enqueue('private_method', now=True)\n", true);
-  become("Guest", {"Guest"});
+  become_guest();
   for (const char* method : {"via_call", "via_run_script", "via_enqueue_now"}) {
     auto r = run_api_script(*scripts, *session, method, Json::object(), "POST");
     ASSERT_TRUE(r);
@@ -160,7 +153,7 @@ TEST_F(ScriptPermissions, RateLimitCountsCallsFromOtherScriptsToo) {
                               "frappe.get_doc({'doctype': 'ToDo', 'description': 'x'})"
                               ".insert(ignore_permissions=True)\n"}});
   add_api_script("looper", "looper", "for i in range(20):\n    frappe.call('limited')\n", true);
-  become("Guest", {"Guest"});
+  become_guest();
   RequestState request;
   request.http_method = "POST";
   request.client_ip = "203.0.113.9";

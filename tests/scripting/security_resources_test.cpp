@@ -2,12 +2,12 @@
 // the host to keep (logs, messages, queued jobs, query results) must count
 // against the run's limits, so no loop grows the process without bound.
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-class ScriptResources : public ScriptingTest {
+class ScriptResources : public SecurityTest {
  public:
   void configure(ScriptSettings& settings) override {
     settings.limits.max_heap_bytes = std::size_t{8} << 20;

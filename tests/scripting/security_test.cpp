@@ -6,12 +6,12 @@
 
 #include <filesystem>
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-using ScriptSecurity = ScriptingTest;
+using ScriptSecurity = SecurityTest;
 
 TEST_F(ScriptSecurity, AGuestScriptCannotCreateAServerScript) {
   add_api_script(
@@ -20,11 +20,10 @@ TEST_F(ScriptSecurity, AGuestScriptCannotCreateAServerScript) {
       "'api_method': 'evil', 'allow_guest': 1, 'script': 'pass'})"
       ".insert(ignore_permissions=True)\n",
       true);
-  session->user = "Guest";
-  session->roles = {"Guest"};
+  become_guest();
   auto r = run_api_script(*scripts, *session, "escalate", Json::object(), "POST");
   EXPECT_EQ(r->status, 403);
-  session->user = "Administrator";
+  become_admin();
   EXPECT_EQ(model::count(*session, "Server Script", Json{{"name", "evil"}}), 0);
 }
 

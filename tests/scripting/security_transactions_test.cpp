@@ -2,12 +2,12 @@
 // half-validated data by committing inside a document event, directly or
 // through another script it calls, nor loop by saving its own document.
 
-#include "scripting_fixture.h"
+#include "security_fixture.h"
 
 namespace quire::scripting::testing {
 namespace {
 
-using ScriptTransactions = ScriptingTest;
+using ScriptTransactions = SecurityTest;
 
 TEST_F(ScriptTransactions, CommitInADocEventIsNotThereAndNothingIsKept) {
   add_event_script("commit then fail", "ToDo", "After Insert",
