@@ -15,7 +15,9 @@ PACKAGES=(
   # bench/scripts/count_insert.sh: instructions (callgrind) and syscalls per served insert
   valgrind strace
   # frappe.utils references for the scripting tests (run by /usr/bin/python3)
-  python3-babel python3-markdown2 python3-pil
+  python3-babel python3-markdown2
+  # frappe.request (werkzeug), to_markdown/html2text, sanitize_html (bleach)
+  python3-werkzeug python3-html2text python3-bleach python3-pil
   # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
   python3-dateutil
 )

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "cli/script_request_view.h"
 #include "http/api.h"
 #include "http/envelope.h"
 #include "http/users.h"
@@ -117,6 +118,10 @@ Json run_api(scripting::ServerScripts& scripts, const scripting::ScriptInfo& inf
   request.form_dict = api.args;
   request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
   request.client_ip = std::string(api.route.remote_ip);
+  // frappe.call's synthetic request is not one a script serves: only a call
+  // with no request around it (own state) is seen through its own.
+  ScriptRequestView incoming(api);
+  own.incoming = &incoming;
   std::optional<scripting::RequestScope> scope;
   if (!outer) scope.emplace(api.session, own);
   std::optional<model::Transaction> txn;
@@ -471,6 +476,8 @@ void add_script_request_state(http::SiteApp& site, scripting::ServerScripts&) {
     request.form_dict = api.args;
     request.http_method = api.verb() == "HEAD" ? "GET" : api.verb();
     request.client_ip = std::string(api.route.remote_ip);
+    ScriptRequestView incoming(api);
+    request.incoming = &incoming;
     scripting::RequestScope scope(api.session, request);
     try {
       Json value = call();

@@ -22,6 +22,9 @@
 #include "scripting/safe_eval.h"
 #include "scripting/server_scripts.h"
 #include "scripting/typed_columns.h"
+#include "scripting/utils_mimetypes.h"
+#include "scripting/utils_request.h"
+#include "scripting/utils_to_markdown.h"
 
 namespace quire::scripting {
 
@@ -733,6 +736,8 @@ const Prototype& prototype() {
     host::define_method(out.globals, "log", f_log);
     host::define_method(out.globals, "scrub", f_scrub);
     host::define_method(out.globals, "run_script", f_run_script);
+    host::define_method(out.globals, "guess_mimetype", guess_mimetype_native);
+    host::define_method(out.globals, "html2text", html2text_native);
     host::define_class_attr(out.globals, "_dict", Value::object(attr_dict_type()));
     return out;
   }();
@@ -747,7 +752,7 @@ namespace {
 // names plus a slot (None) for each per-run name, hashed and laid out once.
 // A run copies the table (two memcpy-like vector copies instead of a hundred
 // inserts) and fills the slots in place.
-enum RunSlot { kDb, kFormDict, kResponse, kFlags, kSession, kUser, kRunSlots };
+enum RunSlot { kDb, kFormDict, kResponse, kFlags, kSession, kUser, kRequest, kRunSlots };
 
 struct ModuleTemplate {
   HashTable table;
@@ -764,8 +769,8 @@ const ModuleTemplate& module_template() {
     for (const auto& e : prototype().names->dict->table.entries) {
       if (!e.key.is_undef()) dict_set(*init_isolate, &scratch, e.key, e.value);
     }
-    static const char* const names[kRunSlots] = {"db",    "form_dict", "response",
-                                                 "flags", "session",   "user"};
+    static const char* const names[kRunSlots] = {"db",    "form_dict", "response", "flags",
+                                                 "session", "user",     "request"};
     ModuleTemplate out;
     for (int i = 0; i < kRunSlots; ++i)
       dict_set(*init_isolate, &scratch, intern(names[i]), Value::none());
@@ -850,7 +855,8 @@ bool bind_safe_globals(Isolate& I, RunState& run) {
                       ? to_value(I, Json{{"user", run.session.user}, {"csrf_token", ""}})
                       : Value::none();
   ok = ok && fill(frappe, kResponse, response) && fill(frappe, kFlags, new_attr_dict(I)) &&
-       fill(frappe, kSession, session) && fill(frappe, kUser, new_str(I, run.session.user));
+       fill(frappe, kSession, session) && fill(frappe, kUser, new_str(I, run.session.user)) &&
+       fill(frappe, kRequest, request_value(I, run));
   // Top-level names (spec §3.6), bound only when the script names them.
   ok = ok && bind_global(I, "frappe", frappe);
   decref(frappe);

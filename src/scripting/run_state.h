@@ -24,6 +24,7 @@ namespace quire::scripting {
 
 using model::Json;
 class ServerScripts;
+class IncomingRequest;  // utils_request.h
 
 struct RequestState {
   Json form_dict = Json::object();
@@ -37,6 +38,9 @@ struct RequestState {
   std::size_t printed_by_outer_run = 0;
   std::string http_method;  // "" outside HTTP
   std::string client_ip;
+  // The HTTP request served (frappe.request), owned by the front door; null
+  // outside HTTP.
+  const IncomingRequest* incoming = nullptr;
   // frappe.db.commit / rollback for scripts allowed to use them: set by whoever
   // owns the transaction (run_api_script, execute_scheduled); no-ops when unset.
   std::function<void()> commit;

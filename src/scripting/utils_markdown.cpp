@@ -11,7 +11,7 @@
 // input. What differs is parsing where CommonMark and markdown2 (Markdown.pl
 // rules) disagree: see docs/scripting.md.
 //
-// to_markdown (html2text) stays refused (utils_misc.cpp).
+// to_markdown (html2text) is utils_to_markdown.cpp.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif

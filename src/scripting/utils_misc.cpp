@@ -3,8 +3,8 @@
 // report and form URLs, filter tuples. Each follows frappe/utils/data.py
 // (and frappe.generate_hash) step by step; where Frappe calls a library
 // (hashlib, secrets, mimetypes, urllib.parse.quote) the output is that
-// library's. to_markdown (html2text) is refused with a NotImplementedError
-// naming the function; md_to_html is utils_markdown.cpp.
+// library's. to_markdown is utils_to_markdown.cpp, md_to_html
+// utils_markdown.cpp, get_host_name_from_request utils_request.cpp.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
@@ -21,6 +21,9 @@
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 #include "scripting/utils_files.h"
+#include "scripting/utils_request.h"
+#include "scripting/utils_to_markdown.h"
+#include "scripting/utils_mimetypes.h"
 #include "scripting/utils_misc.h"
 
 namespace quire::scripting {
@@ -89,52 +92,14 @@ QUIRE_NATIVE(u_is_html) {
   return Value::boolean(false);
 }
 
-// mimetypes.guess_type's image types (CPython 3.11 types_map) after its
-// suffix_map and encodings_map steps: is_image(filepath).
-bool image_extension(std::string ext) {
-  static const char* const images[] = {".bmp",  ".gif",  ".ief", ".jpg", ".jpe",  ".jpeg",
-                                       ".heic", ".heif", ".png", ".svg", ".tiff", ".tif",
-                                       ".ico",  ".ras",  ".pnm", ".pbm", ".pgm",  ".ppm",
-                                       ".rgb",  ".xbm",  ".xpm", ".xwd", ".webp"};
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const char* e : images) {
-      if (ext == e) return true;
-    }
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return false;
-}
-
 QUIRE_NATIVE(u_is_image) {
   Value a[1];
   if (!parse_args(I, "is_image", args, nargs, kwnames, {"filepath"}, 1, a)) return Value::exc();
   std::string path;
   if (given(a[0]) && !arg_string(I, a[0], path, "filepath")) return Value::exc();
-  path = path.substr(0, path.find('?'));
-  // posixpath.splitext on the last path part; then encodings (.gz ...) are stripped.
-  auto splitext = [](const std::string& p, std::string& base) {
-    std::size_t slash = p.rfind('/');
-    std::size_t dot = p.rfind('.');
-    std::size_t start = slash == std::string::npos ? 0 : slash + 1;
-    while (start < p.size() && p[start] == '.') ++start;  // leading dots are not an extension
-    if (dot == std::string::npos || dot < start) {
-      base = p;
-      return std::string();
-    }
-    base = p.substr(0, dot);
-    return p.substr(dot);
-  };
-  std::string base;
-  std::string ext = splitext(path, base);
-  if (ext == ".svgz") ext = ".svg";  // suffix_map: .svgz -> .svg.gz
-  for (const char* enc : {".gz", ".Z", ".bz2", ".xz", ".br"}) {
-    if (ext == enc) {
-      std::string inner = base;
-      ext = splitext(inner, base);
-      break;
-    }
-  }
-  return Value::boolean(image_extension(ext));
+  // data.py: (mimetypes.guess_type(filepath.split("?", 1)[0])[0] or "").startswith("image/").
+  auto type = guess_mime_type(path.substr(0, path.find('?'))).type;
+  return Value::boolean(type && type->rfind("image/", 0) == 0);
 }
 
 // str(x) of every item, as data.py's comma_sep and new_line_sep begin.
@@ -667,16 +632,6 @@ QUIRE_NATIVE(u_get_host_name) {
   return new_str(I, at == std::string::npos ? url : url.substr(at + 2));
 }
 
-Value not_available(Isolate& I, const char* name, const char* library) {
-  return raise(I, types().NotImplementedError,
-               std::string("frappe.utils.") + name + " is not available in quire (Frappe calls " +
-                   library + ")");
-}
-
-QUIRE_NATIVE(u_to_markdown) {
-  return not_available(I, "to_markdown", "html2text");
-}
-
 }  // namespace
 
 void add_misc_functions(Type* utils) {
@@ -707,11 +662,11 @@ void add_misc_functions(Type* utils) {
       {"parse_val", u_parse_val},
       {"round_based_on_smallest_currency_fraction", u_round_based_on_smallest_currency_fraction},
       {"get_user_info_for_avatar", u_get_user_info_for_avatar},
-      // Refused clearly rather than missing (an AttributeError reads as a typo).
-      {"to_markdown", u_to_markdown},
   };
   for (const auto& f : functions) host::define_method(utils, f.name, f.fn);
   add_file_functions(utils);  // pdf_to_base64, get_thumbnail_base64_for_image, image_to_base64
+  add_request_functions(utils);
+  add_to_markdown_functions(utils);
 }
 
 }  // namespace quire::scripting

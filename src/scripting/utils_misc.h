@@ -1,7 +1,7 @@
 #pragma once
 // frappe.utils: generate_hash, sha256_hash, is_html, is_image, comma_sep,
 // new_line_sep, filter_strip_join, get_number_format_info, quoted, report
-// and form URLs, filter tuples; to_markdown refused clearly.
+// and form URLs, filter tuples.
 
 #include <string>
 #include <string_view>

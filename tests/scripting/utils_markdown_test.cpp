@@ -79,9 +79,6 @@ TEST_F(UtilsMarkdown, MarkdownIsMdToHtmlAndBounded) {
             "True '<p></p>\\n'\n");
   EXPECT_EQ(run("frappe.utils.md_to_html('>' * 5000 + ' deep')\n"),
             "ValueError: markdown nested more than 100 levels deep");
-  EXPECT_EQ(run("frappe.utils.to_markdown('<p>x</p>')\n"),
-            "NotImplementedError: frappe.utils.to_markdown is not available in quire (Frappe "
-            "calls html2text)");
 }
 
 }  // namespace
