@@ -4,6 +4,7 @@
 
 #include "lang/numeric/error.h"
 #include "lang/sandbox/host.h"
+#include "lang/sandbox/work.h"
 
 namespace quire::scripting {
 
@@ -157,6 +158,11 @@ Value raise_frappe_error(Isolate& I, const model::FrappeError& e) {
 }
 
 Value raise_script_error(Isolate& I, const ScriptError& e) {
+  // A nested run (frappe.call, run_script, a save's event) stopped by the
+  // deadline, a cancel or the output cap it shares with this run: this run's
+  // own limit error, which names the cause and cannot be caught, not a
+  // RuntimeError the calling script could catch.
+  if (I.cancel && I.cancel->load() && !check_limits(I)) return Value::exc();
   if (Type* t = frappe_exception_type(e.python_type())) return raise_with_message(I, t, e.what());
   if (Type* t = builtin_exception(e.python_type())) return raise_with_message(I, t, e.what());
   return raise_with_message(I, types().RuntimeError, e.python_type() + ": " + e.what());

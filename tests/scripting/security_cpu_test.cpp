@@ -41,6 +41,33 @@ TEST_F(ScriptCpu, TheInterruptIsTheRunsLimitErrorAndCannotBeCaught) {
             "((100000,),)\n");
 }
 
+// A nested run (frappe.call, run_script) shares the outermost run's deadline:
+// stopped by it, the outermost run fails with the time limit's error, which
+// its script cannot catch. It said "RuntimeError: ScriptCancelledError: script
+// was cancelled", an error the calling script could catch and go on after.
+TEST_F(ScriptCpu, ANestedRunStoppedByTheDeadlineNamesTheTimeLimit) {
+  add_api_script("spinner", "spinner", "x = 0\nwhile True:\n    x += 1\n");
+  int callers = 0;
+  for (std::string call : {"frappe.call('spinner')", "run_script('spinner')"}) {
+    const std::string name = "caller" + std::to_string(++callers);
+    add_api_script(name, name,
+                   "print('calling')\ntry:\n    " + call +
+                       "\nexcept Exception as e:\n    print('caught', e)\nprint('went on')\n");
+    Json body;
+    try {
+      auto r = run_api_script(*scripts, *session, name, Json::object(), "POST");
+      ASSERT_TRUE(r);
+      body = r->body;
+    } catch (const ScriptError& e) {
+      body = Json{{"exc_type", e.python_type()}, {"exception", e.traceback()}};
+    }
+    EXPECT_EQ(body.value("exc_type", ""), "ScriptTimeoutError") << call << body.dump();
+    EXPECT_NE(body.value("exception", "").find("time limit of 300 ms exceeded"), std::string::npos)
+        << body.dump();
+    EXPECT_EQ(body.dump().find("went on"), std::string::npos) << body.dump();
+  }
+}
+
 // Permission Query conditions run inside every get_list of the DocType, in
 // model code where no script deadline applies: an endless recursive CTE
 // there would hang each list. A WITH clause is refused (RECURSIVE is
