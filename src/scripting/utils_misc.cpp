@@ -21,10 +21,10 @@
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 #include "scripting/utils_files.h"
-#include "scripting/utils_request.h"
-#include "scripting/utils_to_markdown.h"
 #include "scripting/utils_mimetypes.h"
 #include "scripting/utils_misc.h"
+#include "scripting/utils_request.h"
+#include "scripting/utils_to_markdown.h"
 
 namespace quire::scripting {
 
