@@ -769,8 +769,8 @@ const ModuleTemplate& module_template() {
     for (const auto& e : prototype().names->dict->table.entries) {
       if (!e.key.is_undef()) dict_set(*init_isolate, &scratch, e.key, e.value);
     }
-    static const char* const names[kRunSlots] = {"db",    "form_dict", "response", "flags",
-                                                 "session", "user",     "request"};
+    static const char* const names[kRunSlots] = {"db",      "form_dict", "response", "flags",
+                                                 "session", "user",      "request"};
     ModuleTemplate out;
     for (int i = 0; i < kRunSlots; ++i)
       dict_set(*init_isolate, &scratch, intern(names[i]), Value::none());
