@@ -289,6 +289,29 @@ std::optional<http::Method> whitelisted_method(http::SiteApp& site, model::Sessi
   return method;
 }
 
+// What the scripts of a job printed becomes the job's output, whether the job
+// failed or not: appended when the job's request state goes out of scope.
+struct PrintedIntoJobOutput {
+  jobs::JobContext& context;
+  scripting::RequestState& request;
+  ~PrintedIntoJobOutput() {
+    for (const auto& line : request.debug_log) context.output += line + "\n";
+  }
+};
+
+// Runs a job's script work: a script's failure or a Frappe error becomes the
+// JobError the worker records (the script's traceback where it has one).
+template <class Work>
+void run_as_job(Work&& work) {
+  try {
+    work();
+  } catch (const scripting::ScriptError& e) {
+    throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what() : e.traceback());
+  } catch (const model::FrappeError& e) {
+    throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
+  }
+}
+
 // The job behind frappe.enqueue: an API script by its api_method, else any
 // whitelisted method of the site (ping, frappe.client.*...), with the
 // enqueued keyword arguments as form_dict, as the user who enqueued it,
@@ -301,14 +324,8 @@ void run_script_call(scripting::ServerScripts& scripts, http::SiteApp& site,
   request.form_dict = args.value("kwargs", Json::object());
   request.http_method = "POST";
   scripting::RequestScope scope(session, request);
-  struct Output {
-    jobs::JobContext& context;
-    scripting::RequestState& request;
-    ~Output() {
-      for (const auto& line : request.debug_log) context.output += line + "\n";
-    }
-  } output{context, request};
-  try {
+  PrintedIntoJobOutput output{context, request};
+  run_as_job([&] {
     if (auto info = scripts.find_api(session, method)) {
       scripts.execute_api(session, *info);
       return;
@@ -320,11 +337,7 @@ void run_script_call(scripting::ServerScripts& scripts, http::SiteApp& site,
                                scripting::not_whitelisted_message(method));
     }
     call_site_method(site, session, method, *found, request.form_dict);
-  } catch (const scripting::ScriptError& e) {
-    throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what() : e.traceback());
-  } catch (const model::FrappeError& e) {
-    throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
-  }
+  });
 }
 
 // A failed frappe.enqueue job leaves an Error Log titled with its method
@@ -520,13 +533,7 @@ void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerS
       if (script.empty()) throw jobs::JobError("no handler for method '" + method + "'");
       scripting::RequestState request;
       scripting::RequestScope scope(session, request);
-      struct Output {
-        jobs::JobContext& context;
-        scripting::RequestState& request;
-        ~Output() {
-          for (const auto& line : request.debug_log) context.output += line + "\n";
-        }
-      } output{context, request};
+      PrintedIntoJobOutput output{context, request};
       // Another process (quire serve) may have changed the script since this
       // one cached the script map: compare its `modified`, one cheap query.
       model::ListArgs current;
@@ -539,14 +546,7 @@ void add_script_job_handlers(jobs::HandlerRegistry& handlers, scripting::ServerS
           cached->modified != modified[0].get<std::string>()) {
         scripts.clear_cache();
       }
-      try {
-        scripts.execute_scheduled(session, script);
-      } catch (const scripting::ScriptError& e) {
-        throw jobs::JobError(e.traceback().empty() ? e.python_type() + ": " + e.what()
-                                                   : e.traceback());
-      } catch (const model::FrappeError& e) {
-        throw jobs::JobError(std::string(model::class_name(e.kind())) + ": " + e.what());
-      }
+      run_as_job([&] { scripts.execute_scheduled(session, script); });
     };
   });
 }
