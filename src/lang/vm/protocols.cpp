@@ -474,6 +474,30 @@ bool lookup_method(Isolate& I, Value obj, Str* name, Value& out, bool& self_need
   return true;
 }
 
+namespace {
+
+// obj.name = v where obj's class `cls` defines `name` as a property: its
+// setter is called (AttributeError when it has none). -1 when `name` is not
+// a property of cls; otherwise 1 set, 0 failed with the error pending.
+int set_through_property(Isolate& I, const Type* cls, Value obj, Str* name, Value v) {
+  Value pv = type_lookup(cls, name->view());
+  if (!is_kind(pv, Kind::Property) || static_cast<Property*>(pv.o)->mode != 0) return -1;
+  auto* p = static_cast<Property*>(pv.o);
+  if (p->setter.is_none() || p->setter.is_undef()) {
+    raise(
+        I, types().AttributeError,
+        "property '" + std::string(name->view()) + "' of '" + cls->name + "' object has no setter");
+    return 0;
+  }
+  Value args[2] = {obj, v};
+  Value r = call(I, p->setter, args, 2, nullptr);
+  if (r.is_exc()) return 0;
+  decref(r);
+  return 1;
+}
+
+}  // namespace
+
 bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
   if (is_kind(obj, Kind::Instance)) {
     auto* in = static_cast<Instance*>(obj.o);
@@ -487,21 +511,7 @@ bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
     // User classes, exceptions, and host instances (which carry an attribute dict).
     if (in->cls->is_user || in->cls->is_exception || in->attrs) {
       if (in->cls->is_user) {
-        Value pv = type_lookup(in->cls, name->view());
-        if (is_kind(pv, Kind::Property) && static_cast<Property*>(pv.o)->mode == 0) {
-          auto* p = static_cast<Property*>(pv.o);
-          if (p->setter.is_none() || p->setter.is_undef()) {
-            raise(I, types().AttributeError,
-                  "property '" + std::string(name->view()) + "' of '" + in->cls->name +
-                      "' object has no setter");
-            return false;
-          }
-          Value args[2] = {obj, v};
-          Value r = call(I, p->setter, args, 2, nullptr);
-          if (r.is_exc()) return false;
-          decref(r);
-          return true;
-        }
+        if (int set = set_through_property(I, in->cls, obj, name, v); set >= 0) return set;
         Value sa = type_lookup(in->cls, "__setattr__");
         if (is_kind(sa, Kind::Function)) {
           Value args[3] = {obj, Value::object(name), v};
@@ -517,21 +527,7 @@ bool set_attr(Isolate& I, Value obj, Str* name, Value v) {
   }
   if (is_dict(obj) && as_dict(obj)->cls) {
     Dict* d = as_dict(obj);
-    Value pv = type_lookup(d->cls, name->view());
-    if (is_kind(pv, Kind::Property) && static_cast<Property*>(pv.o)->mode == 0) {
-      auto* p = static_cast<Property*>(pv.o);
-      if (p->setter.is_none() || p->setter.is_undef()) {
-        raise(I, types().AttributeError,
-              "property '" + std::string(name->view()) + "' of '" + d->cls->name +
-                  "' object has no setter");
-        return false;
-      }
-      Value args[2] = {obj, v};
-      Value r = call(I, p->setter, args, 2, nullptr);
-      if (r.is_exc()) return false;
-      decref(r);
-      return true;
-    }
+    if (int set = set_through_property(I, d->cls, obj, name, v); set >= 0) return set;
     if (!d->attrs) d->attrs = alloc_dict(I);
     return dict_set(I, d->attrs, Value::object(name), v);
   }
