@@ -261,25 +261,21 @@ Expr* Parser::yield_expression() {
 }
 
 Expr* Parser::disjunction() {
-  const Token& start = peek();
-  Expr* first = conjunction();
-  if (!at_kw(KeywordKind::Or)) return first;
-  auto* b = make<BoolOp>(start);
-  b->op = BoolOpKind::Or;
-  b->values.push_back(first);
-  while (accept_kw(KeywordKind::Or)) b->values.push_back(conjunction());
-  finish(b);
-  return b;
+  return bool_operation(KeywordKind::Or, BoolOpKind::Or, &Parser::conjunction);
 }
 
 Expr* Parser::conjunction() {
+  return bool_operation(KeywordKind::And, BoolOpKind::And, &Parser::inversion);
+}
+
+Expr* Parser::bool_operation(KeywordKind keyword, BoolOpKind kind, Expr* (Parser::*operand)()) {
   const Token& start = peek();
-  Expr* first = inversion();
-  if (!at_kw(KeywordKind::And)) return first;
+  Expr* first = (this->*operand)();
+  if (!at_kw(keyword)) return first;
   auto* b = make<BoolOp>(start);
-  b->op = BoolOpKind::And;
+  b->op = kind;
   b->values.push_back(first);
-  while (accept_kw(KeywordKind::And)) b->values.push_back(inversion());
+  while (accept_kw(keyword)) b->values.push_back((this->*operand)());
   finish(b);
   return b;
 }

@@ -149,6 +149,10 @@ class Parser {
   Expr* yield_expression();
   Expr* disjunction();
   Expr* conjunction();
+  // `operand (keyword operand)*`: one BoolOp of every operand, or the single
+  // operand itself (disjunction: `or` over conjunctions; conjunction: `and`
+  // over inversions).
+  Expr* bool_operation(KeywordKind keyword, BoolOpKind kind, Expr* (Parser::*operand)());
   Expr* inversion();
   Expr* comparison();
   Expr* bitwise_or();
