@@ -158,11 +158,6 @@ Value type_lookup(const Type* t, const Str* name) {
   return Value();
 }
 
-static bool is_user_instance(Value v) {
-  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
-         static_cast<Instance*>(v.o)->cls->is_user;
-}
-
 // Calls the special method `name` of a user-class instance. `found` tells
 // whether the class defines it.
 static Value call_special(Isolate& I, Value self, std::string_view name, Value* args,

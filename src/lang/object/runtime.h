@@ -107,6 +107,12 @@ inline Set* as_set(Value v) {
 inline bool is_str(Value v) {
   return is_kind(v, Kind::Str);
 }
+// An instance of a class defined by a script or by the host (host::ValueType):
+// its special methods (__eq__, __add__, __call__...) are looked up and called.
+inline bool is_user_instance(Value v) {
+  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
+         static_cast<Instance*>(v.o)->cls->is_user;
+}
 inline bool is_list(Value v) {
   return is_kind(v, Kind::List);
 }

@@ -16,11 +16,6 @@ namespace quire::lang {
 
 namespace {
 
-bool is_user_instance(Value v) {
-  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
-         static_cast<Instance*>(v.o)->cls->is_user;
-}
-
 bool is_not_implemented(Value v) {
   return v.tag == Tag::Obj && v.o == not_implemented_value().o;
 }

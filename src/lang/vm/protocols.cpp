@@ -18,11 +18,6 @@ namespace quire::lang {
 
 namespace {
 
-bool is_user_instance(Value v) {
-  return v.tag == Tag::Obj && v.o->kind == Kind::Instance &&
-         static_cast<Instance*>(v.o)->cls->is_user;
-}
-
 // Names dir(obj) would list, sorted (candidates for "Did you mean").
 std::vector<std::string_view> attribute_names(Value obj) {
   std::vector<std::string_view> names;
