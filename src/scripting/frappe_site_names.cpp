@@ -13,6 +13,7 @@
 #include "model/db_api.h"
 #include "scripting/native_util.h"
 #include "scripting/utils_misc.h"
+#include "scripting/utils_sanitize_html.h"
 
 namespace quire::scripting {
 
@@ -168,6 +169,7 @@ Type* website_namespace() {
 
 void add_site_names(Type* frappe_names, Type* globals) {
   host::define_method(frappe_names, "get_system_settings", f_get_system_settings);
+  add_sanitize_html(frappe_names);
   host::define_method(frappe_names, "get_gravatar", f_get_gravatar);
   host::define_method(frappe_names, "get_hooks", f_get_hooks);
   host::define_method(frappe_names, "get_print", f_get_print);

@@ -1,0 +1,419 @@
+// See utils_sanitize_html.h. Frappe runs three parsers over the text
+// (html.parser to drop scripts, html5lib inside bleach, html.parser again to
+// re-serialise); quire walks html.parser's events once (utils_html_tokenizer)
+// and builds what the three steps leave: the tree repairs html5lib makes for
+// what Text Editor HTML holds (unclosed elements closed at the end, an end
+// tag closing the elements opened inside it, stray end tags ignored, "</p>"
+// alone an empty paragraph) are reproduced; the rest of html5lib's tree
+// construction is not (docs/scripting.md lists the differences).
+#include "scripting/utils_sanitize_html.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "lang/sandbox/host.h"
+#include "lang/text/utf8.h"
+#include "scripting/native_util.h"
+#include "scripting/utils_html_entities.h"
+#include "scripting/utils_html_tokenizer.h"
+#include "scripting/utils_sanitize_css.h"
+#include "scripting/utils_sanitize_html_lists.h"
+
+namespace quire::scripting {
+
+using namespace quire::lang;
+
+namespace {
+
+// html5lib's void elements: no end tag, no children.
+bool is_void(const std::string& tag) {
+  static const std::unordered_set<std::string> names = {
+      "area", "base", "br",    "col",    "embed", "hr",  "img",      "input",   "keygen",
+      "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame"};
+  return names.count(tag) > 0;
+}
+
+// bleach's attributes whose value is a URI (html5lib_shim.attr_val_is_uri).
+bool is_uri_attribute(const std::string& name) {
+  static const std::unordered_set<std::string> names = {
+      "href",    "src",    "cite",   "action", "longdesc",   "poster",  "background",
+      "datasrc", "dynsrc", "lowsrc", "ping",   "xlink:href", "xml:base"};
+  return names.count(name) > 0;
+}
+
+// BeautifulSoup's handle_charref: below 256 the byte as windows-1252 when
+// that code page defines it, else the code point; U+FFFD when invalid.
+std::string char_ref_text(std::string_view name) {
+  static const unsigned short cp1252[32] = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  bool hex = !name.empty() && (name[0] == 'x' || name[0] == 'X');
+  std::string digits(hex ? name.substr(1) : name);
+  unsigned long cp = 0xFFFD;
+  try {
+    std::size_t used = 0;
+    cp = std::stoul(digits, &used, hex ? 16 : 10);
+    if (used != digits.size()) cp = 0xFFFD;
+  } catch (...) {
+    cp = 0xFFFD;
+  }
+  if (cp >= 0x80 && cp < 0xA0 && cp1252[cp - 0x80]) cp = cp1252[cp - 0x80];
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > lang::text::kMaxCodePoint) cp = 0xFFFD;
+  std::string out;
+  lang::text::append_utf8(out, static_cast<char32_t>(cp));
+  return out;
+}
+
+// Python's str.strip(): ASCII whitespace plus the Unicode spaces text
+// editors leave (no-break space and the rest of Python's isspace set).
+std::size_t space_at(std::string_view s, std::size_t i, bool backwards) {
+  static const char* const spaces[] = {"\xc2\x85",     "\xc2\xa0",     "\xe1\x9a\x80",
+                                       "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf",
+                                       "\xe2\x81\x9f", "\xe3\x80\x80"};
+  unsigned char c = backwards ? s[i - 1] : s[i];
+  if (c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f)) return 1;
+  for (std::string_view sp : spaces) {
+    if (backwards ? (i >= sp.size() && s.substr(i - sp.size(), sp.size()) == sp)
+                  : s.substr(i, sp.size()) == sp)
+      return sp.size();
+  }
+  // U+2000..U+200A
+  if (backwards ? (i >= 3 && s.substr(i - 3, 2) == "\xe2\x80" &&
+                   static_cast<unsigned char>(s[i - 1]) <= 0x8a)
+                : (s.substr(i, 2) == "\xe2\x80" && i + 2 < s.size() &&
+                   static_cast<unsigned char>(s[i + 2]) <= 0x8a))
+    return 3;
+  return 0;
+}
+
+std::string python_strip(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e) {
+    std::size_t n = space_at(s, b, false);
+    if (!n) break;
+    b += n;
+  }
+  while (e > b) {
+    std::size_t n = space_at(s, e, true);
+    if (!n) break;
+    e -= n;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+// BeautifulSoup's "minimal" formatter.
+std::string escape_minimal(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// BeautifulSoup's attribute quoting: double quotes, single quotes when the
+// value holds only double ones, &quot; when it holds both.
+std::string quoted_attribute(const std::string& value) {
+  std::string text = escape_minimal(value);
+  bool dq = text.find('"') != std::string::npos, sq = text.find('\'') != std::string::npos;
+  if (dq && !sq) {
+    std::string out = "'";
+    out += text;
+    out += '\'';
+    return out;
+  }
+  if (dq) {
+    std::string out;
+    for (char c : text) out += c == '"' ? std::string("&quot;") : std::string(1, c);
+    text = out;
+  }
+  std::string out = "\"";
+  out += text;
+  out += '"';
+  return out;
+}
+
+// bleach's sanitize_uri_value with protocols cid, http, https, mailto, data.
+bool allowed_uri(std::string_view value) {
+  std::string normalized;
+  for (char c : html_unescape(value)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '`' || u <= 0x20 || u == 0x7f) continue;
+    normalized += static_cast<char>(std::tolower(u));
+  }
+  // \x80-\xa0 and Unicode whitespace are removed too: the no-break space is
+  // the one an editor writes.
+  for (std::size_t p; (p = normalized.find("\xc2\xa0")) != std::string::npos;)
+    normalized.erase(p, 2);
+  static const std::unordered_set<std::string> protocols = {"cid", "http", "https", "mailto",
+                                                            "data"};
+  std::size_t colon = normalized.find(':');
+  if (colon != std::string::npos && colon > 0 &&
+      std::isalpha(static_cast<unsigned char>(normalized[0]))) {
+    std::string scheme = normalized.substr(0, colon);
+    bool scheme_chars = true;
+    for (char c : scheme)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+        scheme_chars = false;
+    std::string rest = normalized.substr(colon + 1);
+    bool port_like = !rest.empty() && rest.find_first_not_of("0123456789") == std::string::npos;
+    if (scheme_chars && !port_like) return protocols.count(scheme) > 0;
+  }
+  return true;  // no scheme: a relative URL or "#anchor", allowed with http
+}
+
+class Sanitizer : public HtmlEvents {
+ public:
+  Sanitizer() : lists_(sanitize_allow_lists()) {}
+
+  void start_tag(const std::string& tag, const HtmlAttributes& attrs) override {
+    open_tag(tag, attrs, true);
+  }
+
+  // "<br/>": BeautifulSoup opens the element and closes it; a void element's
+  // close is swallowed when an earlier "<br>" of the same name left its name
+  // in already_closed_empty_element (a BeautifulSoup quirk), so that element
+  // stays open: Frappe's output then gains a "<br>" where it is closed.
+  void start_end_tag(const std::string& tag, const HtmlAttributes& attrs) override {
+    if (!skipping_.empty()) return;
+    open_tag(tag, attrs, false);
+    end_tag(tag);
+  }
+
+  void end_tag(const std::string& tag) override {
+    if (!skipping_.empty()) {
+      if (tag == skipping_) skipping_.clear();
+      return;
+    }
+    end_piece();
+    if (is_void(tag)) {
+      for (std::size_t k = 0; k < already_closed_.size(); ++k)
+        if (already_closed_[k] == tag) {
+          already_closed_.erase(already_closed_.begin() + static_cast<std::ptrdiff_t>(k));
+          return;
+        }
+    }
+    // BeautifulSoup drops an end tag nothing open matches.
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k].tag != tag) continue;
+      while (stack_.size() > k) close_top();
+      return;
+    }
+  }
+
+  void data(std::string_view text) override { add_text(text); }
+  void char_ref(std::string_view name) override { add_text(char_ref_text(name)); }
+  void entity_ref(std::string_view name) override {
+    auto text = html5_entity(name);
+    if (text) {
+      add_text(*text);
+      return;
+    }
+    std::string literal = "&";
+    literal.append(name);
+    add_text(literal);
+  }
+
+  std::string finish() {
+    end_piece();
+    while (!stack_.empty()) close_top();
+    flush_text();
+    return out_;
+  }
+
+ private:
+  struct Open {
+    std::string tag;
+    bool emitted;
+    bool open_void;      // a void element BeautifulSoup left open
+    std::size_t events;  // events_ when it opened: did anything go inside?
+  };
+
+  void add_text(std::string_view text) {
+    if (!skipping_.empty() || text.empty()) return;
+    ++events_;
+    piece_ += text;
+  }
+
+  bool preserves_whitespace() const {
+    for (const Open& open : stack_)
+      if (open.tag == "pre" || open.tag == "textarea") return true;
+    return false;
+  }
+
+  // BeautifulSoup writes a string of ASCII whitespace only as "\n" (when it
+  // holds one) or " ", outside <pre> and <textarea>.
+  std::string collapsed(std::string text) const {
+    if (text.empty() || text.find_first_not_of(" \n\t\f\r") != std::string::npos ||
+        preserves_whitespace())
+      return text;
+    return text.find('\n') != std::string::npos ? "\n" : " ";
+  }
+
+  // A tag ends the string the first BeautifulSoup pass sees.
+  void end_piece() {
+    text_ += collapsed(piece_);
+    piece_.clear();
+  }
+
+  // An element in the output ends the string the second pass sees. At the
+  // top level Frappe writes it as it is (str(node)), stripped, and leaves
+  // out one that is only whitespace; inside, escaped.
+  void flush_text() {
+    end_piece();
+    if (depth_ == 0)
+      out_ += python_strip(text_);
+    else
+      out_ += escape_minimal(collapsed(text_));
+    text_.clear();
+  }
+
+  void open_tag(const std::string& tag, const HtmlAttributes& attrs, bool closes_void) {
+    if (!skipping_.empty()) return;
+    end_piece();
+    if (tag == "script" || tag == "style") {
+      skipping_ = tag;
+      return;
+    }
+    // html5lib parsing a fragment ignores these.
+    if (tag == "html" || tag == "head" || tag == "body") return;
+    // html5lib puts a row written straight into a table in a <tbody>.
+    if ((tag == "tr" || tag == "td" || tag == "th") && !stack_.empty() &&
+        stack_.back().tag == "table") {
+      open_tag("tbody", {}, true);
+      if (tag != "tr") open_tag("tr", {}, true);
+    }
+    ++events_;
+    bool allowed = lists_.tags.count(tag) > 0;
+    bool void_element = is_void(tag);
+    if (allowed) open_element(tag, attrs, void_element);
+    if (!void_element) {
+      stack_.push_back({tag, allowed, false, events_});
+    } else if (closes_void) {
+      already_closed_.push_back(tag);
+    } else {
+      stack_.push_back({tag, false, true, events_});
+    }
+  }
+
+  void open_element(const std::string& tag, const HtmlAttributes& attrs, bool void_element) {
+    flush_text();
+    out_ += '<';
+    out_ += tag;
+    HtmlAttributes kept;
+    for (const auto& [name, value] : attrs) {
+      if (!allowed_attribute(tag, name)) continue;
+      std::string text = value.value_or("");
+      if (is_uri_attribute(name) && !allowed_uri(text)) continue;
+      if (name == "style") text = sanitize_css(text, lists_.css_properties);
+      bool replaced = false;  // BeautifulSoup keeps the last of duplicates
+      for (auto& [seen, seen_value] : kept)
+        if (seen == name) {
+          seen_value = text;
+          replaced = true;
+        }
+      if (!replaced) kept.emplace_back(name, text);
+    }
+    // bleach writes attributes in alphabetical order.
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, value] : kept) {
+      out_ += ' ';
+      out_ += name;
+      out_ += '=';
+      out_ += quoted_attribute(*value);
+    }
+    out_ += void_element ? "/>" : ">";
+    if (!void_element) ++depth_;
+  }
+
+  void close_element(const std::string& tag) {
+    flush_text();
+    out_ += "</";
+    out_ += tag;
+    out_ += '>';
+    --depth_;
+  }
+
+  // A void element left open (see start_end_tag) that holds something
+  // reaches html5lib as "<br>...</br>", and html5lib reads "</br>" as "<br>".
+  void close_top() {
+    Open top = stack_.back();
+    stack_.pop_back();
+    if (top.emitted) close_element(top.tag);
+    if (top.open_void && top.events != events_ && top.tag == "br" && lists_.tags.count("br"))
+      open_element("br", {}, true);
+  }
+
+  // Frappe's _attr_filter for every tag, and svg_attributes for <svg>.
+  bool allowed_attribute(const std::string& tag, const std::string& name) const {
+    if (tag == "svg" && lists_.svg_attributes.count(name)) return true;
+    if (name.rfind("on", 0) == 0) return false;
+    if (name.rfind("data-", 0) == 0 || name.rfind("xmlns", 0) == 0) return true;
+    return lists_.attributes.count(name) > 0;
+  }
+
+  const SanitizeAllowLists& lists_;
+  std::vector<Open> stack_;
+  std::string skipping_;                     // inside <script> or <style>: dropped with its content
+  std::vector<std::string> already_closed_;  // BeautifulSoup's already_closed_empty_element
+  std::string piece_;                        // text since the last tag
+  std::string text_;                         // text since the last element written
+  std::string out_;
+  std::size_t events_ = 0;  // text runs and tags seen
+  int depth_ = 0;
+};
+
+// BeautifulSoup(html, "html.parser").find(): is there any element?
+class FindsElement : public HtmlEvents {
+ public:
+  bool found = false;
+  void start_tag(const std::string&, const HtmlAttributes&) override { found = true; }
+  void end_tag(const std::string&) override {}
+  void data(std::string_view) override {}
+  void char_ref(std::string_view) override {}
+  void entity_ref(std::string_view) override {}
+};
+
+QUIRE_NATIVE(f_sanitize_html) {
+  Value a[3];
+  if (!parse_args(I, "sanitize_html", args, nargs, kwnames, {"html", "linkify", "always_sanitize"},
+                  1, a))
+    return Value::exc();
+  if (!is_str(a[0])) return a[0];
+  bool linkify = false, always = false;
+  if (!opt_bool(I, a[1], linkify) || !opt_bool(I, a[2], always)) return Value::exc();
+  if (linkify)
+    return raise(I, types().NotImplementedError,
+                 "frappe.sanitize_html(linkify=True) is not available in quire: bleach.linkify "
+                 "is not built");
+  return new_str(I, sanitize_html(as_str(a[0])->view(), always));
+}
+
+}  // namespace
+
+std::string sanitize_html(std::string_view html, bool always_sanitize) {
+  if (!always_sanitize) {
+    if (nlohmann::json::accept(html)) return std::string(html);
+    FindsElement finder;
+    tokenize_html(html, finder);
+    if (!finder.found) return std::string(html);
+  }
+  Sanitizer sanitizer;
+  tokenize_html(html, sanitizer);
+  return sanitizer.finish();
+}
+
+void add_sanitize_html(Type* frappe_names) {
+  host::define_method(frappe_names, "sanitize_html", f_sanitize_html);
+}
+
+}  // namespace quire::scripting
