@@ -202,9 +202,9 @@ class Sanitizer : public HtmlEvents {
         }
     }
     // BeautifulSoup drops an end tag nothing open matches.
-    for (std::size_t k = stack_.size(); k-- > 0;) {
-      if (stack_[k].tag != tag) continue;
-      while (stack_.size() > k) close_top();
+    for (std::size_t k = soup_.size(); k-- > 0;) {
+      if (soup_[k].tag != tag) continue;
+      while (soup_.size() > k) soup_close_top();
       return;
     }
   }
@@ -224,17 +224,23 @@ class Sanitizer : public HtmlEvents {
 
   std::string finish() {
     end_piece();
+    while (!soup_.empty()) soup_close_top();
     while (!stack_.empty()) close_top();
     flush_text();
     return out_;
   }
 
  private:
+  // An element open in the first BeautifulSoup pass's tree.
+  struct SoupOpen {
+    std::string tag;
+    bool open_void;      // a void element BeautifulSoup left open
+    std::size_t events;  // events_ when it opened: did anything go inside?
+  };
+  // An element open in html5lib's tree.
   struct Open {
     std::string tag;
     bool emitted;
-    bool open_void;      // a void element BeautifulSoup left open
-    std::size_t events;  // events_ when it opened: did anything go inside?
   };
 
   void add_text(std::string_view text) {
@@ -283,24 +289,155 @@ class Sanitizer : public HtmlEvents {
       skipping_ = tag;
       return;
     }
+    ++events_;
+    bool void_element = is_void(tag);
+    if (!void_element)
+      soup_.push_back({tag, false, events_});
+    else if (closes_void)
+      already_closed_.push_back(tag);
+    else
+      soup_.push_back({tag, true, events_});
+    tree_start(tag, attrs);
+  }
+
+  // A void element left open (see start_end_tag) that holds something
+  // reaches html5lib as "<br>...</br>", and html5lib reads "</br>" as "<br>".
+  void soup_close_top() {
+    SoupOpen top = soup_.back();
+    soup_.pop_back();
+    if (!top.open_void)
+      tree_end(top.tag);
+    else if (top.events != events_ && top.tag == "br")
+      tree_start("br", {});
+  }
+
+  // html5lib's tree construction, for the start tags it repairs around:
+  // a block closes an open <p>, <li> an open <li>, <dd>/<dt> an open one,
+  // a heading an open heading, and a row in a table gets a <tbody>.
+  void tree_start(const std::string& tag, const HtmlAttributes& attrs) {
     // html5lib parsing a fragment ignores these.
     if (tag == "html" || tag == "head" || tag == "body") return;
-    // html5lib puts a row written straight into a table in a <tbody>.
+    if (closes_paragraph(tag) && in_scope("p")) pop_to("p");
+    if (tag == "li") close_list_item({"li"});
+    if (tag == "dd" || tag == "dt") close_list_item({"dd", "dt"});
+    if (is_heading(tag) && !stack_.empty() && is_heading(stack_.back().tag)) close_top();
+    if (tag == "td" || tag == "th") {  // a new cell closes the open one
+      if (in_scope("td", Scope::Table)) pop_to("td");
+      if (in_scope("th", Scope::Table)) pop_to("th");
+    }
+    if (tag == "tr" && in_scope("tr", Scope::Table)) pop_to("tr");
+    // An <a> inside an open <a> closes it (the adoption agency's plain case);
+    // an <option> closes an open one.
+    if (tag == "a" && in_scope("a", Scope::Table)) pop_to("a");
+    if ((tag == "option" || tag == "optgroup") && !stack_.empty() && stack_.back().tag == "option")
+      close_top();
     if ((tag == "tr" || tag == "td" || tag == "th") && !stack_.empty() &&
         stack_.back().tag == "table") {
-      open_tag("tbody", {}, true);
-      if (tag != "tr") open_tag("tr", {}, true);
+      tree_start("tbody", {});
+      if (tag != "tr") tree_start("tr", {});
     }
-    ++events_;
-    bool allowed = lists_.tags.count(tag) > 0;
+    // Inside <svg> html5lib restores SVG's camelCase names ("clipPath",
+    // "viewBox") before bleach compares them; BeautifulSoup lower-cases them
+    // again on the way out.
+    bool svg = tag == "svg" || in_scope("svg", Scope::Table);
+    bool allowed = lists_.tags.count(tag) > 0 || (svg && lists_.svg_tags_lower.count(tag) > 0);
     bool void_element = is_void(tag);
     if (allowed) open_element(tag, attrs, void_element);
-    if (!void_element) {
-      stack_.push_back({tag, allowed, false, events_});
-    } else if (closes_void) {
-      already_closed_.push_back(tag);
-    } else {
-      stack_.push_back({tag, false, true, events_});
+    if (!void_element) stack_.push_back({tag, allowed});
+  }
+
+  void tree_end(const std::string& tag) {
+    if (tag == "html" || tag == "head" || tag == "body") return;
+    if (tag == "p" && !in_scope("p")) {  // "</p>" alone is "<p></p>"
+      tree_start("p", {});
+      close_top();
+      return;
+    }
+    if (tag == "li") {
+      if (in_scope("li", Scope::ListItem)) pop_to("li");
+      return;
+    }
+    if (is_special(tag) || closes_paragraph(tag)) {
+      if (in_scope(tag, Scope::Default)) pop_to(tag);
+      return;
+    }
+    // Any other end tag closes up to its element unless a special element
+    // is open inside it.
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k].tag == tag) {
+        while (stack_.size() > k) close_top();
+        return;
+      }
+      if (is_special(stack_[k].tag)) return;
+    }
+  }
+
+  static bool is_heading(const std::string& tag) {
+    return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+  }
+
+  static bool closes_paragraph(const std::string& tag) {
+    static const std::unordered_set<std::string> names = {
+        "address", "article", "aside",    "blockquote", "center", "details", "dialog",    "dir",
+        "div",     "dl",      "fieldset", "figcaption", "figure", "footer",  "header",    "hgroup",
+        "main",    "menu",    "nav",      "ol",         "p",      "section", "summary",   "ul",
+        "h1",      "h2",      "h3",       "h4",         "h5",     "h6",      "pre",       "listing",
+        "form",    "table",   "hr",       "li",         "dd",     "dt",      "plaintext", "xmp"};
+    return names.count(tag) > 0;
+  }
+
+  // html5lib's "special" elements stop the search for an open <li>/<dd>.
+  static bool is_special(const std::string& tag) {
+    static const std::unordered_set<std::string> names = {
+        "applet",  "area",   "article",  "aside",      "blockquote", "body",    "br",      "button",
+        "caption", "center", "col",      "colgroup",   "dd",         "details", "dir",     "dl",
+        "dt",      "embed",  "fieldset", "figcaption", "figure",     "footer",  "form",    "h1",
+        "h2",      "h3",     "h4",       "h5",         "h6",         "header",  "hr",      "html",
+        "iframe",  "img",    "input",    "li",         "listing",    "main",    "marquee", "menu",
+        "nav",     "object", "ol",       "pre",        "section",    "select",  "summary", "table",
+        "tbody",   "td",     "textarea", "tfoot",      "th",         "thead",   "tr",      "ul",
+        "xmp"};
+    return names.count(tag) > 0;
+  }
+
+  void close_list_item(std::initializer_list<const char*> names) {
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      const std::string& tag = stack_[k].tag;
+      for (const char* name : names)
+        if (tag == name) {
+          while (stack_.size() > k) close_top();
+          return;
+        }
+      if (is_special(tag) && tag != "address" && tag != "div" && tag != "p") return;
+    }
+  }
+
+  enum class Scope { Default, ListItem, Button, Table };
+
+  // Is `tag` open in html5lib's scope of that kind (not behind a table, a
+  // cell, ...)?
+  bool in_scope(const std::string& tag, Scope scope = Scope::Button) const {
+    static const std::unordered_set<std::string> bounds = {
+        "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"};
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      const std::string& open = stack_[k].tag;
+      if (open == tag) return true;
+      if (scope == Scope::Table) {
+        if (open == "html" || open == "table" || open == "template") return false;
+        continue;
+      }
+      if (bounds.count(open)) return false;
+      if (scope == Scope::Button && open == "button") return false;
+      if (scope == Scope::ListItem && (open == "ol" || open == "ul")) return false;
+    }
+    return false;
+  }
+
+  void pop_to(const std::string& tag) {
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (stack_[k].tag != tag) continue;
+      while (stack_.size() > k) close_top();
+      return;
     }
   }
 
@@ -343,26 +480,23 @@ class Sanitizer : public HtmlEvents {
     --depth_;
   }
 
-  // A void element left open (see start_end_tag) that holds something
-  // reaches html5lib as "<br>...</br>", and html5lib reads "</br>" as "<br>".
   void close_top() {
     Open top = stack_.back();
     stack_.pop_back();
     if (top.emitted) close_element(top.tag);
-    if (top.open_void && top.events != events_ && top.tag == "br" && lists_.tags.count("br"))
-      open_element("br", {}, true);
   }
 
   // Frappe's _attr_filter for every tag, and svg_attributes for <svg>.
   bool allowed_attribute(const std::string& tag, const std::string& name) const {
-    if (tag == "svg" && lists_.svg_attributes.count(name)) return true;
+    if (tag == "svg" && lists_.svg_attributes_lower.count(name)) return true;
     if (name.rfind("on", 0) == 0) return false;
     if (name.rfind("data-", 0) == 0 || name.rfind("xmlns", 0) == 0) return true;
     return lists_.attributes.count(name) > 0;
   }
 
   const SanitizeAllowLists& lists_;
-  std::vector<Open> stack_;
+  std::vector<SoupOpen> soup_;               // the first BeautifulSoup pass's open elements
+  std::vector<Open> stack_;                  // html5lib's open elements
   std::string skipping_;                     // inside <script> or <style>: dropped with its content
   std::vector<std::string> already_closed_;  // BeautifulSoup's already_closed_empty_element
   std::string piece_;                        // text since the last tag

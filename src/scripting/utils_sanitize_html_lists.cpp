@@ -1,16 +1,21 @@
 // Frappe's data, copied as data (see utils_sanitize_html_lists.h).
 #include "scripting/utils_sanitize_html_lists.h"
 
+#include <cctype>
 #include <sstream>
 
 namespace quire::scripting {
 namespace {
 
-std::unordered_set<std::string> words(const char* text) {
+std::unordered_set<std::string> words(const char* text, bool lower = false) {
   std::unordered_set<std::string> out;
   std::istringstream in(text);
   std::string word;
-  while (in >> word) out.insert(word);
+  while (in >> word) {
+    if (lower)
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.insert(word);
+  }
   return out;
 }
 
@@ -215,8 +220,9 @@ const char* const kCssProperties =
 }  // namespace
 
 const SanitizeAllowLists& sanitize_allow_lists() {
-  static const SanitizeAllowLists lists{words(kTags), words(kAttributes), words(kSvgAttributes),
-                                        words(kCssProperties)};
+  static const SanitizeAllowLists lists{words(kTags),          words(kAttributes),
+                                        words(kSvgAttributes), words(kCssProperties),
+                                        words(kTags, true),    words(kSvgAttributes, true)};
   return lists;
 }
 

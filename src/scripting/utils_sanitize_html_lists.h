@@ -14,6 +14,9 @@ struct SanitizeAllowLists {
   std::unordered_set<std::string> attributes;      // for every tag ("*")
   std::unordered_set<std::string> svg_attributes;  // for <svg> only
   std::unordered_set<std::string> css_properties;
+  // The SVG names lower-cased, as html.parser reports them.
+  std::unordered_set<std::string> svg_tags_lower;
+  std::unordered_set<std::string> svg_attributes_lower;
 };
 
 const SanitizeAllowLists& sanitize_allow_lists();

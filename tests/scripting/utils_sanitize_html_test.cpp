@@ -111,10 +111,37 @@ const char* const kPieces[] = {
     "&lt;b&gt;escaped&lt;/b&gt; <i>real</i>",
     "<div><img src=\"a.png\"/><img src=\"b.png\"></div>",
     "<p>emoji \xf0\x9f\x98\x80 and &#128512;</p>",
+    // html5lib's repairs of pasted markup
+    "<p>para<div>block inside</div>tail</p>",
+    "<p>one<p>two<p>three",
+    "<ul><li>a<li>b<ul><li>c<li>d</ul><li>e</ul>",
+    "<dl><dt>T<dd>D<dt>T2<dd>D2</dl>",
+    "<h1>one<h2>two</h2>",
+    "<p>x<h3>y</h3>z</p>",
+    "<p>list<ul><li>i</li></ul>after</p>",
+    "<table><tr><td>1<td>2</tr></table>",
+    "<p>a<table><tr><td>t</td></tr></table>b</p>",
+    "<blockquote><p>q</blockquote>after",
+    "<div><p>x</div>y",
+    "<p>x<hr>y</p>",
+    "<b>bold <i>both</b> italic</i>",
+    "<p><b>bold</p><p>next</p>",
+    "<a href=\"/a\">one<a href=\"/b\">two</a>",
+    "<table>text<tr><td>c</td></tr></table>",
+    "<select><option>1<option>2</select>",
+    "<svg viewBox=\"0 0 10 10\"><clipPath id=\"c\"></clipPath></svg>",
+    "<title>t</title><textarea><b>raw</b></textarea>",
+    "<p>a</span>b</p>",
+    "<div><p>x</li>y</p></div>",
 };
 
-// Pieces whose Frappe output quire does not reproduce (docs/scripting.md).
-const std::vector<std::pair<std::size_t, const char*>> kKeptDifferences = {};
+// Pieces whose Frappe output quire does not reproduce (docs/scripting.md):
+// the piece, alone and inside a div, and why.
+const std::vector<std::pair<std::string, const char*>> kKeptDifferences = {
+    {"<table>text<tr><td>c</td></tr></table>", "html5lib's foster parenting is not built"},
+    {"<title>t</title><textarea><b>raw</b></textarea>",
+     "html5lib reads <textarea>/<title> content as text (RCDATA); quire keeps its tags"},
+};
 
 const char* const kReference = R"PY(
 import json, sys
@@ -225,7 +252,8 @@ TEST_F(UtilsSanitizeHtml, TheCorpusIsSanitisedAsFrappeDoes) {
   std::size_t differing = 0;
   for (std::size_t i = 0; i < htmls.size(); ++i) {
     bool kept = false;
-    for (const auto& [index, why] : kKeptDifferences) kept = kept || index == i;
+    for (const auto& [piece, why] : kKeptDifferences)
+      kept = kept || htmls[i] == piece || htmls[i] == "<div>" + piece + "</div>";
     if (kept) continue;
     std::string got = sanitize_html(htmls[i]);
     if (got != expected[i]) ++differing;
