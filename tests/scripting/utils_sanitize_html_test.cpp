@@ -133,6 +133,21 @@ const char* const kPieces[] = {
     "<title>t</title><textarea><b>raw</b></textarea>",
     "<p>a</span>b</p>",
     "<div><p>x</li>y</p></div>",
+    // pasted from Word and from emails
+    "<p class=\"MsoNormal\" style=\"margin-bottom:0cm;mso-line-height-alt:12pt\"><span "
+    "lang=\"EN-US\" style=\"font-size:11.0pt;font-family:&quot;Calibri&quot;,sans-serif\">Dear "
+    "Sir,<o:p></o:p></span></p>",
+    "<!--[if gte mso "
+    "9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]-->"
+    "<p>after conditional</p>",
+    "<meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"x.css\"><p>head bits</p>",
+    "<table width=\"100%\" cellpadding=\"0\" border=\"0\" bgcolor=\"#ffffff\"><tr><td "
+    "align=\"center\" valign=\"top\" style=\"padding: 10px 0\"><img src=\"https://x.y/l.png\" "
+    "width=\"120\" height=\"40\" border=\"0\" alt=\"Logo\"></td></tr></table>",
+    "<div dir=\"ltr\">On Mon, A &lt;<a href=\"mailto:a@b.c\">a@b.c</a>&gt; wrote:<br><blockquote "
+    "class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex;border-left:1px solid "
+    "rgb(204,204,204)\">quoted</blockquote></div>",
+    "<p>Total: <b>\xe2\x82\xb9 1,00,000</b>&nbsp;(incl. GST)</p>\n<p>Thanks</p>\n",
 };
 
 // Pieces whose Frappe output quire does not reproduce (docs/scripting.md):
