@@ -2,6 +2,7 @@
 // (spec §3.6-§3.7). frappe.db is in frappe_db.cpp, frappe.utils in
 // frappe_utils.cpp.
 #include "scripting/frappe_api.h"
+#include "scripting/frappe_client.h"
 
 #include "lang/lib/datetime.h"
 #include "lang/lib/json.h"
@@ -737,6 +738,7 @@ const Prototype& prototype() {
     host::define_method(out.globals, "scrub", f_scrub);
     host::define_method(out.globals, "run_script", f_run_script);
     host::define_method(out.globals, "guess_mimetype", guess_mimetype_native);
+    host::define_class_attr(out.globals, "FrappeClient", Value::object(frappe_client_type()));
     host::define_method(out.globals, "html2text", html2text_native);
     host::define_class_attr(out.globals, "_dict", Value::object(attr_dict_type()));
     return out;

@@ -4,6 +4,7 @@
 // Frappe exception class as `frappe.<Name>`.
 
 #include "lang/vm/isolate.h"
+#include "scripting/http_client.h"
 #include "scripting/run_state.h"
 
 namespace quire::scripting {
@@ -45,5 +46,17 @@ void add_mail_and_job_functions(lang::Type* frappe_names);
 
 // frappe.make_get/post/put/patch/delete_request (frappe_http.cpp).
 void add_http_functions(lang::Type* frappe_names);
+
+// One outgoing request with make_*_request's arguments (Undef: not given),
+// plus headers added after the script's (FrappeClient's session cookie).
+struct ScriptRequest {
+  const char* method;
+  lang::Value url, auth, headers, data, json, params, timeout;
+  HttpHeaders extra_headers;
+};
+// Sends it under the site's network rules and the run's limits, as
+// make_*_request does; a failure is raised as requests raises it (false).
+// Any status is an answer: the caller decides what 4xx/5xx mean.
+bool send_script_request(lang::Isolate& I, const ScriptRequest& request, HttpResponse& out);
 
 }  // namespace quire::scripting

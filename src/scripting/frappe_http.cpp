@@ -309,40 +309,30 @@ bool timeout_arg(Isolate& I, Value v, HttpRequest& req) {
   return ms(v, req.timeout);
 }
 
-Value make_request(Isolate& I, const char* method, const char* fname, Value* args,
-                   std::size_t nargs, const Tuple* kwnames) {
-  RunState* run = need_run(I);
-  if (!run) return Value::exc();
-  if (nargs > 1) {
-    return raise(I, types().TypeError,
-                 std::string(fname) + "() takes 1 positional argument but " +
-                     std::to_string(nargs) + " were given");
-  }
-  enum { kUrl, kAuth, kHeaders, kData, kJson, kParams, kTimeout, kCount };
-  Value a[kCount];
-  if (!parse_args(I, fname, args, nargs, kwnames,
-                  {"url", "auth", "headers", "data", "json", "params", "timeout"}, 1, a))
-    return Value::exc();
+}  // namespace
 
+bool send_script_request(Isolate& I, const ScriptRequest& a, HttpResponse& out) {
+  RunState* run = need_run(I);
+  if (!run) return false;
   static const HttpPolicy default_policy;
   const HttpPolicy& policy = run->scripts ? run->scripts->settings().http : default_policy;
   HttpRequest req;
-  req.method = method;
+  req.method = a.method;
   req.timeout = policy.timeout;
   req.connect_timeout = policy.connect_timeout;
   req.max_redirects = policy.max_redirects;
-  if (!str_into(I, a[kUrl], req.url)) return Value::exc();
+  if (!str_into(I, a.url, req.url)) return false;
   // Leading and trailing white space is dropped, as requests does.
   while (!req.url.empty() && std::isspace(static_cast<unsigned char>(req.url.back())))
     req.url.pop_back();
   req.url.erase(0, req.url.find_first_not_of(" \t\r\n"));
 
-  if (given(a[kParams])) {
+  if (given(a.params)) {
     std::string query;
-    if (is_str(a[kParams])) {
-      query = std::string(as_str(a[kParams])->view());
-    } else if (!urlencode(I, a[kParams], "params", query)) {
-      return Value::exc();
+    if (is_str(a.params)) {
+      query = std::string(as_str(a.params)->view());
+    } else if (!urlencode(I, a.params, "params", query)) {
+      return false;
     }
     if (!query.empty()) {
       auto hash = req.url.find('#');
@@ -351,8 +341,8 @@ Value make_request(Isolate& I, const char* method, const char* fname, Value* arg
       req.url += (req.url.find('?') == std::string::npos ? "?" : "&") + query + fragment;
     }
   }
-  if (given(a[kHeaders])) {
-    bool ok = each_pair(I, a[kHeaders], "headers", [&](Value k, Value v) {
+  if (given(a.headers)) {
+    bool ok = each_pair(I, a.headers, "headers", [&](Value k, Value v) {
       std::string name, value;
       if (!str_into(I, k, name) || (!v.is_none() && !str_into(I, v, value))) return false;
       if (name.find_first_of("\r\n:") != std::string::npos ||
@@ -363,8 +353,9 @@ Value make_request(Isolate& I, const char* method, const char* fname, Value* arg
       if (!v.is_none()) req.headers.emplace_back(name, value);
       return true;
     });
-    if (!ok) return Value::exc();
+    if (!ok) return false;
   }
+  req.headers.insert(req.headers.end(), a.extra_headers.begin(), a.extra_headers.end());
   bool has_type = std::any_of(req.headers.begin(), req.headers.end(), [](const auto& h) {
     std::string n = h.first;
     std::transform(n.begin(), n.end(), n.begin(), ::tolower);
@@ -372,46 +363,49 @@ Value make_request(Isolate& I, const char* method, const char* fname, Value* arg
   });
   // data= (a str body, or form fields); json= only when data is empty.
   bool data_given = false;
-  if (given(a[kData])) {
+  if (given(a.data)) {
     bool truthy = false;
-    if (!is_true(I, a[kData], truthy)) return Value::exc();
+    if (!is_true(I, a.data, truthy)) return false;
     data_given = truthy;
   }
   if (data_given) {
     std::string body;
-    if (is_str(a[kData])) {
-      body = std::string(as_str(a[kData])->view());
-    } else if (is_kind(a[kData], Kind::Bytes)) {
-      body = std::string(static_cast<Bytes*>(a[kData].o)->view());
+    if (is_str(a.data)) {
+      body = std::string(as_str(a.data)->view());
+    } else if (is_kind(a.data, Kind::Bytes)) {
+      body = std::string(static_cast<Bytes*>(a.data.o)->view());
     } else {
-      if (!urlencode(I, a[kData], "data", body)) return Value::exc();
+      if (!urlencode(I, a.data, "data", body)) return false;
       if (!has_type) req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     }
     req.body = std::move(body);
-  } else if (given(a[kJson])) {
+  } else if (given(a.json)) {
     std::string body;
     json::DumpOptions o;
     o.allow_nan = false;
-    if (!json::dump_into(I, a[kJson], o, body)) return Value::exc();
+    if (!json::dump_into(I, a.json, o, body)) return false;
     if (!has_type) req.headers.emplace_back("Content-Type", "application/json");
     req.body = std::move(body);
   }
-  if (given(a[kAuth])) {
-    Value au = a[kAuth];
+  if (given(a.auth)) {
+    Value au = a.auth;
     bool truthy = false;
-    if (!is_true(I, au, truthy)) return Value::exc();
+    if (!is_true(I, au, truthy)) return false;
     if (truthy) {
       bool pair = (is_tuple(au) && as_tuple(au)->size == 2) ||
                   (is_list(au) && as_list(au)->items.size() == 2);
-      if (!pair) return raise(I, types().TypeError, "auth must be a (username, password) tuple");
+      if (!pair) {
+        raise(I, types().TypeError, "auth must be a (username, password) tuple");
+        return false;
+      }
       Value u = is_tuple(au) ? as_tuple(au)->items()[0] : as_list(au)->items[0];
       Value p = is_tuple(au) ? as_tuple(au)->items()[1] : as_list(au)->items[1];
       std::pair<std::string, std::string> creds;
-      if (!str_into(I, u, creds.first) || !str_into(I, p, creds.second)) return Value::exc();
+      if (!str_into(I, u, creds.first) || !str_into(I, p, creds.second)) return false;
       req.basic_auth = std::move(creds);
     }
   }
-  if (!timeout_arg(I, a[kTimeout], req)) return Value::exc();
+  if (!timeout_arg(I, a.timeout, req)) return false;
   // Never longer than the site allows. The run's deadline stops the request
   // through the stop flag (then the run ends with its own limit error); the
   // run's length plus a grace second only bounds the transfer should the
@@ -427,17 +421,44 @@ Value make_request(Isolate& I, const char* method, const char* fname, Value* arg
   req.max_response_bytes = std::min(policy.max_response_bytes, room);
 
   HttpResult result = http_perform(req, policy.allow, I.cancel);
-  Value out;
   if (!result.ok()) {
-    out = raise_failure(I, result);
-  } else if (result.response.status >= 400 && result.response.status < 600) {
-    const auto& r = result.response;
+    raise_failure(I, result);
+    return false;
+  }
+  out = std::move(result.response);
+  return true;
+}
+
+namespace {
+
+Value make_request(Isolate& I, const char* method, const char* fname, Value* args,
+                   std::size_t nargs, const Tuple* kwnames) {
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  if (nargs > 1) {
+    return raise(I, types().TypeError,
+                 std::string(fname) + "() takes 1 positional argument but " +
+                     std::to_string(nargs) + " were given");
+  }
+  enum { kUrl, kAuth, kHeaders, kData, kJson, kParams, kTimeout, kCount };
+  Value a[kCount];
+  if (!parse_args(I, fname, args, nargs, kwnames,
+                  {"url", "auth", "headers", "data", "json", "params", "timeout"}, 1, a))
+    return Value::exc();
+  ScriptRequest request{method,   a[kUrl],    a[kAuth],    a[kHeaders], a[kData],
+                        a[kJson], a[kParams], a[kTimeout], {}};
+  HttpResponse response;
+  Value out;
+  if (!send_script_request(I, request, response)) {
+    out = Value::exc();
+  } else if (response.status >= 400 && response.status < 600) {
+    const auto& r = response;
     out =
         raise(I, errors().http,
               std::to_string(r.status) + (r.status < 500 ? " Client Error: " : " Server Error: ") +
                   r.reason + " for url: " + r.url);
   } else {
-    out = decode_response(I, result.response);
+    out = decode_response(I, response);
   }
   if (out.is_exc()) log_request_error(I, *run);
   return out;
