@@ -215,10 +215,16 @@ bool client_url(Isolate& I, Value self, std::string& out) {
   return attribute_text(I, self, "url", out);
 }
 
+// The table of a dict or a frappe._dict (scripts pass either), else null.
+Dict* table_of(Isolate& I, Value v) {
+  if (is_dict(v)) return as_dict(v);
+  return is_attr_dict(v) ? attr_dict_table(I, v) : nullptr;
+}
+
 // FrappeClient.preprocess: dict and list values become JSON (in place).
 bool preprocess(Isolate& I, Value params) {
-  if (!is_dict(params)) return true;
-  Dict* d = as_dict(params);
+  Dict* d = table_of(I, params);
+  if (!d) return true;
   Value items = call_method(I, params, "items", nullptr, 0);
   if (items.is_exc()) return false;
   Value list = call1(I, Value::object(types().list), items);
@@ -243,8 +249,8 @@ Value cmd_request(Isolate& I, Value self, const char* verb, Value params) {
   std::string url;
   if (!client_url(I, self, url)) return Value::exc();
   Value rest = borrowed(params);
-  if (is_dict(params)) {
-    Value cmd = dict_get_str(as_dict(params), "cmd");
+  if (Dict* table = table_of(I, params)) {
+    Value cmd = dict_get_str(table, "cmd");
     if (!cmd.is_undef()) {
       std::string method;
       if (!str_into(I, cmd, method)) {
@@ -253,9 +259,12 @@ Value cmd_request(Isolate& I, Value self, const char* verb, Value params) {
       }
       url += "/api/method/" + method;
       decref(rest);
-      rest = call_method(I, params, "copy", nullptr, 0);
+      rest = call1(I, Value::object(types().dict), params);  // dict(params): a plain copy
       if (rest.is_exc()) return rest;
-      dict_del(I, as_dict(rest), intern("cmd"));
+      if (dict_del(I, as_dict(rest), intern("cmd")) < 0) {
+        decref(rest);
+        return Value::exc();
+      }
     }
   }
   HttpResponse response;

@@ -93,6 +93,20 @@ print(FrappeClient(URL).get_api("frappe.auth.get_logged_user"))
             "Administrator\nNone\nAdministrator\nNone\n");
 }
 
+TEST_F(FrappeClientScripts, GetRequestSendsItsCmdWithListsAndDictsAsJson) {
+  // preprocess turns the caller's list/dict values into JSON in place, as
+  // Frappe's does; the cmd names the method.
+  EXPECT_EQ(run_client(R"(
+c = FrappeClient(URL, "Administrator", PASSWORD)
+params = {"cmd": "frappe.client.get_value", "doctype": "User", "fieldname": ["name"],
+          "filters": {"name": "Administrator"}}
+print(c.get_request(params))
+print(params["fieldname"], params["filters"], params["cmd"])
+)"),
+            "{'name': 'Administrator'}\n[\"name\"] {\"name\": \"Administrator\"} "
+            "frappe.client.get_value\n");
+}
+
 TEST_F(FrappeClientScripts, ApiKeysAuthenticateWithATokenHeader) {
   auto admin = server->admin();
   auto keys = admin.post_form("/api/method/frappe.core.doctype.user.user.generate_keys",
