@@ -227,7 +227,16 @@ void enqueue_script_call(const jobs::QueueOptions& queue_options, model::Session
                          const std::string& method, const Json& kwargs, const Json& options) {
   jobs::EnqueueRequest request;
   request.method = kScriptCallMethod;
-  request.args = Json{{"method", method}, {"kwargs", kwargs}, {"user", session.user}}.dump();
+  // job_name as Frappe's enqueue defaults it (the method), for is_job_queued.
+  auto job_name = options.find("job_name");
+  request.args = Json{
+      {"method", method},
+      {"kwargs", kwargs},
+      {"user", session.user},
+      {"job_name",
+       job_name != options.end() && job_name->is_string()
+           ? job_name->get<std::string>()
+           : method}}.dump();
   if (auto queue = options.find("queue"); queue != options.end() && queue->is_string()) {
     request.queue = queue->get<std::string>();
   }
@@ -425,6 +434,17 @@ std::unique_ptr<scripting::ServerScripts> start_server_scripts(const site::Sites
                          model::Session& session, const std::string& method, const Json& kwargs,
                          const Json& options) {
     enqueue_script_call(queue_options, session, method, kwargs, options);
+  };
+  settings.job_queued = [](model::Session& session, const std::string& job_name,
+                           const std::string& queue) {
+    return !session.db
+                .query(
+                    "SELECT 1 FROM `__job_queue` WHERE `status` IN ('queued', 'running')"
+                    " AND `queue` = ? AND `method` = ?"
+                    " AND json_extract(`args`, '$.job_name') = ? LIMIT 1",
+                    {db::Value{queue}, db::Value{std::string(kScriptCallMethod)},
+                     db::Value{job_name}})
+                .empty();
   };
   int all_interval = 4;
   try {

@@ -12,6 +12,7 @@
 #include "lang/sandbox/host.h"
 #include "model/db_api.h"
 #include "scripting/native_util.h"
+#include "scripting/server_scripts.h"
 #include "scripting/utils_misc.h"
 #include "scripting/utils_sanitize_html.h"
 
@@ -139,10 +140,25 @@ QUIRE_NATIVE(w_not_built) {
                       "quire has no website module (pages, routes, boot data)");
 }
 
+// is_job_queued(job_name, queue="default") (frappe.utils.background_jobs):
+// whether a job of that name is queued or running in the queue.
 QUIRE_NATIVE(g_is_job_queued) {
-  return not_in_quire(I, "is_job_queued",
-                      "scripts cannot look into quire's job queue; frappe.enqueue hands jobs "
-                      "to it after commit");
+  RunState* run = need_run(I);
+  if (!run) return Value::exc();
+  Value a[2];
+  if (!parse_args(I, "is_job_queued", args, nargs, kwnames, {"job_name", "queue"}, 1, a))
+    return Value::exc();
+  std::string job_name;
+  std::string queue = "default";
+  if (!arg_string(I, a[0], job_name, "job_name")) return Value::exc();
+  if (!a[1].is_undef() && !arg_string(I, a[1], queue, "queue")) return Value::exc();
+  const auto* settings = run->scripts ? &run->scripts->settings() : nullptr;
+  if (!settings || !settings->job_queued) {
+    return not_in_quire(I, "is_job_queued", "this process has no job queue to look into");
+  }
+  return guarded(I, [&]() -> Value {
+    return Value::boolean(settings->job_queued(run->session, job_name, queue));
+  });
 }
 
 QUIRE_NATIVE(g_get_visible_columns) {

@@ -64,6 +64,12 @@ struct ScriptSettings {
   std::function<void(model::Session&, const std::string& method, const Json& kwargs,
                      const Json& options)>
       enqueue;
+  // is_job_queued(job_name, queue): whether a job of that name (the
+  // enqueue's job_name, else its method) waits or runs in `queue`, as
+  // Frappe's get_jobs(key="job_name") over the queued and started jobs.
+  // Unset: is_job_queued raises NotImplementedError (no job queue here).
+  std::function<bool(model::Session&, const std::string& job_name, const std::string& queue)>
+      job_queued;
   // Whitelisted methods other than API scripts (the site's /api/method
   // table, which this layer cannot see; filled in by whoever serves it).
   // `whitelisted`: whether the session's user may call `method` (the guest
