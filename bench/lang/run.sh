@@ -12,3 +12,6 @@ cmake --build "$build" -j2 --target quire_lang_isolate_size >/dev/null
 echo "== language: compile time of a large program by phase (CPU µs)"
 cmake --build "$build" -j2 --target quire_lang_compile_time >/dev/null
 "$build/src/lang/quire_lang_compile_time"
+echo "== language: list.sort by kind of key (CPU µs per sort)"
+cmake --build "$build" -j2 --target quire_lang_sort_bench >/dev/null
+"$build/src/lang/quire_lang_sort_bench"

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lang/lib/list_sort.h"
 #include "lang/lib/register.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/numeric/float_ops.h"
@@ -273,7 +274,9 @@ Value b_divmod(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
         type_lookup(static_cast<Instance*>(self.o)->cls, side ? "__rdivmod__" : "__divmod__");
     if (fn.is_undef() || fn.is_none()) continue;
     Value args[2] = {self, a[1 - side]};
-    return call(I, fn, args, 2);
+    Value r = call(I, fn, args, 2);
+    // NotImplemented (immortal: nothing to release) passes on to the other side.
+    if (r.tag != Tag::Obj || r.o != not_implemented_value().o) return r;
   }
   if (!is_number(a[0]) || !is_number(a[1]))
     return raise(I, types().TypeError,
@@ -812,71 +815,6 @@ Value b_round(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*
   return raise(I, types().TypeError, "type " + type_name(x) + " doesn't define __round__ method");
 }
 
-Value sorted_list(Isolate& I, List* l, Value key, bool reverse) {
-  // As CPython: the items leave the list while it is sorted, so a key function
-  // or a comparison that mutates the list (l.sort(key=lambda x: l.append(x)))
-  // sees an empty list and cannot free or move what is being sorted; a list
-  // modified meanwhile is a ValueError once the items are back.
-  std::vector<Value> items;
-  items.swap(l->items);
-  auto put_back = [&](std::vector<Value>& result) {
-    std::vector<Value> added;
-    added.swap(l->items);
-    l->items.swap(result);
-    list_sync_charge(I, l);
-    for (Value v : added) decref(v);
-    return !added.empty();
-  };
-  const bool has_key = !key.is_undef() && !key.is_none();
-  std::vector<Value> keys;
-  if (has_key) {
-    keys.reserve(items.size());
-    for (Value v : items) {
-      Value k = call1(I, key, v);
-      if (k.is_exc()) {
-        for (auto& kk : keys) decref(kk);
-        put_back(items);
-        return k;
-      }
-      keys.push_back(k);
-    }
-  } else {
-    keys = items;
-  }
-  std::vector<std::size_t> order(items.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  // The sort is charged before it starts and polls the limits as it goes: a
-  // long native sort would otherwise run past the deadline unseen.
-  bool failed = !sandbox::charge_sort(I, items.size());
-  std::size_t compares = 0;
-  // reverse keeps stability: sort by "greater" instead of reversing afterwards.
-  auto before = [&](std::size_t x, std::size_t y) {
-    if (failed) return false;
-    if ((++compares & 4095) == 0 && !sandbox::poll_work(I)) {
-      failed = true;
-      return false;
-    }
-    int r = reverse ? less_than(I, keys[y], keys[x]) : less_than(I, keys[x], keys[y]);
-    if (r < 0) {
-      failed = true;
-      return false;
-    }
-    return r == 1;
-  };
-  if (!failed) std::stable_sort(order.begin(), order.end(), before);
-  if (has_key)
-    for (auto& k : keys) decref(k);
-  if (failed) {
-    put_back(items);
-    return Value::exc();
-  }
-  std::vector<Value> sorted;
-  sorted.reserve(items.size());
-  for (std::size_t i : order) sorted.push_back(items[i]);
-  if (put_back(sorted)) return raise(I, types().ValueError, "list modified during sort");
-  return Value::none();
-}
-
 Value b_sorted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*) {
   if (nargs != 1)
     return raise(I, types().TypeError,
@@ -907,7 +845,7 @@ Value b_sorted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
     decref(lv);
     return Value::exc();
   }
-  Value s = sorted_list(I, l, key, r != 0);
+  Value s = list_sort(I, l, key, r != 0);
   if (s.is_exc()) {
     decref(lv);
     return s;
@@ -1004,9 +942,6 @@ Value b_vars_unsupported(Isolate& I, Value*, std::size_t, const Tuple*, void* da
 
 }  // namespace
 
-Value list_sort(Isolate& I, List* l, Value key, bool reverse) {
-  return sorted_list(I, l, key, reverse);
-}
 bool collect_iterable(Isolate& I, Value iterable, std::vector<Value>& out) {
   return collect(I, iterable, out);
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "lang/lib/attrdict.h"
+#include "lang/lib/list_sort.h"
 #include "lang/lib/register.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/object/range.h"
@@ -17,7 +18,6 @@
 
 namespace quire::lang {
 
-Value list_sort(Isolate& I, List* l, Value key, bool reverse);
 bool collect_iterable(Isolate& I, Value iterable, std::vector<Value>& out);
 
 namespace {

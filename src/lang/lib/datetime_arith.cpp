@@ -1,7 +1,8 @@
 // + - * / // % between datetime values and numbers, as CPython's datetime
 // does them. Every type's __add__/__radd__ ... lands here with the operands
-// in source order, so the result and the "unsupported operand" message do
-// not depend on which operand's special method the VM called.
+// in source order. An operand it does not know gives NotImplemented, as in
+// CPython, so that the other operand's __radd__/__rsub__... is asked next;
+// when none answers the VM raises the "unsupported operand" TypeError.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
@@ -10,11 +11,6 @@
 namespace quire::lang::datetime::detail {
 
 namespace {
-
-const char* symbol(BinaryOp op) {
-  static const char* names[] = {"+", "-", "*", "/", "//", "%", "divmod()"};
-  return names[static_cast<int>(op)];
-}
 
 // An int (fitting int64) or a float operand.
 bool as_int(Value v, int64_t& out) {
@@ -29,7 +25,7 @@ bool as_int(Value v, int64_t& out) {
   return false;
 }
 
-Value timedelta_op(Isolate& I, BinaryOp op, Value a, Value b, const time::TimeDelta& x) {
+Value timedelta_op(Isolate& I, BinaryOp op, Value b, const time::TimeDelta& x) {
   int64_t n;
   if (auto y = as_timedelta(b)) {
     switch (op) {
@@ -80,22 +76,13 @@ Value timedelta_op(Isolate& I, BinaryOp op, Value a, Value b, const time::TimeDe
   } else if (auto dt = as_datetime(b); dt && op == BinaryOp::Add) {
     return guarded(I, [&] { return new_datetime(I, *dt + x); });
   }
-  return unsupported(I, symbol(op), a, b);
-}
-
-bool is_sequence(Value v) {
-  return is_str(v) || is_list(v) || is_tuple(v) || is_kind(v, Kind::Bytes);
+  return not_implemented_value();
 }
 
 }  // namespace
 
 Value binary(Isolate& I, BinaryOp op, Value a, Value b) {
-  // CPython falls back to sequence repetition, which names the other operand.
-  if (op == BinaryOp::Mul && (is_sequence(a) || is_sequence(b)))
-    return raise(
-        I, types().TypeError,
-        "can't multiply sequence by non-int of type '" + type_name(is_sequence(a) ? b : a) + "'");
-  if (auto x = as_timedelta(a)) return timedelta_op(I, op, a, b, *x);
+  if (auto x = as_timedelta(a)) return timedelta_op(I, op, b, *x);
   if (auto y = as_timedelta(b)) {
     int64_t n;
     if (op == BinaryOp::Mul && as_int(a, n))
@@ -119,7 +106,7 @@ Value binary(Isolate& I, BinaryOp op, Value a, Value b) {
     if (auto other = as_datetime(b); other && op == BinaryOp::Sub)
       return guarded(I, [&] { return new_timedelta(I, *dt - *other); });
   }
-  return unsupported(I, symbol(op), a, b);
+  return not_implemented_value();
 }
 
 }  // namespace quire::lang::datetime::detail

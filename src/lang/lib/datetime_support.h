@@ -66,10 +66,6 @@ Value optional_delta(Isolate& I, const std::optional<time::TimeDelta>& d);
 Value tzinfo_value(Isolate& I, time::TzRef tz);
 // An Int128 as a Python int.
 Value int128_value(Isolate& I, time::Int128 v);
-// TypeError "unsupported operand type(s) for <op>: 'A' and 'B'".
-Value unsupported(Isolate& I, const char* op, Value a, Value b);
-// TypeError "'<' not supported between instances of 'A' and 'B'".
-Value not_orderable(Isolate& I, const char* op, Value a, Value b);
 // Result of a three-way comparison for comparison special `which` (0 lt, 1 le, 2 gt, 3 ge).
 Value order_result(int which, int cmp);
 Value text_value(Isolate& I, const std::string& s);
@@ -79,7 +75,6 @@ Value text_value(Isolate& I, const std::string& s);
 // `equality`, cmp is 0 for equal values and nonzero otherwise (naive and
 // aware datetimes are unequal rather than an error).
 using CompareFn = int (*)(Isolate& I, Value a, Value b, int& cmp, bool equality);
-inline constexpr const char* kOrderSymbols[] = {"<", "<=", ">", ">="};
 
 template <CompareFn F, int W>
 Value ordering(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
@@ -87,7 +82,9 @@ Value ordering(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) 
   int cmp = 0;
   int r = F(I, args[0], args[1], cmp, false);
   if (r < 0) return Value::exc();
-  if (r == 0) return not_orderable(I, kOrderSymbols[W], args[0], args[1]);
+  // Another type: NotImplemented, so the other operand's reflected method is
+  // asked, as CPython's datetime does; the VM raises when none answers.
+  if (r == 0) return not_implemented_value();
   return order_result(W, cmp);
 }
 
@@ -97,7 +94,8 @@ Value equality(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) 
   int cmp = 1;
   int r = F(I, args[0], args[1], cmp, true);
   if (r < 0) return Value::exc();
-  return Value::boolean((r == 1 && cmp == 0) == Equal);
+  if (r == 0) return not_implemented_value();
+  return Value::boolean((cmp == 0) == Equal);
 }
 
 template <CompareFn F>

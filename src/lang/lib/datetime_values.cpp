@@ -157,18 +157,6 @@ Value int128_value(Isolate& I, time::Int128 v) {
   return int_from_string(I, time::int128_to_string(v), 10);
 }
 
-Value unsupported(Isolate& I, const char* op, Value a, Value b) {
-  return raise(I, types().TypeError,
-               std::string("unsupported operand type(s) for ") + op + ": '" + type_name(a) +
-                   "' and '" + type_name(b) + "'");
-}
-
-Value not_orderable(Isolate& I, const char* op, Value a, Value b) {
-  return raise(I, types().TypeError,
-               std::string("'") + op + "' not supported between instances of '" + type_name(a) +
-                   "' and '" + type_name(b) + "'");
-}
-
 Value order_result(int which, int cmp) {
   switch (which) {
     case 0:

@@ -944,7 +944,9 @@ int equals(Isolate& I, Value a, Value b) {
     if (is_user_instance(a) || is_user_instance(b)) goto user;
     return 0;
   }
-  if (a.o == b.o && a.o->kind != Kind::Instance) return 1;
+  // An object equals itself without being asked (CPython's
+  // PyObject_RichCompareBool): `x in [x]` never calls x.__eq__.
+  if (a.o == b.o) return 1;
   if (a.o->kind == b.o->kind) {
     NativeDepth depth;
     if (!depth.ok) {
@@ -1067,28 +1069,47 @@ static int order(Isolate& I, int op, Value a, Value b) {
       int c = static_cast<Bytes*>(a.o)->view().compare(static_cast<Bytes*>(b.o)->view());
       return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
-    if ((ka == Kind::List && kb == Kind::List) || (ka == Kind::Tuple && kb == Kind::Tuple)) {
-      NativeDepth depth;
-      if (!depth.ok) {
-        raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
-        return -2;
-      }
-      if (!native_step(I)) return -2;
-      const Value* x = ka == Kind::List ? as_list(a)->items.data() : as_tuple(a)->items();
-      const Value* y = ka == Kind::List ? as_list(b)->items.data() : as_tuple(b)->items();
-      std::size_t nx = ka == Kind::List ? as_list(a)->items.size() : as_tuple(a)->size;
-      std::size_t ny = ka == Kind::List ? as_list(b)->items.size() : as_tuple(b)->size;
-      std::size_t n = nx < ny ? nx : ny;
-      for (std::size_t i = 0; i < n; ++i) {
-        int e = equals(I, x[i], y[i]);
-        if (e < 0) return -2;
-        if (!e) return order(I, op, x[i], y[i]);
-      }
-      return nx < ny ? -1 : nx > ny ? 1 : 0;
-    }
   }
   order_error(I, op, a, b);
   return -2;
+}
+
+// Lists and tuples order by their first unequal items, compared with the
+// operator itself (so a user class's __lt__ decides, as in CPython), else by
+// their lengths. Sizes are read anew after each __eq__, which may change a list.
+static Value sequence_order(Isolate& I, int op, Value a, Value b) {
+  NativeDepth depth;
+  if (!depth.ok)
+    return raise(I, types().RecursionError, "maximum recursion depth exceeded in comparison");
+  if (!native_step(I)) return Value::exc();
+  auto size = [](Value s) {
+    return s.o->kind == Kind::List ? as_list(s)->items.size() : as_tuple(s)->size;
+  };
+  auto item = [](Value s, std::size_t i) {
+    return s.o->kind == Kind::List ? as_list(s)->items[i] : as_tuple(s)->items()[i];
+  };
+  for (std::size_t i = 0; i < size(a) && i < size(b); ++i) {
+    Value x = item(a, i);
+    Value y = item(b, i);
+    incref(x);
+    incref(y);
+    int e = equals(I, x, y);
+    Value r = e < 0 ? Value::exc() : e == 0 ? compare_op(I, op, x, y) : Value();
+    decref(x);
+    decref(y);
+    if (!r.is_undef()) return r;
+  }
+  std::size_t nx = size(a), ny = size(b);
+  switch (op) {
+    case kLt:
+      return Value::boolean(nx < ny);
+    case kLe:
+      return Value::boolean(nx <= ny);
+    case kGt:
+      return Value::boolean(nx > ny);
+    default:
+      return Value::boolean(nx >= ny);
+  }
 }
 
 static Value set_compare(Isolate& I, int op, Value a, Value b) {
@@ -1137,11 +1158,31 @@ Value compare_op(Isolate& I, int op, Value a, Value b) {
     return Value::boolean(op == kEq ? e : !e);
   }
   if (is_set_like(a) && is_set_like(b)) return set_compare(I, op, a, b);
+  if ((is_set_view(a) && (is_set_like(b) || is_set_view(b))) ||
+      (is_set_view(b) && is_set_like(a))) {
+    // A keys/items view orders against sets and views as the set of its
+    // elements (CPython's dictview_richcompare).
+    Value x = is_set_view(a) ? view_to_set(I, a) : (incref(a), a);
+    if (x.is_undef()) return Value::exc();
+    Value y = is_set_view(b) ? view_to_set(I, b) : (incref(b), b);
+    if (y.is_undef()) {
+      decref(x);
+      return Value::exc();
+    }
+    Value r = set_compare(I, op, x, y);
+    decref(x);
+    decref(y);
+    return r;
+  }
   if (is_user_instance(a) || is_user_instance(b)) {
     Value r = special_compare(I, op, a, b);
     if (!r.is_undef()) return r;
     return order_error(I, op, a, b);
   }
+  if (a.tag == Tag::Obj && b.tag == Tag::Obj &&
+      ((a.o->kind == Kind::List && b.o->kind == Kind::List) ||
+       (a.o->kind == Kind::Tuple && b.o->kind == Kind::Tuple)))
+    return sequence_order(I, op, a, b);
   int c = order(I, op, a, b);
   if (c == -2) return Value::exc();
   if (c == 2) return Value::boolean(false);
@@ -1469,9 +1510,9 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     incref(a);
     return a;
   }
+  bool a_seq = is_str(a) || is_list(a) || is_tuple(a) || is_kind(a, Kind::Bytes);
+  bool b_seq = is_str(b) || is_list(b) || is_tuple(b) || is_kind(b, Kind::Bytes);
   if (op == kMul) {
-    bool a_seq = is_str(a) || is_list(a) || is_tuple(a) || is_kind(a, Kind::Bytes);
-    bool b_seq = is_str(b) || is_list(b) || is_tuple(b) || is_kind(b, Kind::Bytes);
     if (a_seq && (b.tag == Tag::Int || b.tag == Tag::Bool))
       return seq_repeat(I, a, b.tag == Tag::Int ? b.i : b.b);
     if (b_seq && (a.tag == Tag::Int || a.tag == Tag::Bool))
@@ -1487,13 +1528,18 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   if (op == kMod && is_kind(a, Kind::Bytes)) return bytes_percent_format(I, a, b);
   if (is_set_like(a) && is_set_like(b) && (op == kOr || op == kAnd || op == kSub || op == kXor))
     return set_op(I, op, a, b);
-  if ((op == kOr || op == kAnd || op == kSub || op == kXor) &&
-      ((is_set_view(a) && (is_set_like(b) || is_set_view(b))) ||
-       (is_set_view(b) && is_set_like(a)))) {
-    // The result is always a set, whatever the operands' order.
-    Value x = is_set_view(a) ? view_to_set(I, a) : (incref(a), a);
+  if ((op == kOr || op == kAnd || op == kSub || op == kXor) && (is_set_view(a) || is_set_view(b))) {
+    // CPython's dict views take any iterable on either side (a view on the
+    // right is asked after a user class's __or__...; on the left it answers
+    // first, so a right operand's __ror__ is never asked). The result is
+    // always a set, whatever the operands' order.
+    if (!is_set_view(a) && is_user_instance(a)) {
+      Value r = special_binary_op(I, op, a, b, inplace);
+      if (!r.is_undef()) return r;
+    }
+    Value x = is_set_like(a) ? (incref(a), a) : view_to_set(I, a);
     if (x.is_undef()) return Value::exc();
-    Value y = is_set_view(b) ? view_to_set(I, b) : (incref(b), b);
+    Value y = is_set_like(b) ? (incref(b), b) : view_to_set(I, b);
     if (y.is_undef()) {
       decref(x);
       return Value::exc();
@@ -1528,6 +1574,13 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     Value r = special_binary_op(I, op, a, b, inplace);
     if (!r.is_undef()) return r;
   }
+  // Neither operand answered: CPython's sequence fallbacks name the other
+  // operand in their own words.
+  if (op == kMul && (a_seq || b_seq))
+    return raise(I, types().TypeError,
+                 "can't multiply sequence by non-int of type '" + type_name(a_seq ? b : a) + "'");
+  if (op == kAdd && is_kind(a, Kind::Bytes))
+    return raise(I, types().TypeError, "can't concat " + type_name(b) + " to bytes");
   if (op == kAdd && is_str(a)) {
     return raise(I, types().TypeError,
                  "can only concatenate str (not \"" + type_name(b) + "\") to str");
