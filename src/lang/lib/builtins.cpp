@@ -11,6 +11,7 @@
 
 #include "lang/lib/list_sort.h"
 #include "lang/lib/register.h"
+#include "lang/lib/scratch_items.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
@@ -607,22 +608,17 @@ Value g_throw(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
   return v;
 }
 
-// Collects an iterable into a vector of new references.
-bool collect(Isolate& I, Value iterable, std::vector<Value>& out) {
+// Collects an iterable into a vector of new references; the vector is
+// charged to the heap as it grows (list(range(10**9)) yields no heap objects
+// the cap would see).
+bool collect(Isolate& I, Value iterable, ScratchItems& out) {
   Value it = get_iter(I, iterable);
   if (it.is_exc()) return false;
   for (;;) {
     Value x = iter_next(I, it);
-    // The vector doubles: each doubling must fit under the heap cap first
-    // (list(range(10**9)) yields no heap objects the cap would see).
-    if (!x.is_exc() && !x.is_undef() && out.size() == out.capacity()) {
-      const std::size_t more = std::max<std::size_t>(16, out.capacity());
-      if (sandbox::room_for(I, more * sizeof(Value))) {
-        out.reserve(out.capacity() + more);
-      } else {
-        decref(x);
-        x = Value::exc();
-      }
+    if (!x.is_exc() && !x.is_undef() && !out.push(x)) {
+      decref(x);
+      x = Value::exc();
     }
     if (x.is_exc()) {
       decref(it);
@@ -631,7 +627,6 @@ bool collect(Isolate& I, Value iterable, std::vector<Value>& out) {
       return false;
     }
     if (x.is_undef()) break;
-    out.push_back(x);
   }
   decref(it);
   return true;
@@ -651,7 +646,7 @@ Value min_max(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bool 
                    "'" + std::string(n) + "' is an invalid keyword argument for " + name + "()");
   }
   if (key.is_none()) key = Value();
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (nargs == 0)
     return raise(I, types().TypeError, std::string(name) + " expected at least 1 argument, got 0");
   if (nargs == 1) {
@@ -831,14 +826,11 @@ Value b_sorted(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void
       return raise(I, types().TypeError,
                    "'" + std::string(n) + "' is an invalid keyword argument for sort()");
   }
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect(I, args[0], items)) return Value::exc();
-  if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
-    for (Value v : items) decref(v);
-    return Value::exc();
-  }
-  List* l = alloc_list(I, items.size());
-  l->items = items;
+  List* l = alloc_list(I);
+  l->items = items.release();
+  list_sync_charge(I, l);
   Value lv = Value::object(l);
   int r = rev.is_undef() ? 0 : truthy(I, rev);
   if (r < 0) {
@@ -942,7 +934,7 @@ Value b_vars_unsupported(Isolate& I, Value*, std::size_t, const Tuple*, void* da
 
 }  // namespace
 
-bool collect_iterable(Isolate& I, Value iterable, std::vector<Value>& out) {
+bool collect_iterable(Isolate& I, Value iterable, ScratchItems& out) {
   return collect(I, iterable, out);
 }
 

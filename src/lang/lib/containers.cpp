@@ -10,6 +10,7 @@
 #include "lang/lib/attrdict.h"
 #include "lang/lib/list_sort.h"
 #include "lang/lib/register.h"
+#include "lang/lib/scratch_items.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/object/range.h"
 #include "lang/object/runtime.h"
@@ -18,7 +19,7 @@
 
 namespace quire::lang {
 
-bool collect_iterable(Isolate& I, Value iterable, std::vector<Value>& out);
+bool collect_iterable(Isolate& I, Value iterable, ScratchItems& out);
 
 namespace {
 
@@ -46,13 +47,20 @@ Value l_append(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 
 Value l_extend(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (n != 2) return arity(I, "list.extend", 1, n - 1);
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect_iterable(I, a[1], items)) return Value::exc();
-  if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
-    for (Value v : items) decref(v);
-    return Value::exc();
+  // One move of the list's storage, which must fit beside the collected items.
+  List* l = as_list(a[0]);
+  const std::size_t total = l->items.size() + items.size();
+  if (total > l->items.capacity()) {
+    if (!sandbox::room_for(I, total * sizeof(Value))) {
+      for (Value v : items) decref(v);
+      return Value::exc();
+    }
+    l->items.reserve(total);
+    list_sync_charge(I, l);
   }
-  for (Value v : items) list_append(I, as_list(a[0]), v);
+  for (Value v : items) list_append(I, l, v);
   return none();
 }
 
@@ -245,11 +253,11 @@ bool update_from(Isolate& I, Dict* d, Value src) {
       if (!e.key.is_undef() && !dict_set(I, d, e.key, e.value)) return false;
     return true;
   }
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect_iterable(I, src, items)) return false;
   bool ok = true;
   for (std::size_t i = 0; i < items.size() && ok; ++i) {
-    std::vector<Value> pair;
+    ScratchItems pair(I);
     if (!collect_iterable(I, items[i], pair)) {
       decref(I.pending);
       I.pending = Value();
@@ -399,7 +407,7 @@ Value d_fromkeys(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
                  std::string(n < 2 ? "fromkeys expected at least 1 argument, got "
                                    : "fromkeys expected at most 2 arguments, got ") +
                      std::to_string(n - 1));
-  std::vector<Value> keys;
+  ScratchItems keys(I);
   if (!collect_iterable(I, a[1], keys)) return Value::exc();
   Value dv = a[0].o == types().dict ? Value::object(alloc_dict(I)) : call0(I, a[0]);
   bool ok = !dv.is_exc();
@@ -420,7 +428,7 @@ Set* fresh_set(Isolate& I, Value src, bool& ok) {
   Set* s = alloc_set(I);
   ok = true;
   if (src.is_undef()) return s;
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect_iterable(I, src, items)) {
     ok = false;
     return s;
@@ -704,12 +712,12 @@ Value t_list(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
                  "list expected at most 1 argument, got " + std::to_string(n));
   List* l = alloc_list(I);
   if (n == 1) {
-    std::vector<Value> items;
+    ScratchItems items(I);
     if (!collect_iterable(I, a[0], items)) {
       decref(Value::object(l));
       return Value::exc();
     }
-    l->items = std::move(items);
+    l->items = items.release();
     list_sync_charge(I, l);
   }
   return Value::object(l);
@@ -725,7 +733,7 @@ Value t_tuple(Isolate& I, Value* a, std::size_t n, const Tuple* kw, void*) {
     incref(a[0]);
     return a[0];
   }
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect_iterable(I, a[0], items)) return Value::exc();
   if (!sandbox::room_for(I, items.size() * sizeof(Value))) {
     for (Value v : items) decref(v);

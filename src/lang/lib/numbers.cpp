@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "lang/lib/register.h"
+#include "lang/lib/scratch_items.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/numeric/float_ops.h"
 #include "lang/object/bigint.h"
@@ -49,7 +50,7 @@ static Value number_from_bytes(Isolate& I, Value bytes, int base, bool is_float)
                    : "invalid literal for int() with base " + std::to_string(base) + ": " + rep);
 }
 
-bool collect_iterable(Isolate& I, Value iterable, std::vector<Value>& out);
+bool collect_iterable(Isolate& I, Value iterable, ScratchItems& out);
 
 namespace {
 
@@ -183,7 +184,7 @@ Value t_bytes(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) {
     return raise(I, types().TypeError,
                  "cannot convert '" + type_name(args[0]) + "' object to bytes");
   // An iterable of ints in range(256).
-  std::vector<Value> items;
+  ScratchItems items(I);
   if (!collect_iterable(I, args[0], items)) return Value::exc();
   std::string raw;
   Value error;
@@ -279,7 +280,7 @@ Value i_from_bytes(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, 
   } else if (is_str(a[0])) {
     return raise(I, types().TypeError, "cannot convert 'str' object to bytes");
   } else {
-    std::vector<Value> items;
+    ScratchItems items(I);
     if (!collect_iterable(I, a[0], items)) return Value::exc();
     bool ok = true;
     for (Value v : items) {

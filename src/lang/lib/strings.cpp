@@ -9,9 +9,11 @@
 #include <cstring>
 
 #include "lang/lib/register.h"
+#include "lang/lib/scratch_items.h"
 #include "lang/lib/text_bridge.h"
 #include "lang/object/bigint.h"
 #include "lang/object/runtime.h"
+#include "lang/sandbox/work.h"
 #include "lang/text/search.h"
 #include "lang/text/unicode.h"
 #include "lang/text/utf8.h"
@@ -105,10 +107,14 @@ Value m_join(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*)
     I.pending = Value();
     return raise(I, types().TypeError, "can only join an iterable");
   }
-  std::vector<Value> parts;
+  ScratchItems parts(I);
   std::size_t total = 0;
   for (;;) {
     Value x = iter_next(I, it);
+    if (!x.is_exc() && !x.is_undef() && parts.size() == parts.capacity() && !parts.grow()) {
+      decref(x);
+      x = Value::exc();
+    }
     if (x.is_exc()) {
       for (auto& p : parts) decref(p);
       decref(it);
@@ -144,6 +150,30 @@ Value m_join(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, void*)
   return Value::object(out);
 }
 
+// A split's pieces, found before any is made a str: the views and the list
+// slots they will need must fit under the memory cap as they grow (a 20 MB
+// string of "x " has 10 million pieces). After a refusal nothing more is kept.
+class SplitPieces : public std::vector<std::string_view> {
+ public:
+  explicit SplitPieces(Isolate& I) : I_(I) {}
+  void push_back(std::string_view piece) {
+    if (!ok) return;
+    if (size() == capacity()) {
+      const std::size_t next = std::max<std::size_t>(16, capacity() * 2);
+      if (!sandbox::room_for(I_, next * (sizeof(std::string_view) + sizeof(Value)))) {
+        ok = false;
+        return;
+      }
+      reserve(next);
+    }
+    std::vector<std::string_view>::push_back(piece);
+  }
+  bool ok = true;
+
+ private:
+  Isolate& I_;
+};
+
 Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bool right) {
   Value a[2];
   if (!parse_args(I, right ? "rsplit" : "split", args + 1, nargs - 1, kw, {"sep", "maxsplit"}, 0,
@@ -155,7 +185,7 @@ Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bo
   std::string_view text = s->view();
   List* out = alloc_list(I);
   Value outv = Value::object(out);
-  std::vector<std::string_view> pieces;
+  SplitPieces pieces(I);
   if (a[0].is_undef() || a[0].is_none()) {
     if (!right) {
       std::size_t i = 0;
@@ -245,7 +275,20 @@ Value split_impl(Isolate& I, Value* args, std::size_t nargs, const Tuple* kw, bo
       std::reverse(pieces.begin(), pieces.end());
     }
   }
-  for (auto p : pieces) list_append(I, out, make(I, p));
+  if (!pieces.ok) {
+    decref(outv);
+    return Value::exc();
+  }
+  out->items.reserve(pieces.size());
+  list_sync_charge(I, out);
+  for (auto p : pieces) {
+    list_append(I, out, make(I, p));
+    // Each str is charged as it is made: stop at the cap, not after.
+    if (I.heap.over_limit() && !check_limits(I)) {
+      decref(outv);
+      return Value::exc();
+    }
+  }
   return outv;
 }
 

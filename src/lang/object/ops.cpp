@@ -562,7 +562,10 @@ static bool object_repr_into(Isolate& I, Value v, std::string& out) {
 bool repr_into(Isolate& I, Value v, std::string& out) {
   // The text built here is outside the heap's accounting until it becomes a
   // str: stop at the cap, or repr([s] * 1000) of a big s builds gigabytes.
-  if (out.size() > (std::size_t{1} << 16) && !I.heap.would_fit(out.size())) {
+  // When the buffer grows, its old and new storage (three times the old
+  // capacity) are held at once, and the str made of it is a copy: what must
+  // fit is three times the capacity, not the size.
+  if (out.capacity() > (std::size_t{1} << 16) && !I.heap.would_fit(3 * out.capacity())) {
     raise_no_args(I, types().MemoryError);
     return false;
   }
