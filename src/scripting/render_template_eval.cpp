@@ -14,6 +14,7 @@
 #include "lang/sandbox/policy.h"
 #include "scripting/attr_dict.h"
 #include "scripting/native_util.h"
+#include "scripting/render_template_markup.h"
 
 namespace quire::scripting::jinja {
 
@@ -375,7 +376,8 @@ Value Evaluator::eval(const Expr& e) {
       if (obj.failed()) return Value::exc();
       Owned key(eval(*e.args[1]));
       if (key.failed()) return Value::exc();
-      return get_element(obj.v, key.v);
+      Value v = get_element(obj.v, key.v);
+      return markup_if(I_, is_markup(obj.v), v);  // Markup.__getitem__
     }
     case ExprKind::Slice: {
       Owned obj(eval(*e.args[0]));
@@ -393,7 +395,8 @@ Value Evaluator::eval(const Expr& e) {
       for (Value& p : parts) decref(p);
       if (slice.is_exc()) return slice;
       Owned s(slice);
-      return get_item(I_, obj.v, s.v);
+      Value v = get_item(I_, obj.v, s.v);
+      return markup_if(I_, is_markup(obj.v), v);  // Markup.__getitem__
     }
     case ExprKind::Call:
       return call(e);
@@ -426,9 +429,14 @@ Value Evaluator::eval(const Expr& e) {
         if (is_undefined(a.v)) return raise_undefined(I_, a.v);
         if (is_undefined(b.v)) return raise_undefined(I_, b.v);
       }
+      if (is_markup(a.v) || is_markup(b.v)) {
+        Value r = markup_binary(*this, e.op, a.v, b.v);
+        if (!r.is_undef()) return r;
+      }
       return binary_op(I_, e.op, a.v, b.v);
     }
     case ExprKind::Concat: {
+      if (escape_output) return concat_markup(e);
       std::string out;
       for (const auto& arg : e.args) {
         Owned v(eval(*arg));
@@ -525,24 +533,29 @@ bool Evaluator::append(std::string& out, std::string_view text) {
   return true;
 }
 
-// {% autoescape off %}: the body in its own scope (Frappe's environment
-// renders with autoescape off already). Turning it on needs Markup values,
-// which quire does not have: refused rather than rendered unescaped.
+// {% autoescape on/off %}: the body in its own scope, with both of
+// jinja2's autoescape flags set for it (Frappe's environment starts off).
 bool Evaluator::render_autoescape(const Node& n, std::string& out) {
   Owned on(eval(*n.expr));
   if (on.failed()) return false;
   int t = truthy(I_, on.v);
   if (t < 0) return false;
-  if (t) {
-    raise(I_, template_error_type(),
-          "autoescape on is not supported by quire's templates (Frappe renders with autoescape "
-          "off; escape values with |e)");
-    return false;
-  }
+  const bool saved_output = escape_output, saved_eval = eval_autoescape;
+  escape_output = eval_autoescape = t != 0;
   push_scope();
   bool ok = render(n.body, out);
   pop_scope();
+  escape_output = saved_output;
+  eval_autoescape = saved_eval;
   return ok;
+}
+
+// `a ~ b` under autoescape: jinja2's markup_join.
+Value Evaluator::concat_markup(const Expr& e) {
+  std::vector<Value> parts;
+  ReleaseAll release{parts};
+  if (!eval_args(e, 0, parts)) return Value::exc();
+  return markup_join(*this, parts.data(), parts.size());
 }
 
 bool Evaluator::render(const Body& body, std::string& out) {
@@ -554,6 +567,14 @@ bool Evaluator::render(const Body& body, std::string& out) {
       case NodeKind::Output: {
         Owned v(eval(*n.expr));
         if (v.failed()) return false;
+        if (escape_output) {
+          if (!escape_into(*this, v.v, out) || !append(out, {})) return false;
+          break;
+        }
+        if (is_str(v.v)) {
+          if (!append(out, as_str(v.v)->view())) return false;
+          break;
+        }
         std::string text;
         if (!to_text(v.v, text) || !append(out, text)) return false;
         break;
@@ -585,7 +606,7 @@ bool Evaluator::render(const Body& body, std::string& out) {
       case NodeKind::SetBlock: {
         std::string captured;
         if (!render(n.body, captured)) return false;
-        Owned v(new_str(I_, captured));
+        Owned v(eval_autoescape ? new_markup(I_, captured) : new_str(I_, captured));
         if (!assign(n, v.v)) return false;
         break;
       }

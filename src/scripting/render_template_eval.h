@@ -117,6 +117,17 @@ class Evaluator {
   Isolate& isolate() { return I_; }
   const Expr* current = nullptr;  // the node being evaluated (error lines)
 
+  // jinja2's autoescape, in its two places. `escape_output`: what jinja2's
+  // compiler decided for the code rendering now ({{ }} escapes what is not
+  // Markup, `~` joins into Markup, a filter block's input is Markup): the
+  // nearest {% autoescape %} around it, for a macro body the one around
+  // its definition, off inside a {% block %}. `eval_autoescape`: the
+  // runtime context.eval_ctx.autoescape, set by the {% autoescape %} blocks
+  // being executed, which decides whether a macro's result and a
+  // {% set %} block are Markup and what `join` does.
+  bool escape_output = false;
+  bool eval_autoescape = false;
+
   // Calls a macro this evaluator defined (render_template_macros.cpp):
   // jinja2's Macro.__call__ binding, then its body as a str.
   Value call_macro(const MacroEntry& macro, Value* args, std::size_t nargs,
@@ -156,6 +167,8 @@ class Evaluator {
   bool render_block(const Node& n, std::string& out);
   bool render_load(const Node& n);
   bool render_autoescape(const Node& n, std::string& out);
+  // Markup (render_template_markup.h) where the evaluator makes it.
+  Value concat_markup(const Expr& e);
 
   Isolate& I_;
   Mode mode_;

@@ -1,5 +1,6 @@
 // The filters and tests of frappe.render_template: Jinja's built-ins as
-// jinja2/filters.py and jinja2/tests.py define them (autoescape off), with
+// jinja2/filters.py and jinja2/tests.py define them (Markup where jinja2
+// gives one, autoescape-aware join/replace), with
 // Frappe's overrides from frappe/utils/jinja.py set_filters: `int` is cint,
 // `str` is cstr, `flt` is flt, `json` is frappe.as_json, `len` is len.
 // GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
@@ -13,9 +14,10 @@
 
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_api.h"
-#include "scripting/html_escape.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/render_template_iterators.h"
+#include "scripting/render_template_markup.h"
 
 namespace quire::scripting::jinja {
 
@@ -86,14 +88,6 @@ Value call_utils(Isolate& I, const char* name, std::vector<Value>& args,
                  kw.is_obj() ? as_tuple(kw) : nullptr);
   decref(kw);
   return r;
-}
-
-// markupsafe.escape of str(value).
-Value escape_value(Evaluator& ev, Value v) {
-  std::string s, out;
-  if (!ev.to_text(v, s)) return Value::exc();
-  html_escape_into(out, s, kMarkupsafeQuotes);
-  return new_str(ev.isolate(), out);
 }
 
 // make_attrgetter: `attribute` may be dotted ("a.b") or an integer index.
@@ -225,6 +219,38 @@ Value title_of(Isolate& I, Value s) {
   return new_str(I, out);
 }
 
+// Clears a pending TypeError (never a limit error); false for anything else.
+bool clear_type_error(Isolate& I) {
+  if (I.uncatchable || !isinstance(I.pending, types().TypeError)) return false;
+  Value p = I.pending;
+  I.pending = Value();
+  decref(p);
+  return true;
+}
+
+// jinja2's do_replace: str.replace on the text, except under autoescape,
+// where a Markup (or a Markup old/new, escaping a plain s) replaces with
+// Markup.replace, which escapes `new` (markupsafe 3: not `old`).
+Value replace_filter(Evaluator& ev, Value* a) {
+  Isolate& I = ev.isolate();
+  Value count = given(a[3]) && !a[3].is_none() ? a[3] : Value::integer(-1);
+  std::string old_text, new_text;
+  if (!ev.to_text(a[1], old_text) || !ev.to_text(a[2], new_text)) return Value::exc();
+  bool markup = false;
+  std::string s;
+  if (ev.eval_autoescape && (is_markup(a[0]) || is_markup(a[1]) || is_markup(a[2]))) {
+    markup = true;
+    if (!escape_into(ev, a[0], s)) return Value::exc();
+    new_text.clear();
+    if (!escape_into(ev, a[2], new_text)) return Value::exc();
+  } else if (!ev.to_text(a[0], s)) {
+    return Value::exc();
+  }
+  Owned sv(new_str(I, s)), ov(new_str(I, old_text)), nv(new_str(I, new_text));
+  Value margs[3] = {ov.v, nv.v, count};
+  return markup_if(I, markup, call_method(I, sv.v, "replace", margs, 3));
+}
+
 const std::map<std::string, Filter, std::less<>>& filters() {
   static const std::map<std::string, Filter, std::less<>> table = [] {
     std::map<std::string, Filter, std::less<>> f;
@@ -250,7 +276,8 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       return [method](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
         Owned s(text_value(ev, args[0]));
         if (s.v.is_exc()) return Value::exc();
-        return call_method(ev.isolate(), s.v, method, nullptr, 0);
+        return markup_if(ev.isolate(), is_markup(args[0]),
+                         call_method(ev.isolate(), s.v, method, nullptr, 0));
       };
     };
     f["upper"] = str_method_filter("upper");
@@ -259,7 +286,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     f["title"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Owned s(text_value(ev, args[0]));
       if (s.v.is_exc()) return Value::exc();
-      return title_of(ev.isolate(), s.v);
+      return title_of(ev.isolate(), s.v);  // a str even for a Markup ("".join)
     };
     f["trim"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
       Value a[2];
@@ -267,7 +294,8 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       Owned s(text_value(ev, a[0]));
       if (s.v.is_exc()) return Value::exc();
       Value chars = a[1].is_undef() ? Value::none() : a[1];
-      return call_method(ev.isolate(), s.v, "strip", &chars, 1);
+      return markup_if(ev.isolate(), is_markup(a[0]),
+                       call_method(ev.isolate(), s.v, "strip", &chars, 1));
     };
     f["replace"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
       Value a[4];
@@ -275,10 +303,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
         return Value::exc();
       if (a[1].is_undef() || a[2].is_undef())
         return raise(ev.isolate(), types().TypeError, "replace() missing required arguments");
-      Owned s(text_value(ev, a[0]));
-      if (s.v.is_exc()) return Value::exc();
-      Value margs[3] = {a[1], a[2], given(a[3]) ? a[3] : Value::integer(-1)};
-      return call_method(ev.isolate(), s.v, "replace", margs, 3);
+      return replace_filter(ev, a);
     };
     f["length"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       return len_of(ev.isolate(), args[0]);
@@ -291,21 +316,30 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       if (!bind(I, "join", args, kw, {"value", "d", "attribute"}, a)) return Value::exc();
       Owned list(call_builtin(I, "list", a[0]));
       if (list.v.is_exc()) return Value::exc();
-      std::string sep, out;
-      if (given(a[1]) && !ev.to_text(a[1], sep)) return Value::exc();
-      bool first = true;
+      std::vector<Value> items;
+      ReleaseAll release{items};
       for (Value item : std::vector<Value>(as_list(list.v)->items)) {
-        if (!first) out += sep;
-        first = false;
-        if (given(a[2])) {
-          Owned v(get_path(ev, item, a[2]));
-          if (v.v.is_exc() || !ev.to_text(v.v, out)) return Value::exc();
-        } else if (!ev.to_text(item, out)) {
+        Value v = given(a[2]) ? get_path(ev, item, a[2]) : (incref(item), item);
+        if (v.is_exc()) return v;
+        items.push_back(v);
+      }
+      Value sep = given(a[1]) ? a[1] : Value();
+      // Under autoescape a Markup separator or item makes the result Markup,
+      // the plain parts escaped (jinja2's do_join); else it is str.join.
+      bool markup = false;
+      if (ev.eval_autoescape) {
+        markup = is_markup(sep);
+        for (std::size_t i = 0; i < items.size() && !markup; ++i) markup = is_markup(items[i]);
+      }
+      std::string out;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i && !sep.is_undef() && !(markup ? escape_into(ev, sep, out) : ev.to_text(sep, out)))
           return Value::exc();
-        }
+        if (!(markup ? escape_into(ev, items[i], out) : ev.to_text(items[i], out)))
+          return Value::exc();
         if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
       }
-      return new_str(I, out);
+      return markup ? new_markup(I, out) : new_str(I, out);
     };
     f["first"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Isolate& I = ev.isolate();
@@ -317,12 +351,15 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     };
     f["last"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Isolate& I = ev.isolate();
-      Owned list(call_builtin(I, "list", args[0]));
-      if (list.v.is_exc()) return Value::exc();
-      const auto& items = as_list(list.v)->items;
-      if (items.empty()) return undefined_hint(I, "No last item, sequence was empty.");
-      Value v = items.back();
-      incref(v);
+      // next(iter(reversed(value))): a generator is not reversible.
+      Value v;
+      if (!is_undefined(args[0])) {
+        Owned reversed(call_builtin(I, "reversed", args[0]));
+        if (reversed.v.is_exc()) return Value::exc();
+        v = iter_next(I, reversed.v);
+        if (v.is_exc()) return v;
+      }
+      if (v.is_undef()) return undefined_hint(I, "No last item, sequence was empty.");
       return v;
     };
     f["list"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
@@ -429,13 +466,29 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       return a[1];
     };
     f["string"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
+      if (is_markup(args[0])) {  // soft_str keeps a Markup
+        incref(args[0]);
+        return args[0];
+      }
       return text_value(ev, args[0]);
     };
-    f["safe"] = f["string"];
+    f["safe"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
+      return mark_safe(ev, args[0]);
+    };
     f["e"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
-      return escape_value(ev, args[0]);
+      return escape_markup(ev, args[0]);
     };
     f["escape"] = f["e"];
+    // Escapes a Markup's text again.
+    f["forceescape"] = [](Evaluator& ev, std::vector<Value>& args,
+                          const std::vector<std::string>&) {
+      Owned s(text_value(ev, args[0]));
+      if (s.v.is_exc()) return Value::exc();
+      return escape_markup(ev, s.v);
+    };
+    f["striptags"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
+      return strip_tags(ev, args[0]);
+    };
     f["format"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
       Isolate& I = ev.isolate();
       Owned s(text_value(ev, args[0]));
@@ -460,7 +513,9 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       } else {
         operand = new_tuple_from(I, args.data() + 1, npos - 1);
       }
-      Value r = percent_format(I, as_str(s.v), operand);
+      // soft_str(value) % args: a Markup escapes the arguments.
+      Value r = is_markup(args[0]) ? markup_binary(ev, kMod, args[0], operand)
+                                   : percent_format(I, as_str(s.v), operand);
       decref(operand);
       return r;
     };
@@ -487,13 +542,19 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       Owned s(text_value(ev, a[0]));
       if (s.v.is_exc()) return Value::exc();
       Value width = given(a[1]) ? a[1] : Value::integer(80);
-      return call_method(ev.isolate(), s.v, "center", &width, 1);
+      return markup_if(ev.isolate(), is_markup(a[0]),
+                       call_method(ev.isolate(), s.v, "center", &width, 1));
     };
     f["reverse"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Isolate& I = ev.isolate();
       Value step_args[3] = {Value::none(), Value::none(), Value::integer(-1)};
       Owned sl(call(I, builtin("slice"), step_args, 3));
-      if (is_str(args[0])) return get_item(I, args[0], sl.v);
+      if (is_str(args[0])) return markup_if(I, is_markup(args[0]), get_item(I, args[0], sl.v));
+      // reversed(value) (a list's is a list_reverseiterator), else a reversed list.
+      if (is_list(args[0])) return list_reverse_iterator(I, args[0]);
+      Value r = call_builtin(I, "reversed", args[0]);
+      if (!r.is_exc()) return r;
+      if (!clear_type_error(I)) return r;
       Owned list(call_builtin(I, "list", args[0]));
       if (list.v.is_exc()) return Value::exc();
       return get_item(I, list.v, sl.v);
@@ -521,10 +582,16 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     f["max"] = min_max("max");
     f["items"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Isolate& I = ev.isolate();
-      if (is_undefined(args[0])) return new_list_from(I, nullptr, 0);
+      if (is_undefined(args[0])) {
+        Owned none(new_tuple_from(I, nullptr, 0));
+        return template_generator(I, "do_items", none.v);
+      }
+      if (!is_dict(args[0]) && !is_attr_dict(args[0])) {
+        return failing_generator(I, "do_items", "Can only get item pairs from a mapping.");
+      }
       Owned items(call_method(I, args[0], "items", nullptr, 0));
       if (items.v.is_exc()) return Value::exc();
-      return call_builtin(I, "list", items.v);
+      return template_generator(I, "do_items", items.v);
     };
     f["attr"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       std::string name;
@@ -575,7 +642,8 @@ const std::map<std::string, Filter, std::less<>>& filters() {
         if (v.is_exc()) return v;
         out.push_back(v);
       }
-      return new_list_from(I, out.data(), out.size());
+      Owned mapped(new_list_from(I, out.data(), out.size()));
+      return template_generator(I, "sync_do_map", mapped.v);
     };
     auto select = [](bool keep_true, bool by_attribute) {
       return [keep_true, by_attribute](Evaluator& ev, std::vector<Value>& args,
@@ -619,9 +687,9 @@ const std::map<std::string, Filter, std::less<>>& filters() {
             out.push_back(item);
           }
         }
-        Value r = new_list_from(I, out.data(), out.size());
+        Owned kept(new_list_from(I, out.data(), out.size()));
         for (Value o : out) decref(o);
-        return r;
+        return template_generator(I, "select_or_reject", kept.v);
       };
     };
     f["select"] = select(true, false);

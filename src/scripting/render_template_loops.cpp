@@ -20,6 +20,7 @@
 #include "lang/sandbox/host.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/render_template_markup.h"
 
 namespace quire::scripting::jinja {
 
@@ -33,6 +34,7 @@ struct LoopEntry {
   std::size_t index0 = 0;
   int depth = 1;
   Value last_changed;  // owned: the tuple changed() saw last (Undef: none yet)
+  bool autoescape;     // escape_output where the loop stands (loop() renders with it)
 };
 
 namespace {
@@ -240,9 +242,10 @@ bool Evaluator::render_loop(const Node& n, Value iterable, int loop_depth, std::
   }
   if (items.empty()) return render(n.else_body, out);
   const std::uint64_t id = g_next_loop_id.fetch_add(1, std::memory_order_relaxed);
-  LoopEntry& entry =
-      t_loops.emplace(id, LoopEntry{this, &n, scopes_, std::move(items), 0, loop_depth, Value()})
-          .first->second;
+  LoopEntry& entry = t_loops
+                         .emplace(id, LoopEntry{this, &n, scopes_, std::move(items), 0, loop_depth,
+                                                Value(), escape_output})
+                         .first->second;
   struct Forget {
     std::uint64_t id;
     ~Forget() {
@@ -279,13 +282,17 @@ Value Evaluator::call_loop(const LoopEntry& e, Value iterable) {
   const Node& node = *e.node;
   const int next_depth = e.depth + 1;
   ScopeChain saved = std::move(scopes_);
+  const bool saved_escape = escape_output;
   scopes_ = e.chain;
+  escape_output = e.autoescape;
   std::string out;
   bool ok = render_loop(node, iterable, next_depth, out);
   scopes_ = std::move(saved);
+  escape_output = saved_escape;
   leave_nested_call();
   if (!ok) return Value::exc();
-  return new_str(I_, out);
+  // jinja2 returns the inner levels' text as Markup where it autoescapes.
+  return e.autoescape ? new_markup(I_, out) : new_str(I_, out);
 }
 
 }  // namespace quire::scripting::jinja

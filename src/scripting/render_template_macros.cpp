@@ -24,6 +24,7 @@
 #include "lang/sandbox/host.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/render_template_markup.h"
 
 namespace quire::scripting::jinja {
 
@@ -33,6 +34,7 @@ struct MacroEntry {
   Evaluator* evaluator;
   const Node* node;  // Macro, or the CallBlock whose body is `caller`
   ScopeChain chain;  // the scopes open where it was defined (its closure)
+  bool autoescape;   // escape_output where it was defined (its body's escaping)
 };
 
 namespace {
@@ -151,7 +153,7 @@ Type* template_not_found_type() {
 
 Value Evaluator::new_macro(const Node& n) {
   std::uint64_t id = g_next_macro_id.fetch_add(1, std::memory_order_relaxed);
-  t_macros.emplace(id, MacroEntry{this, &n, scopes_});
+  t_macros.emplace(id, MacroEntry{this, &n, scopes_, escape_output});
   macros_.push_back(id);
   return host::new_value(I_, macro_type(), MacroId{id});
 }
@@ -231,11 +233,14 @@ Value Evaluator::call_macro(const MacroEntry& e, Value* args, std::size_t nargs,
   struct Restore {
     Evaluator& ev;
     ScopeChain& saved;
+    bool escape_output;
     ~Restore() {
       leave_nested_call();
       ev.scopes_ = std::move(saved);
+      ev.escape_output = escape_output;
     }
-  } restore{*this, saved};
+  } restore{*this, saved, escape_output};
+  escape_output = e.autoescape;
   for (std::size_t i = 0; i < count; ++i) {
     Value v = bound[i];
     Owned value;
@@ -270,7 +275,8 @@ Value Evaluator::call_macro(const MacroEntry& e, Value* args, std::size_t nargs,
   }
   std::string out;
   if (!render(n.body, out)) return Value::exc();
-  return new_str(I_, out);
+  // Macro.__call__: Markup when the caller's eval context autoescapes.
+  return eval_autoescape ? new_markup(I_, out) : new_str(I_, out);
 }
 
 // {% call(args) m(...) %}body{% endcall %}: m(..., caller=<the body as a macro>).
@@ -303,7 +309,7 @@ bool Evaluator::render_call_block(const Node& n, std::string& out) {
 bool Evaluator::render_filter_block(const Node& n, std::string& out) {
   std::string body;
   if (!render(n.body, body)) return false;
-  Owned input(new_str(I_, body));
+  Owned input(escape_output ? new_markup(I_, body) : new_str(I_, body));
   if (input.failed()) return false;
   push_scope();
   set_name(kFilterBlockInput, input.v);
@@ -317,9 +323,15 @@ bool Evaluator::render_filter_block(const Node& n, std::string& out) {
 // {% block name %}: rendered where it stands (without extends nothing can
 // override it). As in Jinja it does not see the enclosing loop's names
 // unless `scoped`, and its own assignments stay inside it.
+// jinja2 compiles a block as a function of its own, with the environment's
+// autoescape (off): an {% autoescape %} around it does not escape its output.
 bool Evaluator::render_block(const Node& n, std::string& out) {
-  if (n.scoped) return render_in(scopes_, n.body, out);
-  return render_in(ScopeChain(scopes_.begin(), scopes_.begin() + 1), n.body, out);
+  const bool saved = escape_output;
+  escape_output = false;
+  bool ok = n.scoped ? render_in(scopes_, n.body, out)
+                     : render_in(ScopeChain(scopes_.begin(), scopes_.begin() + 1), n.body, out);
+  escape_output = saved;
+  return ok;
 }
 
 bool Evaluator::render_in(const ScopeChain& chain, const Body& body, std::string& out) {

@@ -1,0 +1,55 @@
+#pragma once
+// markupsafe.Markup inside frappe.render_template: a str the template engine
+// marks as safe HTML. jinja2 makes one for `|e`, `|safe`, macro output under
+// autoescape, `{% set %}` blocks under autoescape...; printing one under
+// autoescape does not escape it again, and `Markup + str`, `Markup % x`,
+// `|join` escape their plain operands.
+//
+// Why a mark on the str and not a class: a Markup is a str everywhere else
+// (`is string`, `|length`, a script function taking a str, dict keys), and
+// the language has no str subclasses. The mark is a bit of the object
+// header's flags byte, which the language only tests for kImmortal and
+// clears for every new object (placement new), so it survives exactly as
+// long as that one object and no operation copies it onto a new str: a
+// marked str's text is always text the template made safe. The mark is only
+// ever set on a str allocated here.
+
+#include <string>
+#include <string_view>
+
+#include "lang/object/runtime.h"
+
+namespace quire::scripting::jinja {
+
+class Evaluator;
+
+// The header bit (lang/object/object.h: Object::flags; kImmortal is 1).
+inline constexpr std::uint8_t kMarkupFlag = 0x80;
+static_assert((kMarkupFlag & lang::kImmortal) == 0);
+
+inline bool is_markup(lang::Value v) {
+  return v.tag == lang::Tag::Obj && v.o->kind == lang::Kind::Str && (v.o->flags & kMarkupFlag);
+}
+
+// Markup(text): a new str holding `text`, marked.
+lang::Value new_markup(lang::Isolate& I, std::string_view text);
+// Takes `v`: a marked copy when `markup` and v is a plain str (what a
+// Markup method returns: Markup.upper() is Markup), else v itself.
+lang::Value markup_if(lang::Isolate& I, bool markup, lang::Value v);
+// markupsafe.Markup(v): a Markup as it is, else a marked copy of str(v).
+lang::Value mark_safe(Evaluator& ev, lang::Value v);
+// markupsafe.escape(v): a Markup as it is, else str(v) escaped, marked.
+lang::Value escape_markup(Evaluator& ev, lang::Value v);
+// Appends what escape(v) prints (the text of a Markup, else escaped str(v)).
+bool escape_into(Evaluator& ev, lang::Value v, std::string& out);
+// `a op b` when a or b is a Markup (+, %, *; markupsafe's operators), else
+// Undef (not a Markup operation: the language's operator applies).
+lang::Value markup_binary(Evaluator& ev, int op, lang::Value a, lang::Value b);
+// jinja2's markup_join (`~` under autoescape): a Markup if any part is one
+// (the other parts escaped), else the plain text. `parts` are borrowed.
+lang::Value markup_join(Evaluator& ev, const lang::Value* parts, std::size_t n);
+// Markup.striptags(): tags and comments removed, whitespace collapsed,
+// entities unescaped (a plain str).
+lang::Value strip_tags(Evaluator& ev, lang::Value v);
+
+}  // namespace quire::scripting::jinja
