@@ -562,9 +562,33 @@ bool all_tuples(const Value* keys, std::size_t n) {
   return true;
 }
 
-// As CPython's pre-sort check: keys all small ints, all floats, all strs or
-// all tuples are compared directly (the same comparisons, without the
-// generic protocol); anything else through `<`.
+// The __lt__ of the user class every key is an instance of, or Undef.
+Value common_lt(const Value* keys, std::size_t n) {
+  if (n == 0 || !is_user_instance(keys[0])) return Value();
+  const Type* cls = static_cast<Instance*>(keys[0].o)->cls;
+  for (std::size_t i = 1; i < n; ++i)
+    if (!is_user_instance(keys[i]) || static_cast<Instance*>(keys[i].o)->cls != cls) return Value();
+  Value lt = type_lookup(cls, "__lt__");
+  return lt.is_none() ? Value() : lt;
+}
+
+// a.__lt__(b) called directly (CPython's unsafe_object_compare); only when it
+// answers NotImplemented is the whole protocol run, which asks a.__lt__ again
+// and then b.__gt__, as CPython does.
+int method_less(Isolate& I, Value lt, Value a, Value b) {
+  Value args[2] = {a, b};
+  Value r = call(I, lt, args, 2, nullptr);
+  if (r.is_exc()) return -1;
+  if (r.tag == Tag::Obj && r.o == not_implemented_value().o) return less_than(I, a, b);
+  int t = truthy(I, r);
+  decref(r);
+  return t;
+}
+
+// As CPython's pre-sort check: keys all small ints, all floats, all strs,
+// all tuples or all instances of one class with __lt__ are compared directly
+// (the same comparisons, without the generic protocol); anything else
+// through `<`.
 bool sort_keys(Isolate& I, SortSlice all, std::size_t n) {
   Poll poll{I};
   if (all_of_tag(all.keys, n, Tag::Int))
@@ -577,6 +601,10 @@ bool sort_keys(Isolate& I, SortSlice all, std::size_t n) {
       const Str* y = as_str(b);
       if (!poll.ok() || !sandbox::charge_compare(I, std::min(x->nbytes, y->nbytes))) return -1;
       return int(x->view() < y->view());  // UTF-8 bytes order as code points do
+    });
+  if (Value lt = common_lt(all.keys, n); !lt.is_undef())
+    return timsort(all, n, [&poll, &I, lt](Value a, Value b) {
+      return poll.ok() ? method_less(I, lt, a, b) : -1;
     });
   if (all_tuples(all.keys, n))
     return timsort(all, n,

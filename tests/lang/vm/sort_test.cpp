@@ -138,6 +138,23 @@ try:
     sorted([K(1), 2])
 except Exception as e:
     print(type(e).__name__, e)
+# __lt__ answering NotImplemented: CPython asks it again, then __gt__
+calls = []
+class P:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o):
+        calls.append(("lt", self.v, o.v)); return NotImplemented
+    def __gt__(self, o):
+        calls.append(("gt", self.v, o.v)); return self.v > o.v
+class G:
+    def __init__(self, v): self.v = v
+    def __gt__(self, o):
+        calls.append(("G.gt", self.v, o.v)); return self.v > o.v
+print([p.v for p in sorted([P(3), P(1), P(2), P(1)])], calls)
+del calls[:]
+print([g.v for g in sorted([G(2), G(3), G(1)], reverse=True)], calls)
+del calls[:]
+print([x.v for x in sorted([P(2), G(1), P(0)])], calls)
 )py";
 
 void expect_same_as_cpython(const char* source) {
