@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <vector>
 
 #include "lang/sandbox/host.h"
+#include "lang/text/unicode.h"
 #include "scripting/native_util.h"
 #include "scripting/utils_html_entities.h"
 #include "scripting/utils_html_tokenizer.h"
+#include "scripting/utils_linkify.h"
 #include "scripting/utils_sanitize_css.h"
 #include "scripting/utils_sanitize_html_lists.h"
 #include "scripting/utils_sanitize_html_values.h"
@@ -27,7 +30,7 @@ namespace {
 
 class Sanitizer : public HtmlEvents {
  public:
-  Sanitizer() : lists_(sanitize_allow_lists()) {}
+  explicit Sanitizer(bool linkify) : lists_(sanitize_allow_lists()), linkify_(linkify) {}
 
   void start_tag(const std::string& tag, const HtmlAttributes& attrs) override {
     open_tag(tag, attrs, true);
@@ -96,6 +99,7 @@ class Sanitizer : public HtmlEvents {
   struct Open {
     std::string tag;
     bool emitted;
+    bool as_text;  // written as text for bleach.linkify's parser
   };
 
   void add_text(std::string_view text) {
@@ -130,11 +134,40 @@ class Sanitizer : public HtmlEvents {
   // out one that is only whitespace; inside, escaped.
   void flush_text() {
     end_piece();
-    if (depth_ == 0)
-      out_ += python_strip(text_);
-    else
-      out_ += escape_minimal(collapsed(text_));
+    if (linkify_ && !in_anchor()) {
+      for (const LinkifyPiece& piece : linkify_text(text_))
+        if (piece.href.empty())
+          write_text(piece.text);
+        else
+          write_link(piece);
+    } else {
+      write_text(text_);
+    }
     text_.clear();
+  }
+
+  void write_text(const std::string& text) {
+    if (depth_ == 0)
+      out_ += python_strip(text);
+    else
+      out_ += escape_minimal(collapsed(text));
+  }
+
+  // bleach.linkify's new link, as BeautifulSoup writes it.
+  void write_link(const LinkifyPiece& link) {
+    out_ += "<a href=";
+    out_ += quoted_attribute(link.href);
+    if (link.href.rfind("mailto:", 0) != 0) out_ += " rel=\"nofollow\"";
+    out_ += '>';
+    out_ += escape_minimal(link.text);
+    out_ += "</a>";
+  }
+
+  // Is text inside a link bleach.linkify leaves alone?
+  bool in_anchor() const {
+    for (const Open& open : stack_)
+      if (open.emitted && open.tag == "a") return true;
+    return false;
   }
 
   void open_tag(const std::string& tag, const HtmlAttributes& attrs, bool closes_void) {
@@ -197,8 +230,9 @@ class Sanitizer : public HtmlEvents {
     bool svg = tag == "svg" || in_scope("svg", Scope::Table);
     bool allowed = lists_.tags.count(tag) > 0 || (svg && lists_.svg_tags_lower.count(tag) > 0);
     bool void_element = is_void(tag);
-    if (allowed) open_element(tag, attrs, void_element);
-    if (!void_element) stack_.push_back({tag, allowed});
+    Open open{tag, allowed, false};
+    if (allowed) open.as_text = !open_element(tag, attrs, void_element, svg);
+    if (!void_element) stack_.push_back(open);
   }
 
   void tree_end(const std::string& tag) {
@@ -296,10 +330,10 @@ class Sanitizer : public HtmlEvents {
     }
   }
 
-  void open_element(const std::string& tag, const HtmlAttributes& attrs, bool void_element) {
-    flush_text();
-    out_ += '<';
-    out_ += tag;
+  // Writes the element's start tag; false when linkify's parser takes it
+  // for text (then it went into the text).
+  bool open_element(const std::string& tag, const HtmlAttributes& attrs, bool void_element,
+                    bool svg) {
     HtmlAttributes kept;
     for (const auto& [name, value] : attrs) {
       if (!allowed_attribute(tag, name)) continue;
@@ -317,6 +351,15 @@ class Sanitizer : public HtmlEvents {
     // bleach writes attributes in alphabetical order.
     std::stable_sort(kept.begin(), kept.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (linkify_ && !linkify_knows_tag(tag)) {
+      end_piece();
+      text_ += bleach_start_tag(tag, kept, svg);
+      return false;
+    }
+    if (linkify_ && tag == "a") add_nofollow(kept);
+    flush_text();
+    out_ += '<';
+    out_ += tag;
     for (const auto& [name, value] : kept) {
       out_ += ' ';
       out_ += name;
@@ -325,6 +368,42 @@ class Sanitizer : public HtmlEvents {
     }
     out_ += void_element ? "/>" : ">";
     if (!void_element) ++depth_;
+    return true;
+  }
+
+  // bleach.linkify's nofollow callback on a link bleach.clean kept: a rel
+  // that is not there yet goes last.
+  static void add_nofollow(HtmlAttributes& kept) {
+    auto href =
+        std::find_if(kept.begin(), kept.end(), [](const auto& a) { return a.first == "href"; });
+    if (href == kept.end() || href->second->rfind("mailto:", 0) == 0) return;
+    for (auto& [name, value] : kept)
+      if (name == "rel") {
+        value = rel_with_nofollow(*value);
+        return;
+      }
+    kept.emplace_back("rel", "nofollow");
+  }
+
+  // A start tag as bleach.clean writes it (html5lib's serializer: every value
+  // quoted, & < escaped, the quote that needs no escaping).
+  // Inside <svg> the names have html5lib's SVG case ("clipPath").
+  std::string bleach_start_tag(const std::string& tag, const HtmlAttributes& kept, bool svg) const {
+    std::string out = "<" + (svg ? svg_case(tag) : tag);
+    for (const auto& [name, value] : kept) {
+      std::string v;
+      for (char c : *value)
+        v += c == '&' ? std::string("&amp;") : c == '<' ? std::string("&lt;") : std::string(1, c);
+      bool dq = v.find('"') != std::string::npos, sq = v.find('\'') != std::string::npos;
+      char quote = dq && !sq ? '\'' : '"';
+      std::string escaped;
+      for (char c : v)
+        escaped += c != quote     ? std::string(1, c)
+                   : quote == '"' ? std::string("&quot;")
+                                  : std::string("&#39;");
+      out += " " + (svg ? svg_case(name) : name) + "=" + quote + escaped + quote;
+    }
+    return out + ">";
   }
 
   void close_element(const std::string& tag) {
@@ -336,9 +415,29 @@ class Sanitizer : public HtmlEvents {
   }
 
   void close_top() {
+    // The text before an end tag is still inside the element (and its link).
+    if (stack_.back().emitted && !stack_.back().as_text) flush_text();
     Open top = stack_.back();
     stack_.pop_back();
-    if (top.emitted) close_element(top.tag);
+    if (top.as_text) {
+      end_piece();
+      bool svg = top.tag == "svg" || in_scope("svg", Scope::Table);
+      text_ += "</" + (svg ? svg_case(top.tag) : top.tag) + ">";
+    } else if (top.emitted) {
+      close_element(top.tag);
+    }
+  }
+
+  // The SVG name (element or attribute) Frappe's lists spell this way.
+  std::string svg_case(const std::string& lower) const {
+    static const std::unordered_map<std::string, std::string> names = [this] {
+      std::unordered_map<std::string, std::string> out;
+      for (const auto* list : {&lists_.tags, &lists_.svg_attributes})
+        for (const std::string& name : *list) out.emplace(text::str_lower(name), name);
+      return out;
+    }();
+    auto it = names.find(lower);
+    return it == names.end() ? lower : it->second;
   }
 
   // Frappe's _attr_filter for every tag, and svg_attributes for <svg>.
@@ -359,6 +458,7 @@ class Sanitizer : public HtmlEvents {
   std::string out_;
   std::size_t events_ = 0;  // text runs and tags seen
   int depth_ = 0;
+  bool linkify_;
 };
 
 // BeautifulSoup(html, "html.parser").find(): is there any element?
@@ -380,23 +480,19 @@ QUIRE_NATIVE(f_sanitize_html) {
   if (!is_str(a[0])) return a[0];
   bool linkify = false, always = false;
   if (!opt_bool(I, a[1], linkify) || !opt_bool(I, a[2], always)) return Value::exc();
-  if (linkify)
-    return raise(I, types().NotImplementedError,
-                 "frappe.sanitize_html(linkify=True) is not available in quire: bleach.linkify "
-                 "is not built");
-  return new_str(I, sanitize_html(as_str(a[0])->view(), always));
+  return new_str(I, sanitize_html(as_str(a[0])->view(), linkify, always));
 }
 
 }  // namespace
 
-std::string sanitize_html(std::string_view html, bool always_sanitize) {
+std::string sanitize_html(std::string_view html, bool linkify, bool always_sanitize) {
   if (!always_sanitize) {
     if (nlohmann::json::accept(html)) return std::string(html);
     FindsElement finder;
     tokenize_html(html, finder);
     if (!finder.found) return std::string(html);
   }
-  Sanitizer sanitizer;
+  Sanitizer sanitizer(linkify);
   tokenize_html(html, sanitizer);
   return sanitizer.finish();
 }

@@ -14,9 +14,11 @@
 
 namespace quire::scripting {
 
-// sanitize_html(html, always_sanitize): html itself when it is JSON or holds
-// no tag (unless always_sanitize), the sanitised fragment otherwise.
-std::string sanitize_html(std::string_view html, bool always_sanitize = false);
+// sanitize_html(html, linkify, always_sanitize): html itself when it is JSON
+// or holds no tag (unless always_sanitize), the sanitised fragment otherwise,
+// its URLs made links when linkify (bleach.linkify, utils_linkify.h).
+std::string sanitize_html(std::string_view html, bool linkify = false,
+                          bool always_sanitize = false);
 
 // Adds frappe.sanitize_html(html, linkify=False, always_sanitize=False).
 void add_sanitize_html(lang::Type* frappe_names);

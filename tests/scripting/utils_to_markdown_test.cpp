@@ -6,10 +6,7 @@
 // time; the few kept differences are listed in kKeptDifferences (and in
 // docs/scripting.md).
 
-#include <unistd.h>
 
-#include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "python_reference.h"
@@ -117,26 +114,11 @@ std::vector<std::string> corpus() {
 
 // html2text.html2text(html) of each, by python3.
 std::vector<std::string> python_outputs(const std::vector<std::string>& htmls) {
-  char dir_template[] = "/tmp/quire_html2text_XXXXXX";
-  char* dir = mkdtemp(dir_template);
-  if (!dir) return {};
-  std::string path = std::string(dir) + "/corpus.json";
-  std::ofstream(path) << Json(htmls).dump();
-  std::string out = run_python(
-      "import html2text, json\n"
-      "corpus = json.load(open('" +
-          path +
-          "'))\n"
-          "print(json.dumps([html2text.html2text(h) for h in corpus]))\n",
-      "/usr/bin/python3");
-  std::remove(path.c_str());
-  rmdir(dir);
-  Json parsed = Json::parse(out, nullptr, false);
-  if (!parsed.is_array()) {
-    ADD_FAILURE() << out;
-    return {};
-  }
-  return parsed.get<std::vector<std::string>>();
+  return python_string_list(
+      "import html2text, json, sys\n"
+      "corpus = json.load(open(sys.argv[1]))\n"
+      "print(json.dumps([html2text.html2text(h) for h in corpus]))\n",
+      htmls);
 }
 
 TEST_F(UtilsToMarkdown, TheCorpusReadsAsHtml2TextWritesIt) {
