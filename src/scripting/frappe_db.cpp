@@ -215,7 +215,7 @@ QUIRE_NATIVE(db_sql) {
     if (!query_result_fits(I, rows)) return Value::exc();
     // Date, Datetime and Time columns of DocType tables as datetime objects,
     // as Frappe's database driver returns them (numbers are typed by SQLite).
-    ColumnTypes columns(run->session, origins);
+    ColumnTypes columns(run->session, origins, bound.sql);
     if (pluck) {
       Json flat = Json::array();
       for (const auto& r : rows) flat.push_back(r.is_array() && !r.empty() ? r[0] : Json());

@@ -1,12 +1,15 @@
 #include "scripting/typed_columns.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <optional>
 
 #include "lang/lib/datetime.h"
+#include "model/fieldtypes.h"
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_exceptions.h"
+#include "scripting/typed_columns_sql.h"
 
 namespace quire::scripting {
 
@@ -99,6 +102,11 @@ std::string_view temporal_fieldtype(const model::Meta& meta, std::string_view fi
   return "";
 }
 
+Value column_value(Isolate& I, std::string_view fieldtype, const Json& v) {
+  if (fieldtype == "Float" && v.is_number_integer()) return Value::real(v.get<double>());
+  return temporal_value(I, fieldtype, v);
+}
+
 Value temporal_value(Isolate& I, std::string_view fieldtype, const Json& v) {
   if (fieldtype.empty() || !v.is_string()) return to_value(I, v);
   const std::string& s = v.get_ref<const std::string&>();
@@ -150,17 +158,56 @@ ColumnTypes::ColumnTypes(std::shared_ptr<const model::Meta> meta, const Json& fi
   }
 }
 
+namespace {
+
+// What column `column` of table `table` holds, for computed_column_types.
+std::string column_category(model::Session& session, const std::string& table,
+                            const std::string& column) {
+  if (table.size() <= 3 || table.compare(0, 3, "tab") != 0) return "";
+  auto meta = session.metas.find_meta(table.substr(3));
+  if (!meta) return "";
+  if (auto temporal = temporal_fieldtype(*meta, column); !temporal.empty())
+    return std::string(temporal);
+  if (column == "docstatus" || column == "idx") return "Int";
+  if (column == "name" || column == "owner" || column == "modified_by" || column == "parent")
+    return "Text";
+  const model::DocField* f = meta->field(column);
+  if (!f) return "";
+  if (model::is_float_fieldtype(f->fieldtype)) return "Float";
+  if (model::is_int_fieldtype(f->fieldtype)) return "Int";
+  return "Text";
+}
+
+// The types worth converting: SQLite's values of the others already are
+// what Frappe's driver gives (int for count and Int columns).
+bool converted(std::string_view fieldtype) {
+  return !fieldtype.empty() && fieldtype != "Int";
+}
+
+}  // namespace
+
 ColumnTypes::ColumnTypes(model::Session& session,
-                         const std::vector<model::SqlColumnOrigin>& origins) {
-  for (const auto& o : origins) {
-    std::string_view fieldtype;
+                         const std::vector<model::SqlColumnOrigin>& origins, std::string_view sql) {
+  std::vector<std::string> computed;
+  bool any_computed =
+      std::any_of(origins.begin(), origins.end(), [](const auto& o) { return o.table.empty(); });
+  if (any_computed && !sql.empty()) {
+    computed = computed_column_types(sql, [&](const std::string& table, const std::string& column) {
+      return column_category(session, table, column);
+    });
+  }
+  for (std::size_t i = 0; i < origins.size(); ++i) {
+    const auto& o = origins[i];
+    std::string fieldtype;
     if (o.table.size() > 3 && o.table.compare(0, 3, "tab") == 0) {
       if (auto meta = session.metas.find_meta(o.table.substr(3)))
         fieldtype = temporal_fieldtype(*meta, o.column);
+    } else if (o.table.empty() && i < computed.size() && converted(computed[i])) {
+      fieldtype = computed[i];
     }
-    positions_.emplace_back(fieldtype);
+    positions_.push_back(fieldtype);
     if (!fieldtype.empty()) {
-      keyed_[o.name] = std::string(fieldtype);
+      keyed_[o.name] = fieldtype;
       any_ = true;
     }
   }
@@ -181,7 +228,7 @@ namespace {
 
 Value typed_row_object(Isolate& I, const Json& row, const ColumnTypes& columns) {
   return attr_dict_from_object(I, row, [&](const std::string& key, const Json& e) {
-    return temporal_value(I, columns.by_key(key), e);
+    return column_value(I, columns.by_key(key), e);
   });
 }
 
@@ -210,15 +257,15 @@ Value typed_to_value(Isolate& I, const Json& json, const ColumnTypes& columns,
                      bool arrays_as_tuples, bool one_row) {
   if (!columns.any()) return to_value(I, json, arrays_as_tuples);
   if (json.is_object()) return typed_row_object(I, json, columns);
-  if (!json.is_array()) return temporal_value(I, columns.at(0), json);
+  if (!json.is_array()) return column_value(I, columns.at(0), json);
   return sequence(I, json, arrays_as_tuples && one_row, [&](std::size_t i, const Json& e) {
     if (e.is_object()) return typed_row_object(I, e, columns);
     if (e.is_array()) {
       return sequence(I, e, arrays_as_tuples, [&](std::size_t j, const Json& x) {
-        return temporal_value(I, columns.at(j), x);
+        return column_value(I, columns.at(j), x);
       });
     }
-    return temporal_value(I, columns.at(one_row ? i : 0), e);
+    return column_value(I, columns.at(one_row ? i : 0), e);
   });
 }
 

@@ -31,6 +31,9 @@ std::string_view temporal_fieldtype(const model::Meta& meta, std::string_view fi
 // and `v` is text in the database's form (new reference; Exc on error).
 Value temporal_value(Isolate& I, std::string_view fieldtype, const Json& v);
 
+// temporal_value, and for "Float" (a sum or average) a float for an integer.
+Value column_value(Isolate& I, std::string_view fieldtype, const Json& v);
+
 // Which columns of a query result are temporal: by key for dict rows, by
 // position for list rows (the order of `fields`).
 class ColumnTypes {
@@ -40,7 +43,11 @@ class ColumnTypes {
   ColumnTypes(std::shared_ptr<const model::Meta> meta, const Json& fields);
   // The columns of a raw query (frappe.db.sql), by the table column each
   // reads: a `tabX` table's Date/Datetime/Time field, by position and name.
-  ColumnTypes(model::Session& session, const std::vector<model::SqlColumnOrigin>& origins);
+  // A computed column (no table column) is typed from `sql`'s select list
+  // as MariaDB types it: max/min/coalesce/ifnull keep their column's type,
+  // sum/avg give floats (typed_columns_sql.h).
+  ColumnTypes(model::Session& session, const std::vector<model::SqlColumnOrigin>& origins,
+              std::string_view sql = {});
   std::string_view by_key(std::string_view key) const;
   std::string_view at(std::size_t position) const;
   bool any() const { return any_; }
