@@ -8,6 +8,8 @@
 // frappe.get_all agree; what it returns is an ordinary frappe.qb query that
 // keeps composing (.where(...), .select(...), .orderby(...), .run()).
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 #include "db/query/conditions.h"
 #include "db/query/field_expr.h"
@@ -15,7 +17,11 @@
 #include "db/query/query_scope.h"
 #include "model/coercion.h"
 #include "model/errors.h"
+#include "model/fieldtypes.h"
 #include "model/permissions.h"
+#include "scripting/attr_dict.h"
+#include "scripting/frappe_qb_child_queries.h"
+#include "scripting/frappe_qb_filters.h"
 #include "scripting/frappe_qb_node.h"
 #include "scripting/native_util.h"
 #include "scripting/value_convert.h"
@@ -31,12 +37,6 @@ namespace {
 // value) as a query-builder term.
 Json raw_term(const std::string& sql, const Json& alias = nullptr) {
   return Json{{"k", "raw"}, {"s", sql}, {"a", alias}};
-}
-
-Json raw_criterion(const std::string& sql, const std::vector<db::Value>& values) {
-  Json params = Json::array();
-  for (const auto& v : values) params.push_back(model::from_db(v));
-  return Json{{"k", "rawc"}, {"s", sql}, {"p", params}};
 }
 
 std::string aggregate_sql(const dbq::FieldExpr& e, dbq::QueryScope& scope) {
@@ -84,74 +84,118 @@ bool aggregate_item_text(Isolate& I, const Json& item, std::string& out) {
   return true;
 }
 
+// Python's str.isupper(): a cased character and no lower-case one.
+bool python_isupper(const std::string& s) {
+  bool cased = false;
+  for (unsigned char c : s) {
+    if (std::islower(c)) return false;
+    cased = cased || std::isupper(c);
+  }
+  return cased;
+}
+
+// The Engine's FUNCTION_MAPPING and OPERATOR_MAPPING keys: a dict with one
+// of them (and "as") is an expression, any other dict child queries.
+bool expression_key(const std::string& key) {
+  static const char* const keys[] = {"COUNT",   "SUM",       "AVG",       "MAX",    "MIN",    "ABS",
+                                     "EXTRACT", "LOCATE",    "TIMESTAMP", "IFNULL", "CONCAT", "NOW",
+                                     "NULLIF",  "MONTHNAME", "QUARTER",   "MONTH",  "YEAR",   "ADD",
+                                     "SUB",     "MUL",       "DIV"};
+  return std::find(std::begin(keys), std::end(keys), key) != std::end(keys);
+}
+
+struct FieldsTarget {
+  dbq::QueryScope& scope;
+  const model::Meta& meta;
+  Json& selected;
+  Json& children;  // child-query specs (frappe_qb_child_queries.h)
+};
+
+// A dict item: {"COUNT": "*", "as": "n"}, or {"items": ["item_code", "qty"]}
+// child queries (each key a Table field of the queried DocType).
+bool add_dict_field(Isolate& I, const Json& spec, FieldsTarget& target) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : spec.items()) {
+    std::string lower = key;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != "as") keys.push_back(key);
+  }
+  if (keys.size() == 1 && expression_key(keys[0])) {
+    std::string text;
+    if (!aggregate_item_text(I, spec, text)) return false;
+    add_field_text(text, target.scope, target.selected);
+    return true;
+  }
+  for (const auto& [key, value] : spec.items()) {
+    if (python_isupper(key)) {
+      raise_frappe(I, "ValidationError", "Unsupported function or operator: " + key);
+      return false;
+    }
+    if (!value.is_array()) {
+      raise_frappe(I, "ValidationError",
+                   "Child query fields for '" + key + "' must be a list or tuple.");
+      return false;
+    }
+    const model::DocField* field = target.meta.field(key);
+    if (field == nullptr || !model::is_table_fieldtype(field->fieldtype)) {
+      // Frappe's ChildQuery fails on such a key too (an AttributeError).
+      raise(I, types().AttributeError,
+            "get_query() child query: " + key + " is not a Table field of " + target.meta.name);
+      return false;
+    }
+    target.children.push_back(child_query_spec(key, target.meta.name, field->options, value));
+  }
+  return true;
+}
+
 // `fields`: None (name), a str ("a, b"), or a list/tuple/set of str, dicts and terms.
-bool add_fields(Isolate& I, Value fields, dbq::QueryScope& scope, Json& selected) {
+bool add_fields(Isolate& I, Value fields, FieldsTarget& target) {
   if (!given(fields)) {
-    add_field_text("name", scope, selected);
+    add_field_text("name", target.scope, target.selected);
     return true;
   }
   auto add_one = [&](Value item) -> bool {
     if (is_str(item)) {
       for (const auto& piece : dbq::split_top_level(as_str(item)->view(), ',')) {
-        add_field_text(piece, scope, selected);
+        add_field_text(piece, target.scope, target.selected);
       }
       return true;
     }
-    if (is_dict(item)) {
+    if (is_dict(item) || is_attr_dict(item)) {
       Json spec;
-      std::string text;
-      if (!to_json(I, item, spec) || !aggregate_item_text(I, spec, text)) return false;
-      add_field_text(text, scope, selected);
-      return true;
+      return to_json(I, item, spec) && add_dict_field(I, spec, target);
     }
     Json term;
     if (!term_arg(I, item, term, "a get_query() field")) return false;
-    selected.push_back(std::move(term));
+    target.selected.push_back(std::move(term));
     return true;
   };
-  if (!is_list(fields) && !is_tuple(fields) && !is_set_like(fields)) return add_one(fields);
-  Value it = get_iter(I, fields);
-  if (it.is_exc()) return false;
-  for (;;) {
-    Value item = iter_next(I, it);
-    if (item.is_undef()) break;
-    bool ok = !item.is_exc() && add_one(item);
-    decref(item);
-    if (!ok) {
-      decref(it);
-      return false;
+  bool ok = true;
+  if (!is_list(fields) && !is_tuple(fields) && !is_set_like(fields)) {
+    ok = add_one(fields);
+  } else {
+    Value it = get_iter(I, fields);
+    if (it.is_exc()) return false;
+    for (;;) {
+      Value item = iter_next(I, it);
+      if (item.is_undef()) break;
+      ok = !item.is_exc() && add_one(item);
+      decref(item);
+      if (!ok) break;
     }
+    decref(it);
   }
-  decref(it);
-  return true;
+  // Only child queries: the Engine selects name.
+  if (ok && target.selected.empty()) add_field_text("name", target.scope, target.selected);
+  return ok;
 }
 
-// get_all's filters (a dict, a list of [field, op, value] or [doctype,
-// field, op, value], a name, a list of names), each term joined by `op`; a
-// query-builder criterion is taken as it is.
+// The criteria of `filters` joined by `op` (EmptyCriterion for none).
 bool filters_criterion(Isolate& I, Value filters, const char* op, dbq::QueryScope& scope,
                        const dbq::SchemaLookup& schema, const std::string& today, Json& out) {
-  out = Json{{"k", "empty"}};
-  if (!given(filters)) return true;
-  Json node;
-  if (node_of(filters, node)) return term_arg(I, filters, out, "get_query() filters");
-  Json spec;
-  if (!to_json(I, filters, spec)) return false;
-  if (spec.is_string() || spec.is_number()) spec = Json{{"name", spec}};
-  // A list of names: name in (...).
-  if (spec.is_array() && !spec.empty() && std::all_of(spec.begin(), spec.end(), [](const Json& j) {
-        return j.is_string() || j.is_number();
-      })) {
-    spec = Json{{"name", Json::array({"in", spec})}};
-  }
   dbq::ConditionContext context{scope, schema, today, false};
   std::vector<Json> criteria;
-  for (const auto& filter : dbq::parse_filters(spec)) {
-    std::string sql;
-    std::vector<db::Value> values;
-    dbq::append_condition(filter, context, sql, values);
-    criteria.push_back(raw_criterion(sql, values));
-  }
+  if (!engine_filter_criteria(I, filters, context, criteria)) return false;
   out = chain_of(criteria, op);
   return true;
 }
@@ -268,10 +312,15 @@ Value get_query(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
         model::raise(model::ErrorKind::DoesNotExistError, "DocType " + doctype + " not found");
       }
       dbq::QueryScope scope(*info, run->session.metas, true);
-      Json selected = Json::array();
-      if (!update && !into && !remove && !add_fields(I, a[kFields], scope, selected)) {
+      Json selected = Json::array(), children = Json::array();
+      auto meta = run->session.metas.find_meta(doctype);
+      if (!meta)
+        model::raise(model::ErrorKind::DoesNotExistError, "DocType " + doctype + " not found");
+      FieldsTarget target{scope, *meta, selected, children};
+      if (!update && !into && !remove && !add_fields(I, a[kFields], target)) {
         return Value::exc();
       }
+      if (!children.empty()) q["child"] = children;
       Json where, any;
       const std::string today = run->session.today();
       if (!filters_criterion(I, a[kFilters], "AND", scope, run->session.metas, today, where) ||

@@ -6,6 +6,7 @@
 // shapes as a hand-written query. Only a SELECT is ever handed on: any other
 // statement is refused with Frappe's PermissionError before it reaches SQL.
 #include "scripting/frappe_api.h"
+#include "scripting/frappe_qb_child_queries.h"
 #include "scripting/frappe_qb_node.h"
 #include "scripting/frappe_qb_sql.h"
 #include "scripting/native_util.h"
@@ -425,6 +426,11 @@ QUIRE_NATIVE(q_run) {
   Value out = call(I, sql, call_args.data(), nargs + 1, kwnames);
   decref(call_args[0]);
   decref(call_args[1]);
+  // get_query's child queries fill their field of each dict row.
+  if (!out.is_exc() && q.contains("child") && !attach_child_queries(I, q, out, q_run)) {
+    decref(out);
+    return Value::exc();
+  }
   return out;
 }
 

@@ -94,6 +94,43 @@ TEST_F(QbGetQuery, LinkAndChildTableFields) {
             kSame);
 }
 
+// {"roles": ["role"]}: each dict row gets its child rows (Frappe's
+// execute_child_queries: by idx, parent/parentfield dropped unless asked
+// for); tuple rows get nothing; only child queries select name.
+TEST_F(QbGetQuery, ChildQueryFields) {
+  insert(Json{{"doctype", "User"},
+              {"email", "dora@example.com"},
+              {"first_name", "Dora"},
+              {"roles",
+               Json::array({Json{{"role", "Script Manager"}}, Json{{"role", "System Manager"}}})}});
+  EXPECT_EQ(
+      run("q = frappe.qb.get_query('User', fields=['name', 'first_name', {'roles': ['role', "
+          "'idx']}], filters={'name': ['in', ['dora@example.com', 'ann@example.com']]}, "
+          "order_by='name asc')\n"
+          "for row in q.run(as_dict=True):\n"
+          "    print(row.name, row.first_name, [(r.role, r.idx) for r in row.roles], "
+          "sorted(row.keys()))\n"
+          "    if row.roles: print(sorted(row.roles[0].keys()))\n"
+          "print(q.run()[0][:2])\n"
+          "r = frappe.qb.get_query('User', fields=[{'roles': ['role', 'parent']}], "
+          "filters={'name': 'dora@example.com'}).run(as_dict=True)[0]\n"
+          "print(r.name, [(x.role, x.parent) for x in r.roles])\n"
+          "print(frappe.db.sql('select role, idx from `tabHas Role` where parent = %s order by "
+          "idx', 'dora@example.com'))\n"),
+      "ann@example.com Ann [] ['first_name', 'name', 'roles']\n"
+      "dora@example.com Dora [('Script Manager', 1), ('System Manager', 2)] ['first_name', "
+      "'name', 'roles']\n"
+      "['idx', 'role']\n"
+      "('ann@example.com', 'Ann')\n"
+      "dora@example.com [('Script Manager', 'dora@example.com'), ('System Manager', "
+      "'dora@example.com')]\n"
+      "(('Script Manager', 1), ('System Manager', 2))\n");
+  EXPECT_EQ(run("frappe.qb.get_query('User', fields=['name', {'roles': 'role'}])\n"),
+            "ValidationError: Child query fields for 'roles' must be a list or tuple.");
+  EXPECT_EQ(run("frappe.qb.get_query('User', fields=[{'UPPER': 'name'}])\n"),
+            "ValidationError: Unsupported function or operator: UPPER");
+}
+
 // What get_query returns is a frappe.qb query: it keeps composing.
 TEST_F(QbGetQuery, TheBuilderKeepsComposing) {
   EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters={'status': "
@@ -123,6 +160,78 @@ TEST_F(QbGetQuery, TheBuilderKeepsComposing) {
                 "print(isinstance(q, frappe.qb.terms.Term), 'FOR UPDATE' in q.get_sql())\n"
                 "frappe.qb.get_query('ToDo', update=True).set('status', 'x').run()\n"),
             "True False\nPermissionError: Only SELECT SQL allowed in scripting");
+}
+
+// Frappe's Engine (query.py, develop): [cond, "or", cond, "and", cond]
+// combined left to right, a condition itself such a list, one group
+// [[cond, "or", cond]], a single [field, op, value] list, [field, value].
+TEST_F(QbGetQuery, NestedFilters) {
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=[['status', "
+                    "'=', 'Closed'], 'or', ['priority', '=', 'Low']], order_by='description "
+                    "asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where status = 'Closed' or "
+                    "priority = 'Low' order by description\")",
+                    2),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=[[['status', "
+                    "'=', 'Open'], 'and', ['priority', '=', 'Medium']], 'or', ['ToDo', "
+                    "'description', 'like', 'g%'], 'and', ('priority', '!=', 'Low')], "
+                    "order_by='description asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where ((status = 'Open' and "
+                    "priority = 'Medium') or description like 'g%') and priority <> 'Low' order "
+                    "by description\")",
+                    2),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=[[['status', "
+                    "'Cancelled'], 'or', [['priority', '=', 'High'], 'and', ['date', '>', "
+                    "'2025-02-01']]]], order_by='description asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where status = 'Cancelled' "
+                    "or (priority = 'High' and date > '2025-02-01') order by description\")",
+                    2),
+            kSame);
+  // One simple filter as the whole list; or_filters nested too.
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=['status', "
+                    "'=', 'Open'], or_filters=[['priority', '=', 'High'], 'or', ['priority', "
+                    "'=', 'Low']], order_by='description asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where status = 'Open' and "
+                    "(priority = 'High' or priority = 'Low') order by description\")",
+                    2),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['description'], filters=[['status', "
+                    "'Open'], {'priority': 'Low'}, t.description != 'x'], order_by='description "
+                    "asc').run()",
+                    "frappe.db.sql(\"select description from tabToDo where status = 'Open' and "
+                    "priority = 'Low' order by description\")",
+                    1),
+            kSame);
+}
+
+// Malformed nested filters: Frappe's messages (ValidationError, the list
+// shown as Python's str() of it), never a crash.
+TEST_F(QbGetQuery, MalformedNestedFilters) {
+  auto error = [&](const std::string& filters) {
+    return run("frappe.qb.get_query('ToDo', filters=" + filters + ")\n");
+  };
+  EXPECT_EQ(error("[['status', '=', 'Open'], 'xor', ['priority', '=', 'High']]"),
+            "ValidationError: Error parsing nested filters: [['status', '=', 'Open'], 'xor', "
+            "['priority', '=', 'High']]. Expected 'and' or 'or' operator, found: xor");
+  EXPECT_EQ(error("[['status', '=', 'Open'], 'or']"),
+            "ValidationError: Error parsing nested filters: [['status', '=', 'Open'], 'or']. "
+            "Filter condition missing after operator: or");
+  EXPECT_EQ(error("[['status', '=', 'Open'], 'or', 'x']"),
+            "ValidationError: Error parsing nested filters: [['status', '=', 'Open'], 'or', "
+            "'x']. Invalid filter condition: x. Expected a list or tuple.");
+  EXPECT_EQ(error("['or', ['status', '=', 'Open']]"),
+            "ValidationError: Error parsing nested filters: ['or', ['status', '=', 'Open']]. "
+            "Invalid start for filter condition: or. Expected a list or tuple.");
+  EXPECT_EQ(error("[['status', '=', 'Open'], 'or', ['a', 'b', 'c', 'd', 'e', 'f']]"),
+            "ValidationError: Error parsing nested filters: [['status', '=', 'Open'], 'or', "
+            "['a', 'b', 'c', 'd', 'e', 'f']]. Invalid simple filter format: ['a', 'b', 'c', "
+            "'d', 'e', 'f']");
+  EXPECT_EQ(error("[['status', '=', 'Open'], 5]"),
+            "ValueError: Invalid item type in filter list: int. Expected list, tuple, dict, or "
+            "Criterion.");
+  EXPECT_EQ(error("[['status']]"), "ValueError: Unknown filter format: ['status']");
 }
 
 TEST_F(QbGetQuery, ErrorsAndPermissions) {
