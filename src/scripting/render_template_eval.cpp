@@ -118,6 +118,10 @@ Value Evaluator::get_attribute(Value obj, std::string_view name) {
                               "' object is unsafe.",
                           false, true);
   }
+  if (is_markup(obj)) {  // Markup's own methods return Markup
+    Value method = markup_method(I_, obj, name);
+    if (!method.is_undef()) return method;
+  }
   Owned key(name_str(I_, name));
   Value v = get_attr(I_, obj, as_str(key.v));
   if (!v.is_exc()) return v;
@@ -430,7 +434,7 @@ Value Evaluator::eval(const Expr& e) {
         if (is_undefined(b.v)) return raise_undefined(I_, b.v);
       }
       if (is_markup(a.v) || is_markup(b.v)) {
-        Value r = markup_binary(*this, e.op, a.v, b.v);
+        Value r = markup_binary(I_, e.op, a.v, b.v);
         if (!r.is_undef()) return r;
       }
       return binary_op(I_, e.op, a.v, b.v);
@@ -555,7 +559,7 @@ Value Evaluator::concat_markup(const Expr& e) {
   std::vector<Value> parts;
   ReleaseAll release{parts};
   if (!eval_args(e, 0, parts)) return Value::exc();
-  return markup_join(*this, parts.data(), parts.size());
+  return markup_join(I_, parts.data(), parts.size());
 }
 
 bool Evaluator::render(const Body& body, std::string& out) {
@@ -568,7 +572,7 @@ bool Evaluator::render(const Body& body, std::string& out) {
         Owned v(eval(*n.expr));
         if (v.failed()) return false;
         if (escape_output) {
-          if (!escape_into(*this, v.v, out) || !append(out, {})) return false;
+          if (!escape_into(I_, v.v, out) || !append(out, {})) return false;
           break;
         }
         if (is_str(v.v)) {

@@ -240,9 +240,9 @@ Value replace_filter(Evaluator& ev, Value* a) {
   std::string s;
   if (ev.eval_autoescape && (is_markup(a[0]) || is_markup(a[1]) || is_markup(a[2]))) {
     markup = true;
-    if (!escape_into(ev, a[0], s)) return Value::exc();
+    if (!escape_into(ev.isolate(), a[0], s)) return Value::exc();
     new_text.clear();
-    if (!escape_into(ev, a[2], new_text)) return Value::exc();
+    if (!escape_into(ev.isolate(), a[2], new_text)) return Value::exc();
   } else if (!ev.to_text(a[0], s)) {
     return Value::exc();
   }
@@ -333,9 +333,10 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       }
       std::string out;
       for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i && !sep.is_undef() && !(markup ? escape_into(ev, sep, out) : ev.to_text(sep, out)))
+        if (i && !sep.is_undef() &&
+            !(markup ? escape_into(ev.isolate(), sep, out) : ev.to_text(sep, out)))
           return Value::exc();
-        if (!(markup ? escape_into(ev, items[i], out) : ev.to_text(items[i], out)))
+        if (!(markup ? escape_into(ev.isolate(), items[i], out) : ev.to_text(items[i], out)))
           return Value::exc();
         if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
       }
@@ -473,10 +474,10 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       return text_value(ev, args[0]);
     };
     f["safe"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
-      return mark_safe(ev, args[0]);
+      return mark_safe(ev.isolate(), args[0]);
     };
     f["e"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
-      return escape_markup(ev, args[0]);
+      return escape_markup(ev.isolate(), args[0]);
     };
     f["escape"] = f["e"];
     // Escapes a Markup's text again.
@@ -484,10 +485,10 @@ const std::map<std::string, Filter, std::less<>>& filters() {
                           const std::vector<std::string>&) {
       Owned s(text_value(ev, args[0]));
       if (s.v.is_exc()) return Value::exc();
-      return escape_markup(ev, s.v);
+      return escape_markup(ev.isolate(), s.v);
     };
     f["striptags"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
-      return strip_tags(ev, args[0]);
+      return strip_tags(ev.isolate(), args[0]);
     };
     f["format"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
       Isolate& I = ev.isolate();
@@ -514,7 +515,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
         operand = new_tuple_from(I, args.data() + 1, npos - 1);
       }
       // soft_str(value) % args: a Markup escapes the arguments.
-      Value r = is_markup(args[0]) ? markup_binary(ev, kMod, args[0], operand)
+      Value r = is_markup(args[0]) ? markup_binary(ev.isolate(), kMod, args[0], operand)
                                    : percent_format(I, as_str(s.v), operand);
       decref(operand);
       return r;

@@ -29,18 +29,18 @@ Value markup_if(Isolate& I, bool markup, Value v) {
   return m;
 }
 
-Value mark_safe(Evaluator& ev, Value v) {
+Value mark_safe(Isolate& I, Value v) {
   if (is_markup(v)) {
     incref(v);
     return v;
   }
-  if (is_str(v)) return new_markup(ev.isolate(), as_str(v)->view());
+  if (is_str(v)) return new_markup(I, as_str(v)->view());
   std::string text;
-  if (!ev.to_text(v, text)) return Value::exc();
-  return new_markup(ev.isolate(), text);
+  if (!str_into(I, v, text)) return Value::exc();
+  return new_markup(I, text);
 }
 
-bool escape_into(Evaluator& ev, Value v, std::string& out) {
+bool escape_into(Isolate& I, Value v, std::string& out) {
   if (is_markup(v)) {
     out += as_str(v)->view();
     return true;
@@ -50,42 +50,41 @@ bool escape_into(Evaluator& ev, Value v, std::string& out) {
     return true;
   }
   std::string text;
-  if (!ev.to_text(v, text)) return false;
+  if (!str_into(I, v, text)) return false;
   html_escape_into(out, text, kMarkupsafeQuotes);
   return true;
 }
 
-Value escape_markup(Evaluator& ev, Value v) {
+Value escape_markup(Isolate& I, Value v) {
   if (is_markup(v)) {
     incref(v);
     return v;
   }
   std::string out;
-  if (!escape_into(ev, v, out)) return Value::exc();
-  return new_markup(ev.isolate(), out);
+  if (!escape_into(I, v, out)) return Value::exc();
+  return new_markup(I, out);
 }
 
 namespace {
 
 // markupsafe's _MarkupEscapeHelper for one `%` argument: numbers stay
 // numbers (`%d`, `%.2f`), everything else becomes its escaped text.
-Value escaped_argument(Evaluator& ev, Value v) {
+Value escaped_argument(Isolate& I, Value v) {
   if (v.is_int() || v.is_float() || v.is_bool() || is_kind(v, Kind::BigInt)) {
     incref(v);
     return v;
   }
-  return escape_markup(ev, v);
+  return escape_markup(I, v);
 }
 
 // The right operand of Markup % x with every argument escaped.
-Value escaped_operand(Evaluator& ev, Value b) {
-  Isolate& I = ev.isolate();
+Value escaped_operand(Isolate& I, Value b) {
   if (is_tuple(b)) {
     Tuple* in = as_tuple(b);
     Tuple* t = alloc_tuple(I, in->size);
     Value out = Value::object(t);
     for (std::size_t i = 0; i < in->size; ++i) {
-      Value x = escaped_argument(ev, in->items()[i]);
+      Value x = escaped_argument(I, in->items()[i]);
       if (x.is_exc()) {
         decref(out);
         return x;
@@ -99,7 +98,7 @@ Value escaped_operand(Evaluator& ev, Value b) {
     Value out = Value::object(d);
     for (const auto& entry : as_dict(b)->table.entries) {
       if (entry.key.is_undef()) continue;
-      Value x = escaped_argument(ev, entry.value);
+      Value x = escaped_argument(I, entry.value);
       bool ok = !x.is_exc() && dict_set(I, d, entry.key, x);
       decref(x);
       if (!ok) {
@@ -109,7 +108,7 @@ Value escaped_operand(Evaluator& ev, Value b) {
     }
     return out;
   }
-  Value x = escaped_argument(ev, b);
+  Value x = escaped_argument(I, b);
   if (x.is_exc()) return x;
   Value out = new_tuple_from(I, &x, 1);
   decref(x);
@@ -125,14 +124,13 @@ Value unsupported(Isolate& I, const char* op, Value a, Value b) {
 
 }  // namespace
 
-Value markup_binary(Evaluator& ev, int op, Value a, Value b) {
-  Isolate& I = ev.isolate();
+Value markup_binary(Isolate& I, int op, Value a, Value b) {
   switch (op) {
     case kAdd: {
       if (!is_str(a) || !is_str(b)) return unsupported(I, "+", a, b);
       std::string out;
-      escape_into(ev, a, out);
-      escape_into(ev, b, out);
+      escape_into(I, a, out);
+      escape_into(I, b, out);
       if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
       return new_markup(I, out);
     }
@@ -141,7 +139,7 @@ Value markup_binary(Evaluator& ev, int op, Value a, Value b) {
       return markup_if(I, true, binary_op(I, kMul, a, b));
     case kMod: {
       if (!is_markup(a)) return Value();  // str % Markup is str.__mod__
-      Value operand = escaped_operand(ev, b);
+      Value operand = escaped_operand(I, b);
       if (operand.is_exc()) return operand;
       Value r = percent_format(I, as_str(a), operand);
       decref(operand);
@@ -152,13 +150,12 @@ Value markup_binary(Evaluator& ev, int op, Value a, Value b) {
   }
 }
 
-Value markup_join(Evaluator& ev, const Value* parts, std::size_t n) {
-  Isolate& I = ev.isolate();
+Value markup_join(Isolate& I, const Value* parts, std::size_t n) {
   bool any = false;
   for (std::size_t i = 0; i < n && !any; ++i) any = is_markup(parts[i]);
   std::string out;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!(any ? escape_into(ev, parts[i], out) : ev.to_text(parts[i], out))) return Value::exc();
+    if (!(any ? escape_into(I, parts[i], out) : str_into(I, parts[i], out))) return Value::exc();
     if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   }
   return any ? new_markup(I, out) : new_str(I, out);
@@ -182,10 +179,9 @@ void remove_spans(std::string& text, std::string_view open, std::string_view clo
 
 }  // namespace
 
-Value strip_tags(Evaluator& ev, Value v) {
-  Isolate& I = ev.isolate();
+Value strip_tags(Isolate& I, Value v) {
   std::string text;
-  if (!ev.to_text(v, text)) return Value::exc();
+  if (!str_into(I, v, text)) return Value::exc();
   remove_spans(text, "<!--", "-->");
   remove_spans(text, "<", ">");
   // " ".join(value.split()): Python's whitespace, through the language's split.

@@ -21,8 +21,6 @@
 
 namespace quire::scripting::jinja {
 
-class Evaluator;
-
 // The header bit (lang/object/object.h: Object::flags; kImmortal is 1).
 inline constexpr std::uint8_t kMarkupFlag = 0x80;
 static_assert((kMarkupFlag & lang::kImmortal) == 0);
@@ -37,19 +35,23 @@ lang::Value new_markup(lang::Isolate& I, std::string_view text);
 // Markup method returns: Markup.upper() is Markup), else v itself.
 lang::Value markup_if(lang::Isolate& I, bool markup, lang::Value v);
 // markupsafe.Markup(v): a Markup as it is, else a marked copy of str(v).
-lang::Value mark_safe(Evaluator& ev, lang::Value v);
+lang::Value mark_safe(lang::Isolate& I, lang::Value v);
 // markupsafe.escape(v): a Markup as it is, else str(v) escaped, marked.
-lang::Value escape_markup(Evaluator& ev, lang::Value v);
+lang::Value escape_markup(lang::Isolate& I, lang::Value v);
 // Appends what escape(v) prints (the text of a Markup, else escaped str(v)).
-bool escape_into(Evaluator& ev, lang::Value v, std::string& out);
+bool escape_into(lang::Isolate& I, lang::Value v, std::string& out);
 // `a op b` when a or b is a Markup (+, %, *; markupsafe's operators), else
 // Undef (not a Markup operation: the language's operator applies).
-lang::Value markup_binary(Evaluator& ev, int op, lang::Value a, lang::Value b);
+lang::Value markup_binary(lang::Isolate& I, int op, lang::Value a, lang::Value b);
 // jinja2's markup_join (`~` under autoescape): a Markup if any part is one
 // (the other parts escaped), else the plain text. `parts` are borrowed.
-lang::Value markup_join(Evaluator& ev, const lang::Value* parts, std::size_t n);
+lang::Value markup_join(lang::Isolate& I, const lang::Value* parts, std::size_t n);
 // Markup.striptags(): tags and comments removed, whitespace collapsed,
 // entities unescaped (a plain str).
-lang::Value strip_tags(Evaluator& ev, lang::Value v);
+lang::Value strip_tags(lang::Isolate& I, lang::Value v);
+// The bound Markup method `name` of `markup` (render_template_markup_methods.cpp:
+// str's methods returning Markup, their text arguments escaped; unescape,
+// striptags, escape), or Undef when Markup does not override it.
+lang::Value markup_method(lang::Isolate& I, lang::Value markup, std::string_view name);
 
 }  // namespace quire::scripting::jinja

@@ -36,6 +36,18 @@ const std::vector<TemplateCase> kMarkupCases = {
      "{{ 'a<!-- <b> -->b<i>c'|striptags }}|{{ 'x < y'|striptags }}|{{ ('<p>' ~ x)|e|striptags }}",
      kX},
     {"{{ '&#39;&#x41; &nbsp;&copy;'|striptags }}|{{ 12|striptags }}", kX},
+    // Markup's methods return Markup and escape what they put in.
+    {"{% autoescape true %}{{ (x|e).upper() }}|{{ ('<b>'|safe).replace('b', '<i>') }}|"
+     "{{ ('<br>'|safe).join(l) }}|{{ ('<br>'|safe).join([1, x|e]) }}|"
+     "{{ (x|e).split('&')[1] }}|{{ ('a<b'|safe).partition('<')[1] }}|{{ ('<b>'|safe).strip('<>') }}"
+     "{% endautoescape %}",
+     kX},
+    {"{% autoescape true %}{{ ('<p>{}|{x}|{:.1f}</p>'|safe).format(x, 2.25, x=l) }}|"
+     "{{ ('<b>'|safe).center(7, '-') }}|{{ (x|e).unescape() }}|{{ ('<b>a</b>'|safe).striptags() }}|"
+     "{{ (''|safe).escape(x) }}|{{ ('ab'|safe).title() }}{% endautoescape %}",
+     kX},
+    {"{{ ('<b>'|safe).center(9, '<') }}", kX},
+    {"{{ (x|e).upper() }}|{{ ('<br>'|safe).join(l) }}|{{ (x|e).unescape() }}", kX},
     // autoescape on: {{ }} escapes what is not Markup.
     {"{% autoescape true %}{{ x }}|{{ x|e }}|{{ x|safe }}|{{ '<i>' }}|{{ 3 }}|{{ y }}|"
      "{{ d.nope }}{% endautoescape %}{{ x }}",
