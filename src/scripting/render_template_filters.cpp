@@ -16,6 +16,8 @@
 #include "scripting/frappe_api.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_eval.h"
+#include "scripting/render_template_filter_util.h"
+#include "scripting/render_template_groups.h"
 #include "scripting/render_template_iterators.h"
 #include "scripting/render_template_markup.h"
 
@@ -25,19 +27,6 @@ using namespace quire::lang;
 
 namespace {
 
-struct Owned {
-  Value v;
-  explicit Owned(Value value) : v(value) {}
-  ~Owned() { decref(v); }
-  Owned(const Owned&) = delete;
-  Owned& operator=(const Owned&) = delete;
-  Value take() {
-    Value r = v;
-    v = Value();
-    return r;
-  }
-};
-
 Value builtin(const char* name) {
   return builtin_value(builtin_index(name));
 }
@@ -46,7 +35,8 @@ Value call_builtin(Isolate& I, const char* name, Value arg) {
   return call1(I, builtin(name), arg);
 }
 
-// Binds the filter's arguments to `params` (the value first) as a native would.
+}  // namespace
+
 bool bind(Isolate& I, const char* fname, std::vector<Value>& args,
           const std::vector<std::string>& kwnames, std::initializer_list<const char*> params,
           Value* out) {
@@ -61,6 +51,8 @@ bool bind(Isolate& I, const char* fname, std::vector<Value>& args,
   decref(kw);
   return ok;
 }
+
+namespace {
 
 Value text_value(Evaluator& ev, Value v) {
   std::string s;
@@ -90,10 +82,18 @@ Value call_utils(Isolate& I, const char* name, std::vector<Value>& args,
   return r;
 }
 
-// make_attrgetter: `attribute` may be dotted ("a.b") or an integer index.
-Value get_path(Evaluator& ev, Value item, Value attribute) {
+}  // namespace
+
+Value get_path(Evaluator& ev, Value item, Value attribute, Value fallback) {
   Isolate& I = ev.isolate();
-  if (!is_str(attribute)) return ev.get_element(item, attribute);
+  // make_attrgetter puts `default` in place of an Undefined after each part.
+  auto or_fallback = [&](Value v) {
+    if (v.is_exc() || fallback.is_undef() || fallback.is_none() || !is_undefined(v)) return v;
+    decref(v);
+    incref(fallback);
+    return fallback;
+  };
+  if (!is_str(attribute)) return or_fallback(ev.get_element(item, attribute));
   std::string path(as_str(attribute)->view());
   incref(item);
   Value cur = item;
@@ -114,6 +114,7 @@ Value get_path(Evaluator& ev, Value item, Value attribute) {
       decref(key);
     }
     decref(cur);
+    next = or_fallback(next);
     if (next.is_exc()) return next;
     cur = next;
     if (dot == std::string::npos) return cur;
@@ -121,14 +122,15 @@ Value get_path(Evaluator& ev, Value item, Value attribute) {
   }
 }
 
-Value sorted_by(Evaluator& ev, Value items, Value attribute, bool case_sensitive, bool reverse) {
+Value sorted_by(Evaluator& ev, Value items, Value attribute, bool case_sensitive, bool reverse,
+                Value fallback) {
   Isolate& I = ev.isolate();
   // Keys computed first (attribute, then case), then sorted(range) by them.
   Owned list(call_builtin(I, "list", items));
   if (list.v.is_exc()) return Value::exc();
   std::vector<Value> keyed;
   for (Value item : as_list(list.v)->items) {
-    Value key = given(attribute) ? get_path(ev, item, attribute) : (incref(item), item);
+    Value key = given(attribute) ? get_path(ev, item, attribute, fallback) : (incref(item), item);
     if (key.is_exc()) {
       for (Value k : keyed) decref(k);
       return key;
@@ -177,6 +179,8 @@ bool flag(Isolate& I, Value v, bool fallback, bool& out) {
   out = t;
   return true;
 }
+
+namespace {
 
 // Jinja's do_title: each word's first letter upper, the rest lower; words
 // begin after '-', whitespace and opening brackets.
@@ -629,12 +633,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
       for (Value item : std::vector<Value>(as_list(list.v)->items)) {
         Value v;
         if (!attribute.is_undef()) {
-          v = get_path(ev, item, attribute);
-          if (!v.is_exc() && is_undefined(v) && !fallback.is_undef()) {
-            decref(v);
-            incref(fallback);
-            v = fallback;
-          }
+          v = get_path(ev, item, attribute, fallback);
         } else {
           std::vector<Value> fargs{item};
           for (std::size_t k = 2; k < npos; ++k) fargs.push_back(args[k]);
@@ -697,6 +696,9 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     f["reject"] = select(false, false);
     f["selectattr"] = select(true, true);
     f["rejectattr"] = select(false, true);
+    f["batch"] = batch_filter;
+    f["slice"] = slice_filter;
+    f["groupby"] = groupby_filter;
     f["unique"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {
       Isolate& I = ev.isolate();
       Owned list(call_builtin(I, "list", args[0]));

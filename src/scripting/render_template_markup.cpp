@@ -65,17 +65,15 @@ Value escape_markup(Isolate& I, Value v) {
   return new_markup(I, out);
 }
 
-namespace {
-
-// markupsafe's _MarkupEscapeHelper for one `%` argument: numbers stay
-// numbers (`%d`, `%.2f`), everything else becomes its escaped text.
-Value escaped_argument(Isolate& I, Value v) {
+Value escape_unless_number(Isolate& I, Value v) {
   if (v.is_int() || v.is_float() || v.is_bool() || is_kind(v, Kind::BigInt)) {
     incref(v);
     return v;
   }
   return escape_markup(I, v);
 }
+
+namespace {
 
 // The right operand of Markup % x with every argument escaped.
 Value escaped_operand(Isolate& I, Value b) {
@@ -84,7 +82,7 @@ Value escaped_operand(Isolate& I, Value b) {
     Tuple* t = alloc_tuple(I, in->size);
     Value out = Value::object(t);
     for (std::size_t i = 0; i < in->size; ++i) {
-      Value x = escaped_argument(I, in->items()[i]);
+      Value x = escape_unless_number(I, in->items()[i]);
       if (x.is_exc()) {
         decref(out);
         return x;
@@ -98,7 +96,7 @@ Value escaped_operand(Isolate& I, Value b) {
     Value out = Value::object(d);
     for (const auto& entry : as_dict(b)->table.entries) {
       if (entry.key.is_undef()) continue;
-      Value x = escaped_argument(I, entry.value);
+      Value x = escape_unless_number(I, entry.value);
       bool ok = !x.is_exc() && dict_set(I, d, entry.key, x);
       decref(x);
       if (!ok) {
@@ -108,7 +106,7 @@ Value escaped_operand(Isolate& I, Value b) {
     }
     return out;
   }
-  Value x = escaped_argument(I, b);
+  Value x = escape_unless_number(I, b);
   if (x.is_exc()) return x;
   Value out = new_tuple_from(I, &x, 1);
   decref(x);

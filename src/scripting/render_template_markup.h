@@ -38,6 +38,10 @@ lang::Value markup_if(lang::Isolate& I, bool markup, lang::Value v);
 lang::Value mark_safe(lang::Isolate& I, lang::Value v);
 // markupsafe.escape(v): a Markup as it is, else str(v) escaped, marked.
 lang::Value escape_markup(lang::Isolate& I, lang::Value v);
+// What markupsafe puts into a Markup for a `%` or format() argument:
+// numbers stay numbers (`%d`, `{:.2f}` apply to them), anything else is
+// escape(v). A new reference or Exc.
+lang::Value escape_unless_number(lang::Isolate& I, lang::Value v);
 // Appends what escape(v) prints (the text of a Markup, else escaped str(v)).
 bool escape_into(lang::Isolate& I, lang::Value v, std::string& out);
 // `a op b` when a or b is a Markup (+, %, *; markupsafe's operators), else

@@ -52,16 +52,6 @@ constexpr Method kMethods[] = {
     {"striptags", Shape::Striptags},
 };
 
-// markupsafe's escaping of a value put into a Markup: numbers stay as they
-// are (format specs such as {:.2f} apply to them), text is escaped.
-Value escaped(Isolate& I, Value v) {
-  if (v.is_int() || v.is_float() || v.is_bool() || is_kind(v, Kind::BigInt)) {
-    incref(v);
-    return v;
-  }
-  return escape_markup(I, v);
-}
-
 // Every element of a str result as Markup (a list or a tuple, in place).
 Value parts_as_markup(Isolate& I, Value r) {
   if (r.is_exc()) return r;
@@ -108,7 +98,7 @@ Value call_markup_method(Isolate& I, Value* args, std::size_t nargs, const Tuple
   for (std::size_t i = 1; i < nargs + nkw; ++i) {
     bool escape =
         (m.shape == Shape::Escape1 && i == 2 && is_str(args[i])) || m.shape == Shape::Format;
-    Value v = escape ? escaped(I, args[i]) : (incref(args[i]), args[i]);
+    Value v = escape ? escape_unless_number(I, args[i]) : (incref(args[i]), args[i]);
     if (v.is_exc()) return v;
     call_args.push_back(v);
   }

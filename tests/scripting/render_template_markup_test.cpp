@@ -1,8 +1,9 @@
 // frappe.render_template's Markup, autoescape and iterator-returning filters
 // against python3's jinja2 (Frappe's environment): `|e`, `|safe`,
-// `|forceescape`, `|striptags`, Markup's operators, `{% autoescape %}`
-// with macros, caller(), set and filter blocks, blocks and recursive loops,
-// and `reverse`/`items`/`map`/`select`... as iterators consumed once.
+// `|forceescape`, `|striptags`, Markup's operators and methods,
+// `{% autoescape %}` with macros, caller(), set and filter blocks, blocks
+// and recursive loops; `reverse`/`items`/`map`/`select`... as iterators
+// consumed once; `batch`, `slice` and `groupby`.
 
 #include "jinja_reference.h"
 
@@ -121,6 +122,31 @@ const std::vector<TemplateCase> kMarkupCases = {
     {"{{ l|select is iterable }}{{ l|select is sequence }}{{ l|reverse is iterable }}"
      "{{ d|items is mapping }}",
      kX},
+    // batch and slice: generators of lists; groupby: (grouper, list) tuples.
+    {"{{ range(7)|batch(3) }}|{{ range(7)|batch(3)|list }}|{{ range(7)|batch(3, 'x')|list }}|"
+     "{{ range(6)|batch(3, 'x')|list }}|{{ []|batch(2)|list }}|{{ range(3)|batch(2.0)|list }}|"
+     "{{ range(3)|batch('2')|list }}|{{ range(3)|batch(0)|list }}|{{ range(3)|batch(-1)|list }}",
+     kX},
+    {"{{ range(3)|batch(2.0, 0)|list }}", kX},
+    {"{{ range(7)|slice(3) }}|{{ range(7)|slice(3)|list }}|{{ range(7)|slice(3, 'x')|list }}|"
+     "{{ range(2)|slice(4)|list }}|{{ []|slice(2)|list }}|{{ range(3)|slice(-1)|list }}|"
+     "{% for col in range(5)|slice(2) %}[{{ col|join }}]{% endfor %}",
+     kX},
+    {"{{ []|slice(0)|list }}", kX},
+    {"{{ range(3)|slice('2')|list }}", kX},
+    {"{{ range(3)|batch }}", kX},
+    {"{% for g in rows|groupby('c') %}{{ g.grouper }}:{{ g.list|map(attribute='n')|join }};"
+     "{% endfor %}|{% for k, v in rows|groupby('c') %}{{ k }}{{ v|length }}{% endfor %}|"
+     "{{ rows|groupby('c')|first }}|{{ (rows|groupby('c'))[0][0] }}|{{ rows|groupby('c')|length }}",
+     "{'rows': [{'c': 'b', 'n': 1}, {'c': 'A', 'n': 2}, {'c': 'a', 'n': 3}, {'c': 'B', 'n': 4}]}"},
+    {"{% for g in rows|groupby('c', case_sensitive=true) %}{{ g.grouper }}{{ g.list|length }}"
+     "{% endfor %}|{% for g in rows|groupby('d.e', default='z') %}{{ g.grouper }}{{ g.list|length "
+     "}}"
+     "{% endfor %}|{% for g in rows|groupby(attribute='n') %}{{ g.grouper }}{% endfor %}|"
+     "{{ rows|groupby('c')|map(attribute='grouper')|join }}",
+     "{'rows': [{'c': 'b', 'n': 1, 'd': {'e': 1}}, {'c': 'A', 'n': 2}, {'c': 'a', 'n': 3}]}"},
+    {"{{ rows|groupby('c') }}", "{'rows': [{'c': 1}, {'c': 2}]}"},
+    {"{{ rows|groupby }}", "{'rows': []}"},
     {"{% for a in l|reverse %}{{ loop.index }}{{ a }}{{ loop.length }}{% endfor %}|"
      "{% for a in l|select if a != 'b' %}{{ a }}{% endfor %}",
      kX},
