@@ -20,6 +20,7 @@
 #include "scripting/render_template_groups.h"
 #include "scripting/render_template_iterators.h"
 #include "scripting/render_template_markup.h"
+#include "scripting/render_template_text_filters.h"
 
 namespace quire::scripting::jinja {
 
@@ -697,6 +698,11 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     f["selectattr"] = select(true, true);
     f["rejectattr"] = select(false, true);
     f["batch"] = batch_filter;
+    f["truncate"] = truncate_filter;
+    f["indent"] = indent_filter;
+    f["tojson"] = tojson_filter;
+    f["filesizeformat"] = filesizeformat_filter;
+    f["urlencode"] = urlencode_filter;
     f["slice"] = slice_filter;
     f["groupby"] = groupby_filter;
     f["unique"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {

@@ -122,6 +122,34 @@ const std::vector<TemplateCase> kMarkupCases = {
     {"{{ l|select is iterable }}{{ l|select is sequence }}{{ l|reverse is iterable }}"
      "{{ d|items is mapping }}",
      kX},
+    // truncate, indent, tojson, filesizeformat, urlencode.
+    {"{{ 'foo bar baz qux'|truncate(9) }}|{{ 'foo bar baz qux'|truncate(9, true) }}|"
+     "{{ 'foo bar baz qux'|truncate(11) }}|{{ 'foo bar baz qux'|truncate(11, false, '...', 0) }}|"
+     "{{ 'foo bar baz qux'|truncate(5, end='>') }}|{{ (x ~ ' ' ~ x)|e|truncate(20, end='<') }}|"
+     "{{ 'abc'|truncate }}|{{ 'a b'|truncate(3, leeway=0, end='') }}",
+     kX},
+    {"{{ 'abcdef'|truncate(2) }}", kX},
+    {"{{ 'abcdef'|truncate(4, leeway=-1) }}", kX},
+    {"{{ 12345|truncate(3) }}", kX},
+    {"{{ 'a\nb\n\nc'|indent }}|{{ 'a\nb\n\nc'|indent(2, true, true) }}|"
+     "{{ 'a\r\nb'|indent('> ') }}|{{ ''|indent(first=true) }}|{{ ('<a>\n<b>'|safe)|indent }}|"
+     "{% autoescape true %}{{ ('<a>\n<b>'|safe)|indent }}{{ '<a>\nb'|indent }}{% endautoescape %}",
+     kX},
+    {"{{ 3|indent }}", kX},
+    {"{{ 'a\nb'|indent(1.5) }}", kX},
+    {"{{ d|tojson }}|{{ {'b': [1, \"x<y>&'z\"], 'a': none}|tojson }}|{{ l|tojson(2) }}|"
+     "{{ 'é'|tojson }}|{% autoescape true %}{{ x|tojson }}{% endautoescape %}|{{ [1]|tojson(0) }}",
+     kX},
+    {"{{ {1: set()}|tojson }}", kX},
+    {"{{ 1|filesizeformat }}|{{ 0|filesizeformat }}|{{ 999|filesizeformat }}|"
+     "{{ 1000|filesizeformat }}|{{ 1536|filesizeformat(true) }}|{{ '2500000'|filesizeformat }}|"
+     "{{ 10**30|filesizeformat }}|{{ -5|filesizeformat }}|{{ 1234567890|filesizeformat }}",
+     kX},
+    {"{{ 'abc'|filesizeformat }}", kX},
+    {"{{ 'a b/c?d=é&'|urlencode }}|{{ d|urlencode }}|{{ [('a b', 1), ('c', 'd&e')]|urlencode }}|"
+     "{{ 42|urlencode }}|{{ none|urlencode }}|{{ y|urlencode }}",
+     kX},
+    {"{{ [1, 2]|urlencode }}", kX},
     // batch and slice: generators of lists; groupby: (grouper, list) tuples.
     {"{{ range(7)|batch(3) }}|{{ range(7)|batch(3)|list }}|{{ range(7)|batch(3, 'x')|list }}|"
      "{{ range(6)|batch(3, 'x')|list }}|{{ []|batch(2)|list }}|{{ range(3)|batch(2.0)|list }}|"
