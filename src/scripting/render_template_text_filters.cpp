@@ -1,5 +1,5 @@
 // jinja2's text-shaping filters (jinja2/filters.py): truncate, indent,
-// tojson, filesizeformat, urlencode. Each follows jinja2's body step by
+// tojson, filesizeformat, urlencode, wordcount, xmlattr. Each follows jinja2's body step by
 // step on the language's own operations, so a Markup stays Markup where
 // jinja2's does and a wrong argument raises what Python raises there.
 // GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
@@ -15,7 +15,10 @@
 
 #include "lang/compile/code.h"
 #include "lang/lib/json.h"
+#include "lang/text/unicode.h"
+#include "lang/text/utf8.h"
 #include "scripting/attr_dict.h"
+#include "scripting/html_escape.h"
 #include "scripting/native_util.h"
 #include "scripting/render_template_filter_util.h"
 #include "scripting/render_template_markup.h"
@@ -305,6 +308,60 @@ Value urlencode_filter(Evaluator& ev, std::vector<Value>& args,
     if (!url_quote_value(I, as_tuple(kv.v)->items()[1], true, out)) return Value::exc();
   }
   return new_str(I, out);
+}
+
+// do_wordcount(s): len(re.findall(r"\w+", soft_str(s))), \w being a
+// Unicode letter, digit or numeric character, or "_".
+Value wordcount_filter(Evaluator& ev, std::vector<Value>& args,
+                       const std::vector<std::string>& kw) {
+  Isolate& I = ev.isolate();
+  Value a[1];
+  if (!bind(I, "do_wordcount", args, kw, {"s"}, a)) return Value::exc();
+  std::string text;
+  if (!str_into(I, a[0], text)) return Value::exc();
+  std::int64_t words = 0;
+  bool in_word = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = text::decode_utf8(text, pos);
+    bool word = c == U'_' || text::is_alpha(c) || text::is_decimal(c) || text::is_digit(c) ||
+                text::is_numeric(c);
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return Value::integer(words);
+}
+
+// do_xmlattr(d, autospace=True): ` key="value"` for each item whose value
+// is not None or Undefined, both escaped; Markup under autoescape.
+Value xmlattr_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
+  Isolate& I = ev.isolate();
+  Value a[2];
+  if (!bind(I, "do_xmlattr", args, kw, {"d", "autospace"}, a)) return Value::exc();
+  bool autospace = true;
+  if (!flag(I, a[1], true, autospace)) return Value::exc();
+  Owned items(call_method(I, a[0], "items", nullptr, 0));
+  if (items.failed()) return Value::exc();
+  Owned list(call1(I, builtin_value(builtin_index("list")), items.v));
+  if (list.failed()) return Value::exc();
+  std::string out;
+  for (Value pair : as_list(list.v)->items) {
+    Value key = as_tuple(pair)->items()[0], value = as_tuple(pair)->items()[1];
+    if (value.is_none() || is_undefined(value)) continue;
+    std::string name;
+    if (!str_into(I, key, name)) return Value::exc();
+    if (is_str(key) && name.find_first_of(" \t\n\r\f\v/>=") != std::string::npos) {
+      std::string shown;
+      if (!repr_into(I, key, shown)) return Value::exc();
+      return raise(I, types().ValueError, "Invalid character in attribute name: " + shown);
+    }
+    if (!out.empty()) out += ' ';
+    if (!escape_into(I, key, out)) return Value::exc();
+    out += "=\"";
+    if (!escape_into(I, value, out)) return Value::exc();
+    out += '"';
+  }
+  if (autospace && !out.empty()) out.insert(0, " ");
+  return ev.eval_autoescape ? new_markup(I, out) : new_str(I, out);
 }
 
 }  // namespace quire::scripting::jinja

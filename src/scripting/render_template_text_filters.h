@@ -1,7 +1,7 @@
 #pragma once
-// jinja2's truncate, indent, tojson, filesizeformat and urlencode filters
-// (render_template_text_filters.cpp), called as every filter of
-// render_template_eval.h: `args[0]` is the value, then the positional
+// jinja2's truncate, indent, tojson, filesizeformat, urlencode, wordcount
+// and xmlattr filters (render_template_text_filters.cpp), called as every
+// filter of render_template_eval.h: `args[0]` is the value, then the positional
 // arguments, then the keyword values named by `kw`.
 
 #include <string>
@@ -17,5 +17,7 @@ Value tojson_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<s
 Value filesizeformat_filter(Evaluator& ev, std::vector<Value>& args,
                             const std::vector<std::string>& kw);
 Value urlencode_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
+Value wordcount_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
+Value xmlattr_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
 
 }  // namespace quire::scripting::jinja

@@ -150,6 +150,16 @@ const std::vector<TemplateCase> kMarkupCases = {
      "{{ 42|urlencode }}|{{ none|urlencode }}|{{ y|urlencode }}",
      kX},
     {"{{ [1, 2]|urlencode }}", kX},
+    {"{{ 'a b_c  d-e'|wordcount }}|{{ 'héllo wörld ½ ٣'|wordcount }}|{{ ''|wordcount }}|"
+     "{{ 12|wordcount }}|{{ y|wordcount }}",
+     kX},
+    {"<a{{ {'href': x, 'n': none, 'u': y, 'class': 'c d', 'k': 1}|xmlattr }}>|"
+     "{{ {'a': 1}|xmlattr(false) }}|{{ {}|xmlattr }}|{% autoescape true %}"
+     "<a{{ {'t': x}|xmlattr }}>{% endautoescape %}",
+     kX},
+    {"{{ {'a b': 1}|xmlattr }}", kX},
+    {"{{ {'a/': 1}|xmlattr }}", kX},
+    {"{{ 3|xmlattr }}", kX},
     // batch and slice: generators of lists; groupby: (grouper, list) tuples.
     {"{{ range(7)|batch(3) }}|{{ range(7)|batch(3)|list }}|{{ range(7)|batch(3, 'x')|list }}|"
      "{{ range(6)|batch(3, 'x')|list }}|{{ []|batch(2)|list }}|{{ range(3)|batch(2.0)|list }}|"
