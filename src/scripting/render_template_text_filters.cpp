@@ -173,6 +173,7 @@ Value indent_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<s
     if (!at_first && (blank || !l.empty())) out += indention;
     out += l;
     at_first = false;
+    if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
   }
   if (first) out.insert(0, indention);
   if (!I.heap.would_fit(out.size())) return raise_no_args(I, types().MemoryError);
@@ -194,7 +195,9 @@ Value tojson_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<s
     if (is_str(a[1])) {
       options.indent = as_str(a[1])->view();
     } else if (a[1].is_int() && a[1].i > 0) {
-      options.indent.assign(static_cast<std::size_t>(std::min<std::int64_t>(a[1].i, 1 << 16)), ' ');
+      if (!I.heap.would_fit(static_cast<std::size_t>(a[1].i)))
+        return raise_no_args(I, types().MemoryError);
+      options.indent.assign(static_cast<std::size_t>(a[1].i), ' ');
     } else if (!a[1].is_int()) {
       return raise(I, types().TypeError,
                    "can't multiply sequence by non-int of type '" + type_name(a[1]) + "'");

@@ -36,7 +36,10 @@ const std::vector<TemplateCase> kMarkupCases = {
     {"{{ x|striptags }}|{{ '<b>a  b</b>\\n &amp; c &lt;d&gt;'|striptags }}|"
      "{{ 'a<!-- <b> -->b<i>c'|striptags }}|{{ 'x < y'|striptags }}|{{ ('<p>' ~ x)|e|striptags }}",
      kX},
-    {"{{ '&#39;&#x41; &nbsp;&copy;'|striptags }}|{{ 12|striptags }}", kX},
+    {"{{ '&#39;&#x41; &nbsp;&copy;'|striptags }}|{{ 12|striptags }}|{{ '<<a>b>'|striptags }}|"
+     "{{ '<!<!---->--'|striptags }}|{{ 'a<!-- x'|striptags }}|{{ 'a<b'|striptags }}|"
+     "{{ 'a<!-- <b> -->c<!-- d -->e'|striptags }}",
+     kX},
     // Markup's methods return Markup and escape what they put in.
     {"{% autoescape true %}{{ (x|e).upper() }}|{{ ('<b>'|safe).replace('b', '<i>') }}|"
      "{{ ('<br>'|safe).join(l) }}|{{ ('<br>'|safe).join([1, x|e]) }}|"
