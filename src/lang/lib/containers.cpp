@@ -253,6 +253,27 @@ bool update_from(Isolate& I, Dict* d, Value src) {
       if (!e.key.is_undef() && !dict_set(I, d, e.key, e.value)) return false;
     return true;
   }
+  if (is_user_instance(src)) {
+    // A mapping: anything with keys() (CPython's dict_update_arg).
+    Value name = new_str(I, "keys");
+    Value keys = get_attr_default(I, src, as_str(name), Value());
+    decref(name);
+    if (keys.is_exc()) return false;
+    if (!keys.is_undef()) {
+      ScratchItems ks(I);
+      Value listed = call0(I, keys);
+      decref(keys);
+      bool ok = !listed.is_exc() && collect_iterable(I, listed, ks);
+      if (!listed.is_exc()) decref(listed);
+      for (std::size_t i = 0; ok && i < ks.size(); ++i) {
+        Value v = get_item(I, src, ks[i]);
+        ok = !v.is_exc() && dict_set(I, d, ks[i], v);
+        if (!v.is_exc()) decref(v);
+      }
+      for (Value k : ks) decref(k);
+      return ok;
+    }
+  }
   ScratchItems items(I);
   if (!collect_iterable(I, src, items)) return false;
   bool ok = true;
@@ -762,6 +783,10 @@ Value t_slice(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
 }
 
 }  // namespace
+
+bool dict_update_from(Isolate& I, Dict* d, Value src) {
+  return update_from(I, d, src);
+}
 
 void register_container_methods() {
   const BuiltinTypes& T = types();

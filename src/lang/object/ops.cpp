@@ -1390,6 +1390,24 @@ static Value set_op(Isolate& I, int op, Value a, Value b) {
   return rv;
 }
 
+// list += iterable: extends in place.
+static Value list_extend_in_place(Isolate& I, Value a, Value b) {
+  Value it = get_iter(I, b);
+  if (it.is_exc()) return it;
+  for (;;) {
+    Value x = iter_next(I, it);
+    if (x.is_exc()) {
+      decref(it);
+      return x;
+    }
+    if (x.is_undef()) break;
+    list_append(I, as_list(a), x);
+  }
+  decref(it);
+  incref(a);
+  return a;
+}
+
 Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
   // Numbers.
   if (is_number(a) && is_number(b)) {
@@ -1472,20 +1490,11 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
       return new_bytes(I, s);
     }
   }
-  if (op == kAdd && inplace && is_list(a) && b.tag == Tag::Obj && !is_user_instance(b)) {
-    // list += iterable extends.
-    Value it = get_iter(I, b);
-    if (it.is_exc()) return it;
-    for (;;) {
-      Value x = iter_next(I, it);
-      if (x.is_exc()) {
-        decref(it);
-        return x;
-      }
-      if (x.is_undef()) break;
-      list_append(I, as_list(a), x);
-    }
-    decref(it);
+  if (op == kAdd && inplace && is_list(a) && b.tag == Tag::Obj && !is_user_instance(b))
+    return list_extend_in_place(I, a, b);
+  if (op == kOr && inplace && is_dict(a)) {
+    // dict |= x is dict.update(x), asked before x's __ror__ (CPython's dict_ior).
+    if (!dict_update_from(I, as_dict(a), b)) return Value::exc();
     incref(a);
     return a;
   }
@@ -1577,8 +1586,25 @@ Value binary_op(Isolate& I, int op, Value a, Value b, bool inplace) {
     Value r = special_binary_op(I, op, a, b, inplace);
     if (!r.is_undef()) return r;
   }
-  // Neither operand answered: CPython's sequence fallbacks name the other
-  // operand in their own words.
+  // Neither operand answered: CPython's sequence fallbacks (list += a user
+  // iterable extends; a sequence repeats by a user __index__), whose errors
+  // name the other operand in their own words.
+  if (op == kAdd && inplace && is_list(a)) return list_extend_in_place(I, a, b);
+  if (op == kMul && (a_seq || b_seq)) {
+    Value count = a_seq ? b : a;
+    bool found = false;
+    Value n =
+        is_user_instance(count) ? call_special(I, count, "__index__", nullptr, 0, found) : Value();
+    if (found) {
+      if (n.is_exc()) return n;
+      if (n.tag != Tag::Int) {
+        std::string msg = "__index__ returned non-int (type " + type_name(n) + ")";
+        decref(n);
+        return raise(I, types().TypeError, msg);
+      }
+      return seq_repeat(I, a_seq ? a : b, n.i);
+    }
+  }
   if (op == kMul && (a_seq || b_seq))
     return raise(I, types().TypeError,
                  "can't multiply sequence by non-int of type '" + type_name(a_seq ? b : a) + "'");

@@ -217,8 +217,10 @@ Value intern(std::string_view name);  // immortal process-wide string (for names
 // Dict (HashTable) operations: lookup returns a borrowed value or Undef.
 Value dict_get(Isolate& I, Dict* d, Value key, bool& error);
 bool dict_set(Isolate& I, Dict* d, Value key, Value value);  // increfs both
-int dict_del(Isolate& I, Dict* d, Value key);                // 1 removed, 0 missing, -1 error
-Value dict_get_str(const Dict* d, std::string_view key);     // borrowed or Undef; no errors
+// d.update(src): a dict, anything with keys(), or an iterable of pairs.
+bool dict_update_from(Isolate& I, Dict* d, Value src);
+int dict_del(Isolate& I, Dict* d, Value key);             // 1 removed, 0 missing, -1 error
+Value dict_get_str(const Dict* d, std::string_view key);  // borrowed or Undef; no errors
 Value dict_get_str_hashed(const Dict* d, std::string_view key, std::uint64_t hash);
 bool set_add(Isolate& I, Set* s, Value key);
 int set_contains(Isolate& I, Set* s, Value key);

@@ -123,7 +123,66 @@ print(show(lambda: k | N()), show(lambda: N() | k), show(lambda: k | S()), show(
 print(show(lambda: it | [(5, 6)]), show(lambda: k == {1, 3}), show(lambda: k < {1, 3, 4}), show(lambda: {}.values() | [1]))
 )py";
 
+// In-place operators: the left operand's own in-place operation first
+// (dict |= is update, list += a user iterable extends), then the reflected one.
+constexpr const char* kInPlace = R"py(import datetime
+class R:
+    def __radd__(self, o): return "radd"
+    def __rsub__(self, o): return "rsub"
+    def __rmul__(self, o): return "rmul"
+    def __ror__(self, o): return "ror"
+    def __rand__(self, o): return "rand"
+    def __rxor__(self, o): return "rxor"
+    def __rmod__(self, o): return "rmod"
+    def __iter__(self): return iter([7, 8])
+class RI(R):
+    def __index__(self): return 2
+class N:
+    pass
+def show(f):
+    try:
+        return f()
+    except Exception as e:
+        return repr(e)
+def ip(v, op, other):
+    def f():
+        x = v
+        if op == "+": x += other
+        if op == "-": x -= other
+        if op == "*": x *= other
+        if op == "|": x |= other
+        if op == "&": x &= other
+        if op == "^": x ^= other
+        if op == "%": x %= other
+        return x
+    return show(f)
+for v in [lambda: [1], lambda: (1,), lambda: "s", lambda: {1: 2}, lambda: {1}, lambda: frozenset([1]), lambda: 5, lambda: 2.5, lambda: b"x", lambda: datetime.date(2020, 1, 1), lambda: {1: 2}.keys()]:
+    print([ip(v(), op, o) for op in "+-*|&^%" for o in (R(), RI(), N())])
+print(show(lambda: [1] * RI()), show(lambda: RI() * [1]), show(lambda: "ab" * RI()), show(lambda: (1,) * RI()))
+)py";
+
+// dict |= and list += keep the object (aliases see the change).
+constexpr const char* kInPlaceIdentity = R"py(d = {1: 2}
+d2 = d
+d |= {3: 4}
+print(d, d2, d is d2)
+d |= [(5, 6)]
+print(d2)
+class M:
+    def keys(self): return ["k"]
+    def __getitem__(self, k): return "v"
+d |= M()
+print(d2)
+s = {1}; s2 = s; s |= {2}; print(s2, s is s2)
+l = [1]; l2 = l; l += (2, 3); print(l2)
+class It:
+    def __iter__(self): return iter([9])
+l += It(); print(l2)
+)py";
+
 const Case kCases[] = {
+    {"in_place", kInPlace},
+    {"in_place_identity", kInPlaceIdentity},
     {"reflected_everywhere", kReflectedEverywhere},
     {"datetime_and_fallbacks", kDatetimeAndFallbacks},
     {"dict_views", kDictViews},
