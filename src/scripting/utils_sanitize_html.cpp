@@ -99,7 +99,11 @@ class Sanitizer : public HtmlEvents {
   struct Open {
     std::string tag;
     bool emitted;
-    bool as_text;  // written as text for bleach.linkify's parser
+    bool as_text;             // written as text for bleach.linkify's parser
+    std::size_t out_at;       // where its start tag is in out_
+    int depth_at;             // depth_ outside it
+    std::string fostered;     // text html5lib moved before it (a <table>)
+    std::size_t fostered_at;  // where that text is in out_
   };
 
   void add_text(std::string_view text) {
@@ -124,9 +128,14 @@ class Sanitizer : public HtmlEvents {
   }
 
   // A tag ends the string the first BeautifulSoup pass sees.
+  // html5lib drops a newline straight after <pre>, <listing> and
+  // <textarea>.
   void end_piece() {
-    text_ += collapsed(piece_);
+    std::string piece = collapsed(piece_);
     piece_.clear();
+    if (drop_newline_ && text_.empty() && !piece.empty() && piece[0] == '\n') piece.erase(0, 1);
+    if (!piece.empty()) drop_newline_ = false;
+    text_ += piece;
   }
 
   // An element in the output ends the string the second pass sees. At the
@@ -134,6 +143,17 @@ class Sanitizer : public HtmlEvents {
   // out one that is only whitespace; inside, escaped.
   void flush_text() {
     end_piece();
+    if (!text_.empty() && in_table_mode() &&
+        text_.find_first_not_of(" \n\t\f\r") != std::string::npos) {
+      foster_parent_text();
+      return;
+    }
+    write_pending_text();
+  }
+
+  void write_pending_text() {
+    if (linkify_drops_newline_ && !text_.empty() && text_[0] == '\n') text_.erase(0, 1);
+    if (!text_.empty()) linkify_drops_newline_ = false;
     if (linkify_ && !in_anchor()) {
       for (const LinkifyPiece& piece : linkify_text(text_))
         if (piece.href.empty())
@@ -144,6 +164,37 @@ class Sanitizer : public HtmlEvents {
       write_text(text_);
     }
     text_.clear();
+  }
+
+  // html5lib's "in table" insertion modes: text there that is not only
+  // whitespace goes before the table (foster parenting).
+  bool in_table_mode() const {
+    if (stack_.empty()) return false;
+    const std::string& tag = stack_.back().tag;
+    return tag == "table" || tag == "tbody" || tag == "thead" || tag == "tfoot" || tag == "tr";
+  }
+
+  void foster_parent_text() {
+    std::size_t k = stack_.size();
+    while (k-- > 0 && stack_[k].tag != "table") {
+    }
+    if (k == static_cast<std::size_t>(-1)) {  // a row with no table: html5lib has none
+      write_pending_text();
+      return;
+    }
+    // Text fostered before the same table is one string: written again whole.
+    Open& table = stack_[k];
+    table.fostered += text_;
+    text_ = table.fostered;
+    std::string table_and_after = out_.substr(table.out_at);
+    out_.resize(table.fostered_at);
+    int depth = depth_;
+    depth_ = table.depth_at;
+    write_pending_text();
+    depth_ = depth;
+    std::size_t old_at = table.out_at;
+    for (std::size_t i = k; i < stack_.size(); ++i) stack_[i].out_at += out_.size() - old_at;
+    out_ += table_and_after;
   }
 
   void write_text(const std::string& text) {
@@ -185,7 +236,7 @@ class Sanitizer : public HtmlEvents {
       already_closed_.push_back(tag);
     else
       soup_.push_back({tag, true, events_});
-    tree_start(tag, attrs);
+    tree_start(tag, attrs, void_element);
   }
 
   // A void element left open (see start_end_tag) that holds something
@@ -202,7 +253,14 @@ class Sanitizer : public HtmlEvents {
   // html5lib's tree construction, for the start tags it repairs around:
   // a block closes an open <p>, <li> an open <li>, <dd>/<dt> an open one,
   // a heading an open heading, and a row in a table gets a <tbody>.
-  void tree_start(const std::string& tag, const HtmlAttributes& attrs) {
+  void tree_start(const std::string& tag, const HtmlAttributes& attrs, bool void_tag = false) {
+    drop_newline_ = false;
+    // Inside <textarea>/<title> (RCDATA) and <xmp>/<iframe>/... (RAWTEXT)
+    // html5lib reads the first pass's markup as text up to the end tag.
+    if (!text_element_.empty()) {
+      text_ += html_unescape(soup_start_tag(tag, attrs, void_tag));
+      return;
+    }
     // html5lib parsing a fragment ignores these.
     if (tag == "html" || tag == "head" || tag == "body") return;
     if (closes_paragraph(tag) && in_scope("p")) pop_to("p");
@@ -230,12 +288,28 @@ class Sanitizer : public HtmlEvents {
     bool svg = tag == "svg" || in_scope("svg", Scope::Table);
     bool allowed = lists_.tags.count(tag) > 0 || (svg && lists_.svg_tags_lower.count(tag) > 0);
     bool void_element = is_void(tag);
-    Open open{tag, allowed, false};
+    Open open{tag, allowed, false, out_.size(), depth_, "", 0};
     if (allowed) open.as_text = !open_element(tag, attrs, void_element, svg);
+    if (allowed && !open.as_text) open.out_at = element_at_;
+    open.fostered_at = open.out_at;
     if (!void_element) stack_.push_back(open);
+    drop_newline_ = !svg && drops_newline(tag);
+    // (Frappe allows both, so bleach's tokenizer lets html5lib switch to
+    // RCDATA; a tag bleach strips never reaches the tree builder, so
+    // <xmp>/<iframe> content stays markup.)
+    if (!svg && (tag == "textarea" || tag == "title")) text_element_ = tag;
   }
 
   void tree_end(const std::string& tag) {
+    drop_newline_ = false;
+    if (!text_element_.empty()) {
+      if (tag != text_element_) {
+        text_ += "</" + tag + ">";
+        return;
+      }
+      end_piece();
+      text_element_.clear();
+    }
     if (tag == "html" || tag == "head" || tag == "body") return;
     if (tag == "p" && !in_scope("p")) {  // "</p>" alone is "<p></p>"
       tree_start("p", {});
@@ -259,6 +333,29 @@ class Sanitizer : public HtmlEvents {
       }
       if (is_special(stack_[k].tag)) return;
     }
+  }
+
+  static bool drops_newline(const std::string& tag) {
+    return tag == "pre" || tag == "listing" || tag == "textarea";
+  }
+
+  // A start tag as the first BeautifulSoup pass writes it: attributes in
+  // their order (a repeated one keeps its place and takes the last value).
+  static std::string soup_start_tag(const std::string& tag, const HtmlAttributes& attrs,
+                                    bool void_tag) {
+    HtmlAttributes unique;
+    for (const auto& [name, value] : attrs) {
+      auto seen = std::find_if(unique.begin(), unique.end(),
+                               [&](const auto& a) { return a.first == name; });
+      if (seen != unique.end())
+        seen->second = value;
+      else
+        unique.emplace_back(name, value);
+    }
+    std::string out = "<" + tag;
+    for (const auto& [name, value] : unique)
+      out += " " + name + "=" + quoted_attribute(value.value_or(""));
+    return out + (void_tag ? "/>" : ">");
   }
 
   static bool is_heading(const std::string& tag) {
@@ -358,6 +455,8 @@ class Sanitizer : public HtmlEvents {
     }
     if (linkify_ && tag == "a") add_nofollow(kept);
     flush_text();
+    linkify_drops_newline_ = linkify_ && drops_newline(tag);
+    element_at_ = out_.size();
     out_ += '<';
     out_ += tag;
     for (const auto& [name, value] : kept) {
@@ -459,6 +558,11 @@ class Sanitizer : public HtmlEvents {
   std::size_t events_ = 0;  // text runs and tags seen
   int depth_ = 0;
   bool linkify_;
+  std::string text_element_;  // the open <textarea> or <title> html5lib reads as text (RCDATA)
+  // bleach.linkify parses the cleaned HTML again: one more newline goes.
+  bool linkify_drops_newline_ = false;
+  bool drop_newline_ = false;   // just after <pre>, <listing>, <textarea>
+  std::size_t element_at_ = 0;  // where open_element wrote the last start tag
 };
 
 // BeautifulSoup(html, "html.parser").find(): is there any element?
