@@ -261,6 +261,21 @@ class Sanitizer : public HtmlEvents {
       text_ += html_unescape(soup_start_tag(tag, attrs, void_tag));
       return;
     }
+    bool first_tag = !tag_seen_;
+    tag_seen_ = true;
+    // Inside <svg> html5lib restores SVG's camelCase names ("clipPath",
+    // "viewBox") before bleach compares them; BeautifulSoup lower-cases them
+    // again on the way out.
+    bool svg = tag == "svg" || in_scope("svg", Scope::Table);
+    bool allowed = lists_.tags.count(tag) > 0 || (svg && lists_.svg_tags_lower.count(tag) > 0);
+    if (!allowed) {
+      // bleach's tokenizer turns a tag it strips into text before html5lib's
+      // tree builder sees it: "" or, for a block-level start tag after the
+      // first tag, "\n". No repair happens around it.
+      end_piece();
+      if (!first_tag && is_block_level(tag)) text_ += '\n';
+      return;
+    }
     // html5lib parsing a fragment ignores these.
     if (tag == "html" || tag == "head" || tag == "body") return;
     if (closes_paragraph(tag) && in_scope("p")) pop_to("p");
@@ -282,15 +297,10 @@ class Sanitizer : public HtmlEvents {
       tree_start("tbody", {});
       if (tag != "tr") tree_start("tr", {});
     }
-    // Inside <svg> html5lib restores SVG's camelCase names ("clipPath",
-    // "viewBox") before bleach compares them; BeautifulSoup lower-cases them
-    // again on the way out.
-    bool svg = tag == "svg" || in_scope("svg", Scope::Table);
-    bool allowed = lists_.tags.count(tag) > 0 || (svg && lists_.svg_tags_lower.count(tag) > 0);
     bool void_element = is_void(tag);
-    Open open{tag, allowed, false, out_.size(), depth_, "", 0};
-    if (allowed) open.as_text = !open_element(tag, attrs, void_element, svg);
-    if (allowed && !open.as_text) open.out_at = element_at_;
+    Open open{tag, true, false, out_.size(), depth_, "", 0};
+    open.as_text = !open_element(tag, attrs, void_element, svg);
+    if (!open.as_text) open.out_at = element_at_;
     open.fostered_at = open.out_at;
     if (!void_element) stack_.push_back(open);
     drop_newline_ = !svg && drops_newline(tag);
@@ -310,6 +320,9 @@ class Sanitizer : public HtmlEvents {
       end_piece();
       text_element_.clear();
     }
+    tag_seen_ = true;
+    bool svg = in_scope("svg", Scope::Table);
+    if (!lists_.tags.count(tag) && !(svg && lists_.svg_tags_lower.count(tag))) return;
     if (tag == "html" || tag == "head" || tag == "body") return;
     if (tag == "p" && !in_scope("p")) {  // "</p>" alone is "<p></p>"
       tree_start("p", {});
@@ -333,6 +346,17 @@ class Sanitizer : public HtmlEvents {
       }
       if (is_special(stack_[k].tag)) return;
     }
+  }
+
+  // bleach's HTML_TAGS_BLOCK_LEVEL.
+  static bool is_block_level(const std::string& tag) {
+    static const std::unordered_set<std::string> names = {
+        "address", "article", "aside",   "blockquote", "dd",         "details", "dialog",
+        "div",     "dl",      "dt",      "fieldset",   "figcaption", "figure",  "footer",
+        "form",    "h1",      "h2",      "h3",         "h4",         "h5",      "h6",
+        "header",  "hgroup",  "hr",      "li",         "main",       "nav",     "ol",
+        "p",       "pre",     "section", "table",      "ul"};
+    return names.count(tag) > 0;
   }
 
   static bool drops_newline(const std::string& tag) {
@@ -562,6 +586,7 @@ class Sanitizer : public HtmlEvents {
   // bleach.linkify parses the cleaned HTML again: one more newline goes.
   bool linkify_drops_newline_ = false;
   bool drop_newline_ = false;   // just after <pre>, <listing>, <textarea>
+  bool tag_seen_ = false;       // bleach's emitted_last_token: a tag came before
   std::size_t element_at_ = 0;  // where open_element wrote the last start tag
 };
 
