@@ -705,6 +705,7 @@ const std::map<std::string, Filter, std::less<>>& filters() {
     f["urlencode"] = urlencode_filter;
     f["wordcount"] = wordcount_filter;
     f["xmlattr"] = xmlattr_filter;
+    f["random"] = random_filter;
     f["slice"] = slice_filter;
     f["groupby"] = groupby_filter;
     f["unique"] = [](Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>&) {

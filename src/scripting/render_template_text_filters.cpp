@@ -1,9 +1,9 @@
 // jinja2's text-shaping filters (jinja2/filters.py): truncate, indent,
-// tojson, filesizeformat, urlencode, wordcount, xmlattr. Each follows jinja2's body step by
-// step on the language's own operations, so a Markup stays Markup where
-// jinja2's does and a wrong argument raises what Python raises there.
-// GCC 12 reports a false -Wrestrict inside std::string concatenation at -O3
-// (GCC bug 105329); it must be silenced before <string> is first included.
+// tojson, filesizeformat, urlencode, wordcount, xmlattr; and random. Each follows jinja2's body
+// step by step on the language's own operations, so a Markup stays Markup where jinja2's does and a
+// wrong argument raises what Python raises there. GCC 12 reports a false -Wrestrict inside
+// std::string concatenation at -O3 (GCC bug 105329); it must be silenced before <string> is first
+// included.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <random>
 
 #include "lang/compile/code.h"
 #include "lang/lib/json.h"
@@ -365,6 +366,21 @@ Value xmlattr_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<
   }
   if (autospace && !out.empty()) out.insert(0, " ");
   return ev.eval_autoescape ? new_markup(I, out) : new_str(I, out);
+}
+
+// do_random(seq): random.choice(seq) (len() then seq[i]: a dict looks an
+// int key up), Undefined for an empty sequence.
+Value random_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw) {
+  Isolate& I = ev.isolate();
+  Value a[1];
+  if (!bind(I, "do_random", args, kw, {"seq"}, a)) return Value::exc();
+  Owned length(len_of(I, a[0]));
+  if (length.failed()) return Value::exc();
+  if (!length.v.is_int() || length.v.i <= 0)
+    return undefined_hint(I, "No random item, sequence was empty.");
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  std::uniform_int_distribution<std::int64_t> pick(0, length.v.i - 1);
+  return get_item(I, a[0], Value::integer(pick(generator)));
 }
 
 }  // namespace quire::scripting::jinja

@@ -1,6 +1,6 @@
 #pragma once
-// jinja2's truncate, indent, tojson, filesizeformat, urlencode, wordcount
-// and xmlattr filters (render_template_text_filters.cpp), called as every
+// jinja2's truncate, indent, tojson, filesizeformat, urlencode, wordcount,
+// xmlattr and random filters (render_template_text_filters.cpp), called as every
 // filter of render_template_eval.h: `args[0]` is the value, then the positional
 // arguments, then the keyword values named by `kw`.
 
@@ -19,5 +19,6 @@ Value filesizeformat_filter(Evaluator& ev, std::vector<Value>& args,
 Value urlencode_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
 Value wordcount_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
 Value xmlattr_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
+Value random_filter(Evaluator& ev, std::vector<Value>& args, const std::vector<std::string>& kw);
 
 }  // namespace quire::scripting::jinja

@@ -161,6 +161,13 @@ const std::vector<TemplateCase> kMarkupCases = {
      "<a{{ {'t': x}|xmlattr }}>{% endautoescape %}",
      kX},
     {"{{ {'a b': 1}|xmlattr }}", kX},
+    // random: only what has one answer.
+    {"{{ [5]|random }}|{{ 'a'|random }}|{{ []|random }}|{{ (1,)|random }}|{{ ''|random }}|"
+     "{{ {0: 'z'}|random }}|{{ [x]|random|e }}",
+     kX},
+    {"{{ l|select|random }}", kX},
+    {"{{ {'k': 1}|random }}", kX},
+    {"{{ 3|random }}", kX},
     {"{{ {'a/': 1}|xmlattr }}", kX},
     {"{{ 3|xmlattr }}", kX},
     // batch and slice: generators of lists; groupby: (grouper, list) tuples.
