@@ -92,13 +92,23 @@ Value escaped_operand(Isolate& I, Value b) {
     return out;
   }
   if (is_dict(b)) {
-    Dict* d = alloc_dict(I);
-    Value out = Value::object(d);
+    // A snapshot: escaping calls str() of the values, which a script's
+    // class may define to change the dict.
+    std::vector<Value> pairs;
+    ReleaseAll release{pairs};
     for (const auto& entry : as_dict(b)->table.entries) {
       if (entry.key.is_undef()) continue;
-      Value x = escape_unless_number(I, entry.value);
-      bool ok = !x.is_exc() && dict_set(I, d, entry.key, x);
-      decref(x);
+      incref(entry.key);
+      pairs.push_back(entry.key);
+      incref(entry.value);
+      pairs.push_back(entry.value);
+    }
+    Dict* d = alloc_dict(I);
+    Value out = Value::object(d);
+    for (std::size_t i = 0; i < pairs.size(); i += 2) {
+      Value x = escape_unless_number(I, pairs[i + 1]);
+      bool ok = !x.is_exc() && dict_set(I, d, pairs[i], x);
+      if (!x.is_exc()) decref(x);
       if (!ok) {
         decref(out);
         return Value::exc();
