@@ -18,8 +18,8 @@ PACKAGES=(
   python3-babel python3-markdown2
   # frappe.request (werkzeug), to_markdown/html2text, sanitize_html (bleach)
   python3-werkzeug python3-html2text python3-bleach python3-pil
-  # sanitize_html reference: Frappe re-serialises through BeautifulSoup
-  python3-bs4 python3-tinycss2
+  # sanitize_html reference: Frappe re-serialises through BeautifulSoup (html5lib: whole documents)
+  python3-bs4 python3-tinycss2 python3-html5lib
   # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
   python3-dateutil
 )

@@ -19,6 +19,7 @@
 #include "scripting/utils_html_tokenizer.h"
 #include "scripting/utils_linkify.h"
 #include "scripting/utils_sanitize_css.h"
+#include "scripting/utils_sanitize_html_document.h"
 #include "scripting/utils_sanitize_html_lists.h"
 #include "scripting/utils_sanitize_html_values.h"
 
@@ -382,34 +383,6 @@ class Sanitizer : public HtmlEvents {
     return out + (void_tag ? "/>" : ">");
   }
 
-  static bool is_heading(const std::string& tag) {
-    return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
-  }
-
-  static bool closes_paragraph(const std::string& tag) {
-    static const std::unordered_set<std::string> names = {
-        "address", "article", "aside",    "blockquote", "center", "details", "dialog",    "dir",
-        "div",     "dl",      "fieldset", "figcaption", "figure", "footer",  "header",    "hgroup",
-        "main",    "menu",    "nav",      "ol",         "p",      "section", "summary",   "ul",
-        "h1",      "h2",      "h3",       "h4",         "h5",     "h6",      "pre",       "listing",
-        "form",    "table",   "hr",       "li",         "dd",     "dt",      "plaintext", "xmp"};
-    return names.count(tag) > 0;
-  }
-
-  // html5lib's "special" elements stop the search for an open <li>/<dd>.
-  static bool is_special(const std::string& tag) {
-    static const std::unordered_set<std::string> names = {
-        "applet",  "area",   "article",  "aside",      "blockquote", "body",    "br",      "button",
-        "caption", "center", "col",      "colgroup",   "dd",         "details", "dir",     "dl",
-        "dt",      "embed",  "fieldset", "figcaption", "figure",     "footer",  "form",    "h1",
-        "h2",      "h3",     "h4",       "h5",         "h6",         "header",  "hr",      "html",
-        "iframe",  "img",    "input",    "li",         "listing",    "main",    "marquee", "menu",
-        "nav",     "object", "ol",       "pre",        "section",    "select",  "summary", "table",
-        "tbody",   "td",     "textarea", "tfoot",      "th",         "thead",   "tr",      "ul",
-        "xmp"};
-    return names.count(tag) > 0;
-  }
-
   void close_list_item(std::initializer_list<const char*> names) {
     for (std::size_t k = stack_.size(); k-- > 0;) {
       const std::string& tag = stack_[k].tag;
@@ -615,6 +588,7 @@ QUIRE_NATIVE(f_sanitize_html) {
 }  // namespace
 
 std::string sanitize_html(std::string_view html, bool linkify, bool always_sanitize) {
+  if (is_full_html_document(html)) return sanitize_html_document(html);
   if (!always_sanitize) {
     if (nlohmann::json::accept(html)) return std::string(html);
     FindsElement finder;

@@ -14,7 +14,9 @@
 
 namespace quire::scripting {
 
-// sanitize_html(html, linkify, always_sanitize): html itself when it is JSON
+// sanitize_html(html, linkify, always_sanitize): a whole document through
+// Frappe's document flow (utils_sanitize_html_document.h); html itself when
+// it is JSON
 // or holds no tag (unless always_sanitize), the sanitised fragment otherwise,
 // its URLs made links when linkify (bleach.linkify, utils_linkify.h).
 std::string sanitize_html(std::string_view html, bool linkify = false,

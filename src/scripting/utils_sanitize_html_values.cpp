@@ -158,4 +158,32 @@ bool allowed_uri(std::string_view value) {
   return true;  // no scheme: a relative URL or "#anchor", allowed with http
 }
 
+bool is_heading(const std::string& tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+bool closes_paragraph(const std::string& tag) {
+  static const std::unordered_set<std::string> names = {
+      "address", "article", "aside",    "blockquote", "center", "details", "dialog",    "dir",
+      "div",     "dl",      "fieldset", "figcaption", "figure", "footer",  "header",    "hgroup",
+      "main",    "menu",    "nav",      "ol",         "p",      "section", "summary",   "ul",
+      "h1",      "h2",      "h3",       "h4",         "h5",     "h6",      "pre",       "listing",
+      "form",    "table",   "hr",       "li",         "dd",     "dt",      "plaintext", "xmp"};
+  return names.count(tag) > 0;
+}
+
+// html5lib's "special" elements stop the search for an open <li>/<dd>.
+bool is_special(const std::string& tag) {
+  static const std::unordered_set<std::string> names = {
+      "applet",  "area",   "article",  "aside",      "blockquote", "body",    "br",      "button",
+      "caption", "center", "col",      "colgroup",   "dd",         "details", "dir",     "dl",
+      "dt",      "embed",  "fieldset", "figcaption", "figure",     "footer",  "form",    "h1",
+      "h2",      "h3",     "h4",       "h5",         "h6",         "header",  "hr",      "html",
+      "iframe",  "img",    "input",    "li",         "listing",    "main",    "marquee", "menu",
+      "nav",     "object", "ol",       "pre",        "section",    "select",  "summary", "table",
+      "tbody",   "td",     "textarea", "tfoot",      "th",         "thead",   "tr",      "ul",
+      "xmp"};
+  return names.count(tag) > 0;
+}
+
 }  // namespace quire::scripting

@@ -29,4 +29,11 @@ std::string escape_minimal(std::string_view text);
 // An attribute value as BeautifulSoup writes it, quotes included.
 std::string quoted_attribute(const std::string& value);
 
+// html5lib's tree construction sets: h1..h6; the start tags that close an
+// open <p>; the "special" elements (they stop the search for an open
+// <li>/<dd> and for a generic end tag's element).
+bool is_heading(const std::string& tag);
+bool closes_paragraph(const std::string& tag);
+bool is_special(const std::string& tag);
+
 }  // namespace quire::scripting

@@ -209,6 +209,18 @@ def without_script_and_style(html):
 linkify = json.load(open(sys.argv[3]))
 
 def sanitize(html):
+    stripped = html.lstrip().lower()
+    lines = html.splitlines()
+    if (stripped.startswith("<!doctype") or stripped.startswith("<html")
+            or (len(lines) > 1 and lines[1].strip().lower().startswith("<!doctype"))):
+        soup = BeautifulSoup(html, "html5lib")
+        for tag in soup(["script"]):
+            tag.decompose()
+        for comment in soup.find_all(string=lambda t: isinstance(t, Comment)):
+            comment.extract()
+        for text in soup.find_all(string=lambda t: isinstance(t, NavigableString) and not t.strip()):
+            text.extract()
+        return soup.decode(formatter="html5")
     try:
         json.loads(html)
         return html
@@ -333,6 +345,44 @@ TEST_F(UtilsSanitizeHtml, LinkifyMakesLinksAsBleachDoes) {
     EXPECT_EQ(got, expected[i]) << "corpus[" << i << "]: " << Json(htmls[i]).dump();
   }
   EXPECT_EQ(differing, 0u) << "of " << htmls.size();
+}
+
+// Whole documents take Frappe's document flow: html5lib's document tree,
+// <script> and comments and whitespace-only strings removed, nothing else
+// sanitised, bs4's "html5" formatter.
+const char* const kDocuments[] = {
+    "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi</p></body></html>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+    "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html "
+    "xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<meta http-equiv=\"Content-Type\" "
+    "content=\"text/html; charset=UTF-8\" />\n<meta name=\"viewport\" "
+    "content=\"width=device-width, "
+    "initial-scale=1.0\"/>\n<title>Invoice &amp; receipt</title>\n<style type=\"text/css\">\n"
+    "body { margin: 0; } p > a { color: #333; }\n</style>\n</head>\n<body style=\"margin:0\" "
+    "onload=\"init()\">\n<!-- header -->\n<table width=\"100%\" cellpadding=\"0\"><tr><td "
+    "align=\"center\">Dear Customer \xe2\x80\x94 your order \xe2\x80\x99s "
+    "ready</td></tr></table>\n<script>track()</script>\n<p>Caf\xc3\xa9 &copy; 2024 &nbsp; "
+    "<a href=\"https://x.io/?a=1&amp;b=2\" title='say \"hi\"'>link</a><br><img src=\"a.png\" "
+    "alt=\"\"></p>\n</body>\n</html>\n",
+    "  <html lang=\"en\"><body><ul><li>one<li>two</ul><p>a<p>b</body></html>",
+    "<!doctype html>\n<meta charset=utf-8>\n<p>no head or body tags &lt;x&gt;</p>",
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE html SYSTEM "
+    "\"about:legacy-compat\">\n<html><body>x</body></html>",
+    "<!DOCTYPE html><html><head><link rel=stylesheet href=a.css></head><body><pre>\n  keep "
+    "</pre><textarea>\nt</textarea><div>\xc2\xa0</div><p> <b>b</b> </p></body></html>",
+    "<html><body><p>in</p></body></html>\n<p>after html</p>",
+    "<!DOCTYPE html><html><head></head><body><h1>a<h2>b</h2><table><tr><td>1<td>2</table>"
+    "<select><option>1<option>2</select><p>x</p></body></html>",
+    "<!DOCTYPE html><body class=a><input type=checkbox checked disabled value=\"\">"
+    "<p class=\"x\" class=\"y\">dup</p></body>",
+};
+
+TEST_F(UtilsSanitizeHtml, WholeDocumentsTakeFrappesDocumentFlow) {
+  std::vector<std::string> htmls(std::begin(kDocuments), std::end(kDocuments));
+  std::vector<std::string> expected = python_outputs(htmls, false);
+  ASSERT_EQ(expected.size(), htmls.size());
+  for (std::size_t i = 0; i < htmls.size(); ++i)
+    EXPECT_EQ(sanitize_html(htmls[i]), expected[i]) << "documents[" << i << "]";
 }
 
 TEST_F(UtilsSanitizeHtml, ScriptsReachItAsFrappeBindsIt) {
