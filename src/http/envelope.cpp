@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db/db_busy_error.h"
 #include "db/db_error.h"
 #include "http/api_error.h"
 #include "http/json_response.h"
@@ -29,6 +30,24 @@ void add_error_classifier(ErrorClassifier classifier) {
   classifiers().push_back(std::move(classifier));
 }
 
+namespace {
+
+// What a busy answer suggests waiting: the request already waited the
+// connection's busy timeout (5 s) for the other writer.
+constexpr int kBusyRetryAfterSeconds = 5;
+
+// Frappe raises QueryTimeoutError for a lock wait timeout; the answer is a
+// 503 asking to retry (Frappe's JSON answer is a 500) since the work was
+// rolled back whole and succeeds once the other writer is done.
+void busy(ErrorInfo& info, std::string message) {
+  info.status = Status::service_unavailable;
+  info.exc_type = "QueryTimeoutError";
+  info.message = std::move(message);
+  info.retry_after = kBusyRetryAfterSeconds;
+}
+
+}  // namespace
+
 ErrorInfo describe_error(std::exception_ptr error) {
   ErrorInfo info;
   try {
@@ -38,6 +57,10 @@ ErrorInfo describe_error(std::exception_ptr error) {
     info.exc_type = std::string(model::class_name(e.kind()));
     info.message = e.what();
     if (!e.title().empty()) info.title = e.title();
+    if (e.kind() == model::ErrorKind::QueryTimeoutError) busy(info, e.what());
+  } catch (const db::DbBusyError&) {
+    busy(info, db::kBusyMessage);
+    info.title = "Site Busy";
   } catch (const ApiError& e) {
     info.status = e.status();
     info.exc_type = e.exc_type();
@@ -96,7 +119,11 @@ Response error_envelope(const ErrorInfo& error, bool v2, bool with_traceback) {
       body["_server_messages"] = dump(Json::array({dump(message)}));
     }
   }
-  return json_response(error.status, body);
+  Response response = json_response(error.status, body);
+  if (error.retry_after > 0) {
+    response.set(boost::beast::http::field::retry_after, std::to_string(error.retry_after));
+  }
+  return response;
 }
 
 }  // namespace quire::http

@@ -18,12 +18,17 @@ struct ErrorInfo {
   // A CPython-style traceback when the error left a script (a classifier
   // sets it); "" for errors the server raised itself.
   std::string traceback;
+  // Seconds for a Retry-After header (0: none): a database busy with another
+  // writer (503) is worth asking again.
+  int retry_after = 0;
 };
 
 // Classifies whatever was thrown: model::FrappeError and ApiError keep their
 // class; JSON type errors (a list where a name was expected...) are the
-// client's fault (417 ValidationError); database errors and anything else are
-// 500 "Exception".
+// client's fault (417 ValidationError); a database locked by another writer
+// for the whole busy timeout (db::DbBusyError, or a script's uncaught
+// QueryTimeoutError) is 503 QueryTimeoutError with Retry-After; other
+// database errors and anything else are 500 "Exception".
 ErrorInfo describe_error(std::exception_ptr error);
 
 // Lets a later layer classify its own exception types (a script's

@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "db/db_busy_error.h"
 #include "lang/numeric/error.h"
 #include "lang/sandbox/host.h"
 #include "lang/sandbox/work.h"
@@ -180,6 +181,10 @@ Value raise_cpp_exception(Isolate& I) {
     return raise(I, t ? t : types().ValueError, e.message);
   } catch (const std::bad_alloc&) {
     return raise(I, types().MemoryError, "");
+  } catch (const db::DbBusyError&) {
+    // Another writer kept the database locked (Frappe: a lock wait timeout):
+    // a QueryTimeoutError the script may catch and retry or report.
+    return raise_frappe(I, "QueryTimeoutError", db::kBusyMessage);
   } catch (const std::exception& e) {
     return raise(I, types().RuntimeError, e.what());
   }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "db/db_busy_error.h"
 #include "db/db_error.h"
 #include "db/sqlite/statement.h"
 #include "db/sqlite/statement_cache.h"
@@ -9,8 +10,21 @@
 namespace quire::db {
 namespace {
 
+// SQLITE_BUSY after the busy timeout (another connection kept the write
+// lock) is a DbBusyError, so the layers above can answer "busy, retry".
+[[noreturn]] void throw_error(int code, const std::string& message) {
+  if ((code & 0xff) == SQLITE_BUSY) throw DbBusyError(message);
+  throw DbError(message);
+}
+
 [[noreturn]] void fail(sqlite3* handle, std::string_view what) {
-  throw DbError(std::string(what) + ": " + (handle ? sqlite3_errmsg(handle) : "out of memory"));
+  if (!handle) throw DbError(std::string(what) + ": out of memory");
+  throw_error(sqlite3_errcode(handle), std::string(what) + ": " + sqlite3_errmsg(handle));
+}
+
+// SQLite's message alone, as sqlite3_exec gives it.
+[[noreturn]] void fail_plain(sqlite3* handle) {
+  throw_error(sqlite3_errcode(handle), sqlite3_errmsg(handle));
 }
 
 }  // namespace
@@ -63,10 +77,11 @@ void SqliteDatabase::execute(std::string_view sql) {
   }
   std::string text(sql);
   char* error = nullptr;
-  if (sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  int rc = sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errmsg(handle_);
     sqlite3_free(error);
-    throw DbError(message);
+    throw_error(rc, message);
   }
 }
 
@@ -75,7 +90,7 @@ sqlite3_stmt* SqliteDatabase::prepare_one(std::string_view sql, bool plain_error
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &s.stmt, &tail) !=
       SQLITE_OK) {
-    if (plain_errors) throw DbError(sqlite3_errmsg(handle_));
+    if (plain_errors) fail_plain(handle_);
     fail(handle_, "preparing query");
   }
   if (s.stmt == nullptr) throw DbError("preparing query: no statement in the text");
@@ -117,7 +132,7 @@ std::vector<Row> SqliteDatabase::run(std::string_view sql, const std::vector<Val
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) {
-      if (plain_errors) throw DbError(sqlite3_errmsg(handle_));
+      if (plain_errors) fail_plain(handle_);
       fail(handle_, "running query");
     }
     // Read after the step: a kept `SELECT *` re-prepared after ALTER TABLE
