@@ -5,11 +5,14 @@
 
 #include "http/api.h"
 #include "http/document_api.h"
+#include "http/envelope.h"
 #include "http/request_data.h"
 #include "http/routes.h"
 #include "model/coercion.h"
+#include "model/db_api.h"
 #include "model/errors.h"
 #include "model/lifecycle.h"
+#include "model/transaction.h"
 
 namespace quire::http {
 namespace {
@@ -137,6 +140,47 @@ Json submit(ApiRequest& request) {
   return document_json(request.session, *doc);
 }
 
+// frappe.client.bulk_update: each {"doctype", "docname", ...fields} loaded,
+// updated and saved; one that fails is rolled back alone (a savepoint) and
+// listed with its error, the others are kept.
+Json bulk_update(ApiRequest& request) {
+  Json docs = arg(request, "docs");
+  if (!docs.is_array()) raise(ErrorKind::ValidationError, "docs must be a list of documents");
+  Json failed = Json::array();
+  for (auto& doc : docs) {
+    if (doc.is_object()) doc.erase("flags");
+    try {
+      model::Transaction one(request.session);
+      Json values = dict_arg(doc, "doc");
+      std::string doctype = required_string(values, "doctype");
+      std::string name = required_string(values, "docname");
+      values.erase("docname");
+      update_document(request.session, doctype, name, std::move(values));
+      one.commit();
+    } catch (const std::exception&) {
+      ErrorInfo error = describe_error(std::current_exception());
+      failed.push_back(
+          {{"doc", doc}, {"exc", "frappe.exceptions." + error.exc_type + ": " + error.message}});
+    }
+  }
+  return {{"failed_docs", failed}};
+}
+
+// frappe.client.rename_doc: the final name (model::rename_doc checks write
+// permission and allow_rename).
+Json rename_doc(ApiRequest& request) {
+  return model::rename_doc(request.session, required_string(request.args, "doctype"),
+                           arg(request, "old_name"), arg(request, "new_name"),
+                           bool_arg(request.args, "merge", false));
+}
+
+// frappe.client.get_single_value: a Single's field, for a reader of the DocType.
+Json get_single_value(ApiRequest& request) {
+  std::string doctype = required_string(request.args, "doctype");
+  require_doctype_permission(request.session, doctype, "read");
+  return model::get_single_value(request.session, doctype, required_string(request.args, "field"));
+}
+
 Json cancel(ApiRequest& request) {
   auto doc = readable_document(request.session, required_string(request.args, "doctype"),
                                required_string(request.args, "name"));
@@ -174,6 +218,7 @@ void register_client_methods(Methods& methods) {
   methods.add("frappe.client.get_count", whitelisted(get_count));
   methods.add("frappe.client.get", whitelisted(get));
   methods.add("frappe.client.get_value", whitelisted(get_value));
+  methods.add("frappe.client.get_single_value", whitelisted(get_single_value));
   // Frappe's client.py allows its writes only as POST/PUT (delete: DELETE/POST).
   auto writing = [](auto run, std::vector<std::string> verbs = {"POST", "PUT"}) {
     Method method = whitelisted(run);
@@ -186,6 +231,8 @@ void register_client_methods(Methods& methods) {
   methods.add("frappe.client.save", writing(save));
   methods.add("frappe.client.submit", writing(submit));
   methods.add("frappe.client.cancel", writing(cancel));
+  methods.add("frappe.client.bulk_update", writing(bulk_update));
+  methods.add("frappe.client.rename_doc", writing(rename_doc));
   methods.add("frappe.client.delete", writing(delete_, {"DELETE", "POST"}));
   methods.add("run_doc_method", whitelisted(run_doc_method));
   methods.add("frappe.handler.run_doc_method", whitelisted(run_doc_method));

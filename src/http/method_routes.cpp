@@ -81,6 +81,23 @@ void add_method_routes(SiteApp& app, Router& router) {
       Envelope::v1_message);
   router.add_pattern("/api/method/{cmd}", v1);
   router.add_pattern("/api/v1/method/{cmd}", v1);
+  // Frappe runs the method a request's `cmd` form field names
+  // (frappe.handler.handle), as older clients send it to the site's root:
+  // frappeclient.py's login, logout, get_request and post_request.
+  router.add("/",
+             api_handler(
+                 app,
+                 [](ApiRequest& request) {
+                   auto cmd = request.args.find("cmd");
+                   if (cmd == request.args.end() || !cmd->is_string()) {
+                     model::raise(ErrorKind::DoesNotExistError, "Not found: /", "Not Found");
+                   }
+                   std::string name = cmd->get<std::string>();
+                   request.args.erase(cmd);
+                   return call_method(request, name);
+                 },
+                 Envelope::v1_message),
+             Execution::worker_pool);
   router.add_pattern(
       "/api/v2/method/{cmd}",
       api_handler(

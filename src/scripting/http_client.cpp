@@ -8,6 +8,8 @@
 #include <memory>
 #include <mutex>
 
+#include "scripting/requote_uri.h"
+
 namespace quire::scripting {
 
 namespace {
@@ -190,6 +192,7 @@ HttpResult http_perform(const HttpRequest& request, const HttpAllowList& allow,
   std::string first_host;
 
   for (int hop = 0;; ++hop) {
+    url = requote_uri(url);  // as requests prepares every URL and redirect
     // The scheme is checked on the text (libcurl would also refuse others,
     // but requests' errors and a clear refusal need to know which).
     std::string scheme = scheme_of(url);
