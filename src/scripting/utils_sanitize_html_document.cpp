@@ -67,7 +67,22 @@ class DocumentBuilder : public HtmlEvents {
   }
 
   void start_tag(const std::string& tag, const HtmlAttributes& attrs) override {
-    if (raw_ != nullptr) return;  // markup inside <title>/<textarea>: not kept
+    if (raw_ != nullptr) {  // <title>/<textarea> (RCDATA): the markup is text
+      std::string markup = "<";
+      markup += tag;
+      for (const auto& [name, value] : attrs) {
+        markup += ' ';
+        markup += name;
+        if (value) {
+          markup += "=\"";
+          markup += *value;
+          markup += '"';
+        }
+      }
+      markup += '>';
+      add_text(markup);
+      return;
+    }
     if (tag == "html") {
       merge_attributes(*html_, attrs);
       return;
@@ -107,7 +122,13 @@ class DocumentBuilder : public HtmlEvents {
 
   void end_tag(const std::string& tag) override {
     if (raw_ != nullptr) {
-      if (tag != raw_->tag) return;
+      if (tag != raw_->tag) {
+        std::string markup = "</";
+        markup += tag;
+        markup += '>';
+        add_text(markup);
+        return;
+      }
       raw_ = nullptr;
       open_.pop_back();
       return;
@@ -147,6 +168,11 @@ class DocumentBuilder : public HtmlEvents {
       }
       if (is_special(open_[k]->tag)) return;
     }
+  }
+
+  // html5lib reads "<br/>" and "<div/>" as start tags only.
+  void start_end_tag(const std::string& tag, const HtmlAttributes& attrs) override {
+    start_tag(tag, attrs);
   }
 
   void data(std::string_view s) override { add_text(std::string(s)); }
