@@ -92,8 +92,10 @@ INSTANTIATE_TEST_SUITE_P(
         // range materialised: no heap object per item for the cap to see.
         "x = list(range(10**8))\n", "x = tuple(range(10**8))\n", "x = set(range(10**8))\n",
         "x = sorted(range(10**8))\n", "x = dict.fromkeys(range(10**8))\n",
-        "x = []\nx.extend(range(10**8))\n", "x = list(zip(range(10**8), range(10**8)))\n",
-        "x = list(map(str, range(10**8)))\n", "x = ','.join(map(str, range(10**8)))\n",
+        "x = []\nx.extend(range(10**8))\n", "x = []\nx += range(10**8)\n",
+        "x = [i for i in range(10**8)]\n", "x = []\nfor i in range(10**8):\n    x.append(i)\n",
+        "x = list(zip(range(10**8), range(10**8)))\n", "x = list(map(str, range(10**8)))\n",
+        "x = ','.join(map(str, range(10**8)))\n",
         // Copies and concatenations, each fitting alone.
         "a = [0] * 1500000\nb = a + a + a + a + a + a + a + a\n",
         "a = (0,) * 1500000\nb = a + a + a + a + a + a + a + a\n",

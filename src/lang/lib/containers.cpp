@@ -74,7 +74,10 @@ Value l_insert(Isolate& I, Value* a, std::size_t n, const Tuple*, void*) {
   if (i < 0) i = std::max<std::int64_t>(0, i + size);
   if (i > size) i = size;
   incref(a[2]);
-  list_append(I, as_list(a[0]), a[2]);  // grows with accounting
+  if (!list_append(I, as_list(a[0]), a[2])) {  // grows with accounting
+    check_limits(I);
+    return Value::exc();
+  }
   std::rotate(items.begin() + i, items.end() - 1, items.end());
   return none();
 }

@@ -92,17 +92,37 @@ void list_sync_charge(Isolate& I, List* list) {
   list->charged_slots = capacity;
 }
 
-void list_append(Isolate& I, List* list, Value v) {
+bool list_append(Isolate& I, List* list, Value v) {
   auto& items = list->items;
   if (items.size() == items.capacity()) {
     std::size_t old = items.capacity();
     std::size_t grow = old < 4 ? 4 : old;
+    // While the items move, the old buffer and the new one are both held:
+    // when the doubled one does not fit beside the old under the cap, grow
+    // into what room is left and mark the heap over its limit, so the run
+    // stops at the next check point (a few instructions on) near the cap
+    // rather than half as much again past it. (Small buffers, as room_for.)
+    const std::size_t room =
+        I.heap.limit() > I.heap.bytes_used() ? I.heap.limit() - I.heap.bytes_used() : 0;
+    const std::size_t bytes = (old + grow) * sizeof(Value);
+    if (bytes > (std::size_t{64} << 10) && bytes > room) {
+      I.heap.mark_over_limit();
+      const std::size_t fits = room / sizeof(Value);
+      if (fits <= old) {
+        // Not one more slot fits: as CPython's failed append, the item is
+        // not added (the run ends at the check point, uncatchably).
+        decref(v);
+        return false;
+      }
+      grow = fits - old;
+    }
     I.heap.charge(grow * sizeof(Value));
     list->charged_slots += grow;
     items.reserve(old + grow);
     list_sync_charge(I, list);
   }
   items.push_back(v);
+  return true;
 }
 
 Dict* alloc_dict(Isolate& I) {

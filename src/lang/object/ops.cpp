@@ -1401,6 +1401,14 @@ static Value list_extend_in_place(Isolate& I, Value a, Value b) {
       return x;
     }
     if (x.is_undef()) break;
+    // The storage doubles: the new buffer must fit beside the old one.
+    const std::size_t capacity = as_list(a)->items.capacity();
+    if (as_list(a)->items.size() == capacity &&
+        !sandbox::room_for(I, std::max<std::size_t>(4, 2 * capacity) * sizeof(Value))) {
+      decref(x);
+      decref(it);
+      return Value::exc();
+    }
     list_append(I, as_list(a), x);
   }
   decref(it);

@@ -125,7 +125,10 @@ inline bool is_dict(Value v) {
 inline bool is_set_like(Value v) {
   return v.tag == Tag::Obj && (v.o->kind == Kind::Set || v.o->kind == Kind::FrozenSet);
 }
-void list_append(Isolate& I, List* list, Value v);  // takes ownership of v
+// Takes ownership of v. False when the list could not grow under the memory
+// cap: v was released, the heap is marked over its limit (the run stops at the
+// next check point, or at once through check_limits).
+bool list_append(Isolate& I, List* list, Value v);
 // Brings the heap's charge for `list`'s storage in line with its capacity.
 // Call after any change that may reallocate `items` other than list_append.
 void list_sync_charge(Isolate& I, List* list);
