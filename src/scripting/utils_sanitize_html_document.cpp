@@ -161,9 +161,10 @@ class DocumentBuilder : public HtmlEvents {
       if (in_scope(tag)) pop_to(tag);
       return;
     }
+    if (is_formatting(tag) && end_formatting(tag)) return;
     for (std::size_t k = open_.size(); k-- > 2;) {
       if (open_[k]->tag == tag) {
-        open_.resize(k);
+        pop_until(k);
         return;
       }
       if (is_special(open_[k]->tag)) return;
@@ -272,9 +273,73 @@ class DocumentBuilder : public HtmlEvents {
       open_element(*open_.back(), "tbody", {});
       if (tag != "tr") open_element(*open_.back(), "tr", {});
     }
-    if (tag == "a" && in_scope("a")) pop_to("a");
+    if (tag == "a") end_formatting("a");
     if ((tag == "option" || tag == "optgroup") && open_.back()->tag == "option") pop();
+    if (!closes_paragraph(tag) && !is_special(tag)) reconstruct_formatting();
+    if (tag == "img" || tag == "br" || tag == "input" || tag == "hr") reconstruct_formatting();
     open_element(*open_.back(), tag, attrs);
+    if (is_formatting(tag)) active_.push_back({open_.back(), tag, attrs});
+    if (tag == "td" || tag == "th" || tag == "caption") active_.push_back({nullptr, "", {}});
+  }
+
+  // html5lib's list of active formatting elements: a <b>, <i>, <a>...
+  // closed by another element's end tag is opened again (with its
+  // attributes) before the next text or inline element; a cell is a marker
+  // the list does not reach over.
+  struct Active {
+    Node* node;  // nullptr: a marker
+    std::string tag;
+    HtmlAttributes attrs;
+  };
+
+  static bool is_formatting(const std::string& tag) {
+    static const std::unordered_set<std::string> names = {
+        "a",    "b", "big",   "code",   "em",     "font", "i",
+        "nobr", "s", "small", "strike", "strong", "tt",   "u"};
+    return names.count(tag) > 0;
+  }
+
+  bool on_stack(const Node* node) const {
+    return std::find(open_.begin(), open_.end(), node) != open_.end();
+  }
+
+  void reconstruct_formatting() {
+    std::size_t first = active_.size();
+    while (first > 0 && active_[first - 1].node != nullptr && !on_stack(active_[first - 1].node))
+      --first;
+    for (std::size_t k = first; k < active_.size(); ++k) {
+      open_element(*open_.back(), active_[k].tag, active_[k].attrs);
+      active_[k].node = open_.back();
+    }
+  }
+
+  // The adoption agency's plain case: the formatting element and what is
+  // open inside it close (a block inside it is not moved as html5lib moves
+  // it). False when the list holds no such element (an ordinary end tag).
+  bool end_formatting(const std::string& tag) {
+    std::size_t k = active_.size();
+    while (k > 0 && active_[k - 1].node != nullptr && active_[k - 1].tag != tag) --k;
+    if (k == 0 || active_[k - 1].node == nullptr) return false;
+    Node* node = active_[k - 1].node;
+    active_.erase(active_.begin() + static_cast<std::ptrdiff_t>(k - 1));
+    auto at = std::find(open_.begin(), open_.end(), node);
+    if (at != open_.end()) pop_until(static_cast<std::size_t>(at - open_.begin()));
+    return true;
+  }
+
+  // Pops the open elements down to `size`; a cell that closes takes the
+  // formatting list back to its marker.
+  void pop_until(std::size_t size) {
+    while (open_.size() > std::max<std::size_t>(size, 2)) {
+      const std::string& tag = open_.back()->tag;
+      if (tag == "td" || tag == "th" || tag == "caption")
+        while (!active_.empty()) {
+          bool marker = active_.back().node == nullptr;
+          active_.pop_back();
+          if (marker) break;
+        }
+      open_.pop_back();
+    }
   }
 
   void add_text(std::string s) {
@@ -299,6 +364,7 @@ class DocumentBuilder : public HtmlEvents {
       open_.push_back(body_);
       mode_ = Mode::InBody;
     }
+    if (raw_ == nullptr) reconstruct_formatting();
     Node& parent = *open_.back();
     if (!parent.children.empty() && parent.children.back()->tag.empty()) {
       parent.children.back()->text += s;
@@ -331,13 +397,13 @@ class DocumentBuilder : public HtmlEvents {
   }
 
   void pop() {
-    if (open_.size() > 2) open_.pop_back();
+    if (open_.size() > 2) pop_until(open_.size() - 1);
   }
 
   void pop_to(const std::string& tag) {
     for (std::size_t k = open_.size(); k-- > 2;)
       if (open_[k]->tag == tag) {
-        open_.resize(k);
+        pop_until(k);
         return;
       }
   }
@@ -347,7 +413,7 @@ class DocumentBuilder : public HtmlEvents {
       const std::string& tag = open_[k]->tag;
       for (const char* name : names)
         if (tag == name) {
-          open_.resize(k);
+          pop_until(k);
           return;
         }
       if (is_special(tag) && tag != "address" && tag != "div" && tag != "p") return;
@@ -359,6 +425,7 @@ class DocumentBuilder : public HtmlEvents {
   Node* body_ = nullptr;
   std::vector<Node*> open_;
   Mode mode_ = Mode::BeforeHead;
+  std::vector<Active> active_;
   Node* raw_ = nullptr;  // the open <title>, <textarea>, <style>, <script>: text only
   bool drop_newline_ = false;
 };

@@ -375,6 +375,11 @@ const char* const kDocuments[] = {
     "<table><tr><td>a</td></tr></table>tail</BODY></HTML><p>after</p>",
     "<html><head><meta charset=\"iso-8859-1\"><style>a{}</style><script>x</script></head>"
     "<body>t</body></html>",
+    // html5lib's active formatting elements: reopened after a block, a
+    // misnested end tag, a cell
+    "<!DOCTYPE html><p><b>x</p><p>y</p><b>bold <i>both</b> italic</i> plain",
+    "<!DOCTYPE html><a href=1>x<a href=2>y</a><table><tr><td><b>x</td><td>y</td></tr></table>z",
+    "<!DOCTYPE html><p><font color=red>a<p>b</font>c<div><em>e</div>f<ul><li><b>a<li>b</ul>c",
 };
 
 TEST_F(UtilsSanitizeHtml, WholeDocumentsTakeFrappesDocumentFlow) {
