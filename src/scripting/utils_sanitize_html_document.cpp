@@ -430,20 +430,6 @@ class DocumentBuilder : public HtmlEvents {
   bool drop_newline_ = false;
 };
 
-// bs4's quoted_attribute_value.
-std::string quoted(const std::string& value) {
-  bool dq = value.find('"') != std::string::npos, sq = value.find('\'') != std::string::npos;
-  if (dq && !sq) {
-    std::string out = "'";
-    out += value;
-    out += '\'';
-    return out;
-  }
-  std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("&quot;") : std::string(1, c);
-  return out + "\"";
-}
-
 // BeautifulSoup's decode(formatter="html5") of what Frappe leaves: no
 // <script>, no whitespace-only string; attributes sorted, an empty one bare.
 void write(const Node& node, bool raw_text, std::string& out) {
@@ -461,7 +447,7 @@ void write(const Node& node, bool raw_text, std::string& out) {
     out += name;
     if (!value.empty()) {
       out += '=';
-      out += quoted(substitute_html(value));
+      out += bs4_quoted(substitute_html(value));
     }
   }
   out += '>';

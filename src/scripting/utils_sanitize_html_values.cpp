@@ -107,10 +107,13 @@ std::string escape_minimal(std::string_view text) {
   return out;
 }
 
+std::string quoted_attribute(const std::string& value) {
+  return bs4_quoted(escape_minimal(value));
+}
+
 // BeautifulSoup's attribute quoting: double quotes, single quotes when the
 // value holds only double ones, &quot; when it holds both.
-std::string quoted_attribute(const std::string& value) {
-  std::string text = escape_minimal(value);
+std::string bs4_quoted(std::string text) {
   bool dq = text.find('"') != std::string::npos, sq = text.find('\'') != std::string::npos;
   if (dq && !sq) {
     std::string out = "'";

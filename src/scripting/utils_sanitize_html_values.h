@@ -29,6 +29,10 @@ std::string escape_minimal(std::string_view text);
 // An attribute value as BeautifulSoup writes it, quotes included.
 std::string quoted_attribute(const std::string& value);
 
+// An attribute value its formatter has escaped, quoted as BeautifulSoup
+// quotes it.
+std::string bs4_quoted(std::string text);
+
 // html5lib's tree construction sets: h1..h6; the start tags that close an
 // open <p>; the "special" elements (they stop the search for an open
 // <li>/<dd> and for a generic end tag's element).
