@@ -10,19 +10,21 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <set>
 
 #include "db/query/conditions.h"
 #include "db/query/field_expr.h"
+#include "db/query/identifiers.h"
 #include "db/query/query_error.h"
 #include "db/query/query_scope.h"
 #include "model/coercion.h"
 #include "model/errors.h"
 #include "model/fieldtypes.h"
-#include "model/permissions.h"
 #include "scripting/attr_dict.h"
 #include "scripting/frappe_qb_child_queries.h"
 #include "scripting/frappe_qb_filters.h"
 #include "scripting/frappe_qb_node.h"
+#include "scripting/frappe_qb_permissions.h"
 #include "scripting/native_util.h"
 #include "scripting/value_convert.h"
 
@@ -200,11 +202,33 @@ bool filters_criterion(Isolate& I, Value filters, const char* op, dbq::QueryScop
   return true;
 }
 
-void add_ordering(const std::string& order_by, dbq::QueryScope& scope, Json& order) {
+// The aliases of the selected columns: order_by and group_by may name one
+// (the Engine's field and function aliases, written as a bare column).
+std::set<std::string> selected_aliases(const Json& selected) {
+  std::set<std::string> out;
+  for (const auto& term : selected) {
+    if (auto a = term.find("a"); a != term.end() && a->is_string())
+      out.insert(a->get<std::string>());
+  }
+  return out;
+}
+
+// A group_by/order_by column: a selected alias, else a column of the query.
+std::string clause_column_sql(const dbq::ColumnRef& column, dbq::QueryScope& scope,
+                              const std::set<std::string>& aliases) {
+  if (column.qualifier.empty() && aliases.count(column.field) > 0) {
+    return db::query::quote_identifier(column.field);
+  }
+  return scope.resolve(column).sql;
+}
+
+void add_ordering(const std::string& order_by, dbq::QueryScope& scope,
+                  const std::set<std::string>& aliases, Json& order) {
   for (const auto& item : dbq::split_top_level(order_by, ',')) {
     dbq::FieldExpr e = dbq::parse_order_item(item);
-    std::string sql = e.kind == dbq::FieldExpr::Kind::Aggregate ? aggregate_sql(e, scope)
-                                                                : scope.resolve(e.column).sql;
+    std::string sql = e.kind == dbq::FieldExpr::Kind::Aggregate
+                          ? aggregate_sql(e, scope)
+                          : clause_column_sql(e.column, scope, aliases);
     // Frappe's Engine sorts descending unless told "asc".
     order.push_back(
         Json::array({raw_term(sql), e.has_direction && !e.descending ? "ASC" : "DESC"}));
@@ -303,6 +327,10 @@ Value get_query(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
   if (!opt_bool(I, a[kUpdate], update) || !opt_bool(I, a[kInto], into) ||
       !opt_bool(I, a[kDelete], remove))
     return Value::exc();
+  std::string user, parent_doctype;
+  if (!opt_string(I, a[kUser], user, "user") ||
+      !opt_string(I, a[kParentDoctype], parent_doctype, "parent_doctype"))
+    return Value::exc();
 
   Json q{{"k", "query"}, {"type", "select"}, {"from", Json::array({table})}};
   Value out = guarded(I, [&]() -> Value {
@@ -316,6 +344,12 @@ Value get_query(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
       auto meta = run->session.metas.find_meta(doctype);
       if (!meta)
         model::raise(model::ErrorKind::DoesNotExistError, "DocType " + doctype + " not found");
+      // The Engine checks "select" first (as `user`, a child table through
+      // `parent_doctype`); its conditions join the query at the end.
+      EnginePermission permission;
+      if (!ignore_permissions) {
+        permission = engine_permission(run->session, doctype, user, parent_doctype);
+      }
       FieldsTarget target{scope, *meta, selected, children};
       if (!update && !into && !remove && !add_fields(I, a[kFields], target)) {
         return Value::exc();
@@ -327,25 +361,26 @@ Value get_query(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames
           !filters_criterion(I, a[kOrFilters], "OR", scope, run->session.metas, today, any))
         return Value::exc();
       where = combine_criteria(where, any, "AND");
-      if (!ignore_permissions) {
-        // get_list's conditions: owner / User Permission matches, permission
-        // query scripts, shares (PermissionError when nothing grants read).
-        std::string condition =
-            model::list_permission_condition(run->session, *run->session.metas.get(doctype));
-        if (!condition.empty())
-          where = combine_criteria(where, raw_criterion(condition, {}), "AND");
+      // get_list's conditions: owner / User Permission matches, permission
+      // query scripts, shares.
+      if (!permission.condition.empty()) {
+        where = combine_criteria(where, raw_criterion(permission.condition, {}), "AND");
       }
       if (where.value("k", "") != "empty") q["where"] = where;
       scope.freeze_joins();
       Json group = Json::array(), order = Json::array();
+      const std::set<std::string> aliases = selected_aliases(selected);
       for (const auto& item : dbq::split_top_level(group_by, ',')) {
-        group.push_back(raw_term(scope.resolve(dbq::parse_group_item(item).column).sql));
+        group.push_back(
+            raw_term(clause_column_sql(dbq::parse_group_item(item).column, scope, aliases)));
       }
-      add_ordering(order_by, scope, order);
+      add_ordering(order_by, scope, aliases, order);
       if (!selected.empty()) q["sel"] = selected;
       if (!group.empty()) q["group"] = group;
       if (!order.empty()) q["order"] = order;
-      if (std::string joins = scope.join_sql(); !joins.empty()) q["rawjoins"] = joins;
+      if (std::string joins = scope.join_sql() + permission.join; !joins.empty()) {
+        q["rawjoins"] = joins;
+      }
       return Value::none();
     } catch (const dbq::QueryError& e) {
       model::raise(error_kind(e.frappe_class()), e.what());

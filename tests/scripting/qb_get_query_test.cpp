@@ -70,6 +70,17 @@ TEST_F(QbGetQuery, GroupLimitOffsetDistinctAggregates) {
             kSame);
 }
 
+// group_by and order_by may name a field's or a function's alias (the
+// Engine's field_aliases / function_aliases).
+TEST_F(QbGetQuery, AliasesInGroupAndOrder) {
+  EXPECT_EQ(compare("frappe.qb.get_query('ToDo', fields=['priority as p', {'COUNT': '*', 'as': "
+                    "'n'}], group_by='p', order_by='n desc, p asc').run(as_dict=True)",
+                    "frappe.db.sql('select priority as p, count(*) as n from tabToDo group by p "
+                    "order by n desc, p', as_dict=True)",
+                    3),
+            kSame);
+}
+
 // Link-field and child-table columns join their tables as get_all does.
 TEST_F(QbGetQuery, LinkAndChildTableFields) {
   insert(Json{{"doctype", "User"},
@@ -251,6 +262,49 @@ TEST_F(QbGetQuery, ErrorsAndPermissions) {
                 "frappe.qb.get_query('ToDo', ignore_permissions=False).run()\n")
                 .rfind("5\nPermissionError", 0),
             0u);
+}
+
+// ignore_permissions=False as `user=` (Note: All reads only its own), a
+// child table through `parent_doctype=` (the parent's conditions over an
+// INNER JOIN of the parent), Frappe's "Insufficient Permission" otherwise.
+TEST_F(QbGetQuery, PermissionsAsAUserAndThroughTheParent) {
+  insert(Json{{"doctype", "User"}, {"email", "eve@example.com"}, {"first_name", "Eve"}});
+  auto mine = insert(Json{{"doctype", "Note"},
+                          {"title", "eve's"},
+                          {"seen_by", Json::array({Json{{"user", "ann@example.com"}},
+                                                   Json{{"user", "bob@example.com"}}})}});
+  insert(Json{{"doctype", "Note"},
+              {"title", "admin's"},
+              {"seen_by", Json::array({Json{{"user", "eve@example.com"}}})}});
+  db->query("UPDATE `tabNote` SET `owner` = 'eve@example.com' WHERE `name` = ?",
+            {mine->name().get<std::string>()});
+  EXPECT_EQ(compare("frappe.qb.get_query('Note', fields=['title'], ignore_permissions=False, "
+                    "user='eve@example.com').run()",
+                    "frappe.db.sql(\"select title from tabNote where owner = "
+                    "'eve@example.com'\")"),
+            kSame);
+  EXPECT_EQ(compare("frappe.qb.get_query('Note Seen By', fields=['user'], filters={'parentfield':"
+                    " 'seen_by'}, order_by='user asc', ignore_permissions=False, "
+                    "parent_doctype='Note', user='eve@example.com').run()",
+                    "frappe.db.sql(\"select s.user from `tabNote Seen By` s join tabNote n on "
+                    "n.name = s.parent where n.owner = 'eve@example.com' order by s.user\")",
+                    2),
+            kSame);
+  // As the session's own user (Administrator) every row; the session is unchanged after.
+  EXPECT_EQ(run("q = frappe.qb.get_query\n"
+                "print(len(q('Note Seen By', ignore_permissions=False, parent_doctype='Note')"
+                ".run()), frappe.session.user)\n"),
+            "3 Administrator\n");
+  auto refused = [&](const std::string& arguments) {
+    return run("frappe.qb.get_query(" + arguments + ", ignore_permissions=False)\n");
+  };
+  EXPECT_EQ(refused("'Note Seen By', user='eve@example.com'"),
+            "PermissionError: Insufficient Permission for <strong>Note Seen By</strong>");
+  EXPECT_EQ(refused("'Note Seen By', user='eve@example.com', parent_doctype='ToDo'"),
+            "PermissionError: Insufficient Permission for <strong>Note Seen By</strong>");
+  EXPECT_EQ(refused("'ToDo', user='Guest'"),
+            "PermissionError: Insufficient Permission for <strong>ToDo</strong>");
+  EXPECT_EQ(run("print(len(frappe.qb.get_query('ToDo', user='Guest').run()))\n"), "5\n");
 }
 
 }  // namespace
