@@ -277,8 +277,15 @@ class Sanitizer : public HtmlEvents {
       if (!first_tag && is_block_level(tag)) text_ += '\n';
       return;
     }
-    // html5lib parsing a fragment ignores these.
+    // html5lib parsing a fragment ignores these, and a table's parts outside
+    // a table.
     if (tag == "html" || tag == "head" || tag == "body") return;
+    if (!svg && is_table_part(tag) && !in_scope("table", Scope::Table)) return;
+    // An HTML element of this list inside <svg> closes the <svg> first.
+    if (svg && tag != "svg" && breaks_out_of_svg(tag, attrs)) {
+      pop_to("svg");
+      svg = false;
+    }
     if (closes_paragraph(tag) && in_scope("p")) pop_to("p");
     if (tag == "li") close_list_item({"li"});
     if (tag == "dd" || tag == "dt") close_list_item({"dd", "dt"});
@@ -347,6 +354,27 @@ class Sanitizer : public HtmlEvents {
       }
       if (is_special(stack_[k].tag)) return;
     }
+  }
+
+  static bool is_table_part(const std::string& tag) {
+    return tag == "caption" || tag == "col" || tag == "colgroup" || tag == "tbody" ||
+           tag == "tfoot" || tag == "thead" || tag == "tr" || tag == "td" || tag == "th";
+  }
+
+  // html5lib's "breakout" start tags of foreign content (<font> only with
+  // color, face or size).
+  static bool breaks_out_of_svg(const std::string& tag, const HtmlAttributes& attrs) {
+    static const std::unordered_set<std::string> names = {
+        "b",      "big",  "blockquote", "body",  "br",   "center", "code",    "dd",   "div",
+        "dl",     "dt",   "em",         "embed", "h1",   "h2",     "h3",      "h4",   "h5",
+        "h6",     "head", "hr",         "i",     "img",  "li",     "listing", "menu", "meta",
+        "nobr",   "ol",   "p",          "pre",   "ruby", "s",      "small",   "span", "strong",
+        "strike", "sub",  "sup",        "table", "tt",   "u",      "ul",      "var"};
+    if (names.count(tag)) return true;
+    if (tag != "font") return false;
+    return std::any_of(attrs.begin(), attrs.end(), [](const auto& a) {
+      return a.first == "color" || a.first == "face" || a.first == "size";
+    });
   }
 
   // bleach's HTML_TAGS_BLOCK_LEVEL.

@@ -150,6 +150,9 @@ const char* const kPieces[] = {
     "<ul><main><li>a</main></ul>",
     "<main>first</main><p>x<frameset>y</p>",
     "<table><b>x</b><tr><td>c</td></tr></table>",
+    // a table's parts outside a table are ignored; HTML inside <svg> closes it
+    "<tr><td>cell</td></tr><tbody>t</tbody><caption>c</caption>",
+    "<svg><p>para</p><tr>x</tr></svg><svg><font color=\"red\">f</font></svg>",
     "<p>a</span>b</p>",
     "<div><p>x</li>y</p></div>",
     // pasted from Word and from emails
