@@ -8,8 +8,11 @@
 // returned, an answer carrying "exc" raised as FrappeException with the
 // server's traceback text. The session cookie (sid) is kept per client, as
 // requests.Session keeps it. Calls naming a `cmd` (get_request/post_request
-// and the helpers built on them) go to /api/method/<cmd>, as current Frappe
-// sends them. verify=False is accepted but certificates are always checked.
+// and the helpers built on them) go to /api/method/<cmd>, which every Frappe
+// version and quire answer (frappeclient.py posts them to the site's root
+// with a cmd field; quire's REST layer accepts that too, for other clients).
+// Cookies are kept by name only (no domain, path or expiry: one site per
+// client). verify=False is accepted but certificates are always checked.
 #include "scripting/frappe_client.h"
 
 #include <strings.h>

@@ -1,7 +1,11 @@
 // FrappeClient in a server script against a real `quire serve` on a free
-// loopback port: login with the session cookie, get_list, get_doc, insert,
-// update, delete, get_value, get_api, the server's exception raised as
-// FrappeException, a failed login, and the site's network rules (the
+// loopback port: every method of frappeclient.py (login with the session
+// cookie or API keys, get_list paging, get_doc, insert/update/delete,
+// insert_many, bulk_update, submit, cancel, rename_doc, set_value, get_value,
+// get_single_value, get_api/post_api/get_request/post_request, logout), the
+// remote's errors as the script sees them (FrappeException with the remote
+// traceback, None where the answer has no traceback, a busy 503), the site
+// root's `cmd` route older clients use, and the site's network rules (the
 // server's port is allow-listed; any other loopback port is refused). What
 // the script did is checked again through the REST API itself.
 
