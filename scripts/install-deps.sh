@@ -22,6 +22,8 @@ PACKAGES=(
   python3-bs4 python3-tinycss2 python3-html5lib
   # frappe.qb Interval arithmetic reference (relativedelta clamps month ends as MariaDB)
   python3-dateutil
+  # outgoing URLs are requoted as requests does: its requote_uri is the reference
+  python3-requests
 )
 # The REST end-to-end test drives quire with an npm client (frappe-js-sdk).
 # A node that came with its own npm (e.g. from another apt source) is kept.

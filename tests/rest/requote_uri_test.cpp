@@ -1,6 +1,6 @@
 // requote_uri (what quire's outgoing HTTP does to each URL, FrappeClient's
 // "/api/resource/Sales Invoice" included) against python3's
-// requests.utils.requote_uri, run at test time.
+// requests.utils.requote_uri (Debian's python3-requests), run at test time.
 
 #include "scripting/requote_uri.h"
 
@@ -34,8 +34,9 @@ TEST(RequoteUri, MatchesRequests) {
   std::string out = testing::run_python(
       "import json\nfrom requests.utils import requote_uri\n"
       "corpus = json.loads(r'''" +
-      nlohmann::json(corpus).dump(-1, ' ', true) +
-      "''')\nprint(json.dumps([requote_uri(u) for u in corpus]))\n");
+          nlohmann::json(corpus).dump(-1, ' ', true) +
+          "''')\nprint(json.dumps([requote_uri(u) for u in corpus]))\n",
+      "/usr/bin/python3");  // Debian's python3-requests
   auto parsed = nlohmann::json::parse(out, nullptr, false);
   ASSERT_TRUE(parsed.is_array()) << out;
   auto expected = parsed.get<std::vector<std::string>>();
