@@ -24,6 +24,9 @@ PACKAGES=(
   python3-dateutil
   # outgoing URLs are requoted as requests does: its requote_uri is the reference
   python3-requests
+  # frappe.get_print(as_pdf=True) / attach_print make PDFs with wkhtmltopdf; the
+  # print tests read them back with pdftotext (poppler-utils)
+  wkhtmltopdf poppler-utils
 )
 # The REST end-to-end test drives quire with an npm client (frappe-js-sdk).
 # A node that came with its own npm (e.g. from another apt source) is kept.

@@ -15,6 +15,7 @@
 #include "model/lifecycle.h"
 #include "scripting/document_binding.h"
 #include "scripting/frappe_api.h"
+#include "scripting/frappe_print.h"
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 
@@ -218,7 +219,7 @@ QUIRE_NATIVE(f_sendmail) {
   bool unsubscribe_link = true;
   if (!opt_bool(I, a[kAddUnsubscribeLink], unsubscribe_link, true)) return Value::exc();
   Json attachments;
-  if (!json_arg(I, a[kAttachments], attachments)) return Value::exc();
+  if (!attachments_to_json(I, a[kAttachments], attachments)) return Value::exc();
 
   for (std::string* header : {&sender, &subject, &reply_to, &message_id, &expose})
     *header = one_line(std::move(*header));

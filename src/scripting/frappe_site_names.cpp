@@ -1,8 +1,8 @@
 // Small names of the frappe namespace and the script globals (see
-// frappe_site_names.h). What quire has no counterpart for (print formats and
-// a PDF renderer, a job registry to ask, Frappe's website pages) raises
-// NotImplementedError naming what is missing, instead of an AttributeError
-// that reads like a typo.
+// frappe_site_names.h). What quire has no counterpart for (a job registry to
+// ask, outside `quire serve`) raises NotImplementedError naming what is
+// missing, instead of an AttributeError that reads like a typo. Printing is
+// in frappe_print.cpp, the website helpers in frappe_website.cpp.
 #include "scripting/frappe_site_names.h"
 
 #include <openssl/evp.h>
@@ -11,6 +11,8 @@
 
 #include "lang/sandbox/host.h"
 #include "model/db_api.h"
+#include "scripting/frappe_print.h"
+#include "scripting/frappe_website.h"
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 #include "scripting/utils_misc.h"
@@ -124,22 +126,6 @@ Value not_in_quire(Isolate& I, const std::string& name, const std::string& why) 
   return raise(I, types().NotImplementedError, name + " is not available in quire: " + why);
 }
 
-QUIRE_NATIVE(f_get_print) {
-  return not_in_quire(I, "frappe.get_print",
-                      "quire has no print formats and no PDF renderer; build the HTML with "
-                      "frappe.render_template instead");
-}
-
-QUIRE_NATIVE(f_attach_print) {
-  return not_in_quire(I, "frappe.attach_print",
-                      "quire has no print formats and no PDF renderer to make the attachment");
-}
-
-QUIRE_NATIVE(w_not_built) {
-  return not_in_quire(I, "this frappe.website function",
-                      "quire has no website module (pages, routes, boot data)");
-}
-
 // is_job_queued(job_name, queue="default") (frappe.utils.background_jobs):
 // whether a job of that name is queued or running in the queue.
 QUIRE_NATIVE(g_is_job_queued) {
@@ -161,21 +147,11 @@ QUIRE_NATIVE(g_is_job_queued) {
   });
 }
 
-QUIRE_NATIVE(g_get_visible_columns) {
-  return not_in_quire(I, "get_visible_columns", "quire has no print view");
-}
-
-QUIRE_NATIVE(g_website_page) {
-  return not_in_quire(I, "get_toc and get_next_link", "quire has no website pages");
-}
-
 Type* website_namespace() {
   static Type* t = [] {
     Type* w = host::define_type("frappe.website");
     host::define_method(w, "abs_url", w_abs_url);
     host::define_method(w, "get_html_content_based_on_type", w_get_html_content_based_on_type);
-    for (const char* name : {"extract_title", "get_boot_data", "get_home_page"})
-      host::define_method(w, name, w_not_built);
     return w;
   }();
   return t;
@@ -188,15 +164,12 @@ void add_site_names(Type* frappe_names, Type* globals) {
   add_sanitize_html(frappe_names);
   host::define_method(frappe_names, "get_gravatar", f_get_gravatar);
   host::define_method(frappe_names, "get_hooks", f_get_hooks);
-  host::define_method(frappe_names, "get_print", f_get_print);
-  host::define_method(frappe_names, "attach_print", f_attach_print);
+  add_print_names(frappe_names, globals);
   // frappe.conf.socketio_port: quire has no realtime server.
   host::define_class_attr(frappe_names, "socketio_port", Value::none());
   host::define_class_attr(frappe_names, "website", Value::object(website_namespace()));
   host::define_method(globals, "is_job_queued", g_is_job_queued);
-  host::define_method(globals, "get_visible_columns", g_get_visible_columns);
-  host::define_method(globals, "get_toc", g_website_page);
-  host::define_method(globals, "get_next_link", g_website_page);
+  add_website_names(website_namespace(), globals);
   // 1 when the process runs with DEV_SERVER set (safe_exec.py reads os.environ).
   const char* dev = std::getenv("DEV_SERVER");
   host::define_class_attr(globals, "dev_server", Value::integer(dev && *dev ? 1 : 0));

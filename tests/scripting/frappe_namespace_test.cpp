@@ -174,11 +174,11 @@ TEST_F(FrappeNamespace, SmallNames) {
                 "print(frappe.get_system_settings('no_such_setting'))\n"
                 "try:\n"
                 "    frappe.get_print('ToDo', 'x')\n"
-                "except NotImplementedError as e:\n"
-                "    print('get_print:', 'PDF' in str(e))\n"),
+                "except frappe.DoesNotExistError:\n"
+                "    print('get_print: no such ToDo')\n"),
             "https://secure.gravatar.com/avatar/" +
                 run_python("import hashlib\nprint(hashlib.md5(b'a@b.c').hexdigest(), end='')") +
-                "?d=mm&s=200\n{} [] {}\nNone 0\n/x/y https://a None\nNone\nget_print: True\n");
+                "?d=mm&s=200\n{} [] {}\nNone 0\n/x/y https://a None\nNone\nget_print: no such ToDo\n");
 }
 
 }  // namespace
