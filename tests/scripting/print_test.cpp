@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "jinja_reference.h"
 #include "scripting_fixture.h"
 
 namespace quire::scripting::testing {
@@ -251,16 +252,7 @@ TEST_F(Print, PdfHasTheTextAndAttachPrintFeedsSendmail) {
       "print(att[0]['fname'], att[0]['encoding'], att[0]['fcontent'][:6])\n"
       "print(frappe.attach_print('Print Invoice', 'INV 1/2025', file_name='My File')['fname'])\n"
       "print(pdf.hex())\n");
-  auto lines = [&] {
-    std::vector<std::string> v;
-    std::size_t start = 0;
-    while (start < out.size()) {
-      std::size_t end = out.find('\n', start);
-      v.push_back(out.substr(start, end - start));
-      start = end == std::string::npos ? out.size() : end + 1;
-    }
-    return v;
-  }();
+  auto lines = split_lines(out);
   ASSERT_EQ(lines.size(), 5u) << out;
   EXPECT_EQ(lines[0], "True b'%PDF-'");
   EXPECT_EQ(lines[1], "['fcontent', 'fname'] INV1-2025.pdf b'%PDF'");
