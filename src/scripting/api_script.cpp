@@ -64,6 +64,7 @@ std::optional<ApiResponse> run_api_script(ServerScripts& scripts, model::Session
       txn.reset();
       txn.emplace(session);
     };
+    request.commits_at_end = commits(request.http_method);
     Json result = scripts.execute_api(session, *info);
     request.commit = nullptr;
     request.rollback = nullptr;

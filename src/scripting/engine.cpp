@@ -11,6 +11,7 @@
 #include "lang/vm/interp.h"
 #include "model/errors.h"
 #include "scripting/frappe_api.h"
+#include "scripting/frappe_db_callbacks.h"
 #include "scripting/frappe_exceptions.h"
 #include "scripting/server_scripts.h"
 #include "scripting/value_convert.h"
@@ -207,19 +208,22 @@ void execute(const Program& program, RunState& run, const RunHooks& hooks) {
     I.frames.clear();
     I.blocks.clear();
     I.bind_globals = nullptr;
-    throw ScriptError("MemoryError", "", 500, "MemoryError\n");
+    // Out of memory is a limit: a run this one is nested in stops too.
+    throw ScriptLimitError("MemoryError", "", 500, "MemoryError\n");
   }
   I.bind_globals = nullptr;
-  if (result.is_exc()) {
+  auto fail = [&I] {
     Value exc = I.pending;
     I.pending = Value();
     std::string traceback = format_traceback(I, exc);
     // The exception object stays alive until the isolate's next reset.
     throw_script_exception(I, exc, traceback);
-  }
+  };
+  if (result.is_exc()) fail();
   decref(result);
   sync_request_back(I, run);
   if (hooks.after) hooks.after(I);
+  if (!run_pending_transaction_callbacks(I, run)) fail();
   record.failed = false;
 }
 

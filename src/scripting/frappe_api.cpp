@@ -489,7 +489,7 @@ QUIRE_NATIVE(f_get_url) {
   Value a[2];
   if (!parse_args(I, "get_url", args, nargs, kwnames, {"uri", "full_address"}, 0, a))
     return Value::exc();
-  std::string base = run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
+  std::string base = configured_site_url(run);
   std::string uri;
   if (!opt_string(I, a[0], uri, "uri")) return Value::exc();
   if (uri.rfind("http://", 0) == 0 || uri.rfind("https://", 0) == 0) return new_str(I, uri);
@@ -564,7 +564,7 @@ QUIRE_NATIVE(f_call) {
   }
   if (method == "ping" || method == "frappe.ping") return new_str(I, "pong");
   // The site's other whitelisted methods (frappe.client.*...), when it has them.
-  const auto* settings = run->scripts ? &run->scripts->settings() : nullptr;
+  const ScriptSettings* settings = run->settings();
   if (settings && settings->whitelisted && settings->call_method) {
     bool allowed = false;
     Json kwargs = Json::object();

@@ -126,9 +126,7 @@ QUIRE_NATIVE(db_get_default) {
   std::string key;
   if (!arg_string(I, a[0], key, "key")) return Value::exc();
   return guarded(I, [&]() -> Value {
-    auto meta = run->session.metas.find_meta("System Settings");
-    if (!meta || !meta->field(key)) return Value::none();
-    Json v = model::get_single_value(run->session, "System Settings", key);
+    Json v = system_settings_field(run->session, key);
     if (v.is_string() && v.get<std::string>().empty()) return Value::none();
     return to_value(I, v);
   });
@@ -255,28 +253,14 @@ QUIRE_NATIVE(db_commit) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
   if (transaction_control_disabled(run) || !run->request.commit) return Value::none();
-  if (!run_transaction_callbacks(I, *run, TransactionPoint::BeforeCommit)) return Value::exc();
-  Value r = guarded(I, [&]() -> Value {
-    run->request.commit();
-    return Value::none();
-  });
-  if (r.is_exc() || !run_transaction_callbacks(I, *run, TransactionPoint::AfterCommit))
-    return Value::exc();
-  return r;
+  return end_transaction(I, *run, true) ? Value::none() : Value::exc();
 }
 
 QUIRE_NATIVE(db_rollback) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
   if (transaction_control_disabled(run) || !run->request.rollback) return Value::none();
-  if (!run_transaction_callbacks(I, *run, TransactionPoint::BeforeRollback)) return Value::exc();
-  Value r = guarded(I, [&]() -> Value {
-    run->request.rollback();
-    return Value::none();
-  });
-  if (r.is_exc() || !run_transaction_callbacks(I, *run, TransactionPoint::AfterRollback))
-    return Value::exc();
-  return r;
+  return end_transaction(I, *run, false) ? Value::none() : Value::exc();
 }
 
 }  // namespace

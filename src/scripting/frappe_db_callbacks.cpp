@@ -5,6 +5,7 @@
 #include "scripting/frappe_db_callbacks.h"
 
 #include "lang/sandbox/host.h"
+#include "scripting/frappe_exceptions.h"
 #include "scripting/native_util.h"
 
 namespace quire::scripting {
@@ -30,6 +31,14 @@ Value cb_add(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, v
   if (!run) return Value::exc();
   Value a[1];
   if (!parse_args(I, "add", args, nargs, kwnames, {"func"}, 1, a)) return Value::exc();
+  if (run->depth > 0 && has_own_transaction(*run)) {
+    return raise_frappe(
+        I, "ValidationError",
+        std::string("frappe.db.") + kNames[P] +
+            ".add(): this script runs nested in another (frappe.call, run_script), and its "
+            "functions end with it, before the transaction commits. Add the callback in the "
+            "calling script, or call frappe.db.commit() here after adding it.");
+  }
   if (!has_own_transaction(*run)) {
     return raise_frappe(
         I, "ValidationError",
@@ -107,6 +116,25 @@ bool run_transaction_callbacks(Isolate& I, RunState& run, TransactionPoint point
     decref(r);
   }
   return true;
+}
+
+bool end_transaction(Isolate& I, RunState& run, bool commit) {
+  auto before = commit ? TransactionPoint::BeforeCommit : TransactionPoint::BeforeRollback;
+  auto after = commit ? TransactionPoint::AfterCommit : TransactionPoint::AfterRollback;
+  if (!run_transaction_callbacks(I, run, before)) return false;
+  Value r = guarded(I, [&]() -> Value {
+    (commit ? run.request.commit : run.request.rollback)();
+    return Value::none();
+  });
+  return !r.is_exc() && run_transaction_callbacks(I, run, after);
+}
+
+bool run_pending_transaction_callbacks(Isolate& I, RunState& run) {
+  if (run.depth > 0 || !has_own_transaction(run)) return true;
+  bool waiting = false;
+  for (const auto& list : run.transaction_callbacks) waiting = waiting || !list.empty();
+  if (!waiting) return true;
+  return end_transaction(I, run, run.request.commits_at_end);
 }
 
 void add_transaction_callbacks(Type* db, bool with_commit) {

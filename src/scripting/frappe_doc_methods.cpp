@@ -195,7 +195,7 @@ QUIRE_NATIVE(p_meta) {
     return Value::none();
   });
   if (r.is_exc()) return r;
-  return meta_object(I, *meta);
+  return run_meta_object(I, *run, meta);
 }
 
 }  // namespace

@@ -158,12 +158,39 @@ Value raise_frappe_error(Isolate& I, const model::FrappeError& e) {
   return raise_frappe(I, model::class_name(e.kind()), e.what());
 }
 
+namespace {
+
+// A nested run's limit error, raised here as the same limit error of this run.
+Value raise_nested_limit_error(Isolate& I, const ScriptLimitError& e) {
+  const auto& t = types();
+  Type* type = t.RuntimeError;
+  for (Type* limit : {t.StepLimitExceeded, t.Cancelled, t.ScriptMemoryError, t.ScriptOutputError,
+                      t.RecursionError}) {
+    if (limit->name == e.python_type()) type = limit;
+  }
+  // An allocation the heap refused (engine.cpp): the memory limit's class.
+  if (e.python_type() == "MemoryError") type = t.ScriptMemoryError;
+  raise(I, type, e.what());
+  // As the VM marks its own limit errors (interp.cpp make_uncatchable):
+  // handlers skip it and a native that swallows it gets it back.
+  I.uncatchable = true;
+  incref(I.pending);
+  assign(I.limit_error, I.pending);
+  return Value::exc();
+}
+
+}  // namespace
+
 Value raise_script_error(Isolate& I, const ScriptError& e) {
   // A nested run (frappe.call, run_script, a save's event) stopped by the
   // deadline, a cancel or the output cap it shares with this run: this run's
   // own limit error, which names the cause and cannot be caught, not a
   // RuntimeError the calling script could catch.
   if (I.cancel && I.cancel->load() && !check_limits(I)) return Value::exc();
+  // Stopped by a limit of its own (steps, memory, recursion): that error.
+  if (auto* limit = dynamic_cast<const ScriptLimitError*>(&e)) {
+    return raise_nested_limit_error(I, *limit);
+  }
   if (Type* t = frappe_exception_type(e.python_type())) return raise_with_message(I, t, e.what());
   if (Type* t = builtin_exception(e.python_type())) return raise_with_message(I, t, e.what());
   return raise_with_message(I, types().RuntimeError, e.python_type() + ": " + e.what());
@@ -206,6 +233,9 @@ Value raise_cpp_exception(Isolate& I) {
   }
   // The nearest Frappe class the model knows keeps its kind (HTTP status,
   // rollback); a subclass it does not know becomes a ScriptError with its status.
+  // The run's limit error (the VM made it uncatchable): the run stops, and
+  // any run it is nested in.
+  if (I.uncatchable) throw ScriptLimitError(type->name, message, 500, traceback);
   for (const auto& c : classes()) {
     if (c.type != type) continue;
     model::ErrorKind kind;

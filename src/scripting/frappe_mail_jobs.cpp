@@ -319,7 +319,7 @@ QUIRE_NATIVE(f_enqueue) {
     decref(names);
     return r;
   }
-  const auto* settings = run->scripts ? &run->scripts->settings() : nullptr;
+  const ScriptSettings* settings = run->settings();
   if (!settings || !settings->enqueue) {
     return raise_frappe(I, "ValidationError", "Background jobs are not available on this site");
   }

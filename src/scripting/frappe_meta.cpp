@@ -531,6 +531,19 @@ Value meta_object(Isolate& I, const model::Meta& meta) {
   return obj;
 }
 
+Value run_meta_object(Isolate& I, RunState& run, const std::shared_ptr<const model::Meta>& meta) {
+  auto found = run.meta_objects.find(meta->name);
+  if (found != run.meta_objects.end() && found->second.meta == meta) {
+    incref(found->second.object);
+    return found->second.object;
+  }
+  Value object = meta_object(I, *meta);
+  if (object.is_exc()) return object;
+  incref(object);  // the run's reference, dropped with the isolate's heap
+  run.meta_objects[meta->name] = {meta, object};
+  return object;
+}
+
 Value get_meta_native(Isolate& I, Value* args, std::size_t nargs, const Tuple* kwnames, void*) {
   RunState* run = need_run(I);
   if (!run) return Value::exc();
@@ -545,7 +558,10 @@ Value get_meta_native(Isolate& I, Value* args, std::size_t nargs, const Tuple* k
     return Value::none();
   });
   if (r.is_exc()) return r;
-  return meta_object(I, *meta);
+  // cached=False: a Meta of its own (Frappe builds one afresh).
+  int cached = a[1].is_undef() ? 1 : truthy(I, a[1]);
+  if (cached < 0) return Value::exc();
+  return cached ? run_meta_object(I, *run, meta) : meta_object(I, *meta);
 }
 
 }  // namespace quire::scripting

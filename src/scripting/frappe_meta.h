@@ -10,6 +10,7 @@
 
 #include "lang/object/runtime.h"
 #include "model/meta.h"
+#include "scripting/run_state.h"
 
 namespace quire::scripting {
 
@@ -23,6 +24,11 @@ model::Json default_docfield(std::string_view fieldname);
 
 // The Meta object of `meta` (a new instance in the isolate).
 lang::Value meta_object(lang::Isolate& I, const model::Meta& meta);
+
+// The run's Meta object of `meta` (RunState::meta_objects): the one made
+// earlier in the run while the DocType is unchanged, else a new one.
+lang::Value run_meta_object(lang::Isolate& I, RunState& run,
+                            const std::shared_ptr<const model::Meta>& meta);
 
 // frappe.get_meta(doctype, cached=True).
 lang::Value get_meta_native(lang::Isolate& I, lang::Value* args, std::size_t nargs,

@@ -35,11 +35,8 @@ QUIRE_NATIVE(f_get_system_settings) {
     return Value::exc();
   std::string key;
   if (!arg_string(I, a[0], key, "key")) return Value::exc();
-  return guarded(I, [&]() -> Value {
-    auto meta = run->session.metas.find_meta("System Settings");
-    if (!meta || !meta->field(key)) return Value::none();
-    return to_value(I, model::get_single_value(run->session, "System Settings", key));
-  });
+  return guarded(I,
+                 [&]() -> Value { return to_value(I, system_settings_field(run->session, key)); });
 }
 
 // frappe.get_gravatar is frappe.utils.get_gravatar_url(email, default="mm"):
@@ -138,7 +135,7 @@ QUIRE_NATIVE(g_is_job_queued) {
   std::string queue = "default";
   if (!arg_string(I, a[0], job_name, "job_name")) return Value::exc();
   if (!a[1].is_undef() && !arg_string(I, a[1], queue, "queue")) return Value::exc();
-  const auto* settings = run->scripts ? &run->scripts->settings() : nullptr;
+  const ScriptSettings* settings = run->settings();
   if (!settings || !settings->job_queued) {
     return not_in_quire(I, "is_job_queued", "this process has no job queue to look into");
   }

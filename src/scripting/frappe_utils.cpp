@@ -494,14 +494,6 @@ std::string slug(std::string_view doctype) {
   return out;
 }
 
-std::string site_url() {
-  RunState* run = current_run();
-  std::string base =
-      run && run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
 // get_url_to_form(doctype, name) -> get_url("/app/<slug>/<name>"); get_url_to_list(doctype).
 QUIRE_NATIVE(u_get_url_to_form) {
   Value a[2];
@@ -511,7 +503,7 @@ QUIRE_NATIVE(u_get_url_to_form) {
   if (!arg_string(I, a[0], doctype, "doctype")) return Value::exc();
   if (given(a[1]) && !str_into(I, a[1], name)) return Value::exc();
   if (!given(a[1])) name = "None";
-  return new_str(I, site_url() + "/app/" + url_quoted(slug(doctype)) + "/" + url_quoted(name));
+  return new_str(I, site_url("/app/" + url_quoted(slug(doctype)) + "/" + url_quoted(name)));
 }
 
 QUIRE_NATIVE(u_get_url_to_list) {
@@ -520,7 +512,7 @@ QUIRE_NATIVE(u_get_url_to_list) {
     if (!I.pending.is_undef()) return Value::exc();
     return raise(I, types().TypeError, "get_url_to_list() takes the doctype");
   }
-  return new_str(I, site_url() + "/app/" + url_quoted(slug(doctype)));
+  return new_str(I, site_url("/app/" + url_quoted(slug(doctype))));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "lang/compile/code.h"
 #include "model/db_api.h"
+#include "scripting/server_scripts.h"
 
 namespace quire::scripting {
 
@@ -62,6 +63,16 @@ RequestState* find_request(const model::Session& session) {
   return it == t_requests.end() ? nullptr : it->second;
 }
 
+const ScriptSettings* RunState::settings() const {
+  return scripts ? &scripts->settings() : nullptr;
+}
+
+std::string configured_site_url(const RunState* run) {
+  static const ScriptSettings kDefaults;
+  const ScriptSettings* settings = run ? run->settings() : nullptr;
+  return (settings ? *settings : kDefaults).site_url;
+}
+
 RunState* current_run() {
   return t_current;
 }
@@ -76,15 +87,18 @@ CurrentRun::~CurrentRun() {
   t_current = previous_;
 }
 
+Json system_settings_field(model::Session& session, const std::string& field) {
+  auto meta = session.metas.find_meta("System Settings");
+  if (!meta || !meta->field(field)) return Json();
+  return model::get_single_value(session, "System Settings", field);
+}
+
 std::string system_setting(const char* field, const char* fallback) {
   RunState* run = current_run();
   if (!run) return fallback;
   try {
-    auto meta = run->session.metas.find_meta("System Settings");
-    if (meta && meta->field(field)) {
-      Json v = model::get_single_value(run->session, "System Settings", field);
-      if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
-    }
+    Json v = system_settings_field(run->session, field);
+    if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
   } catch (...) {
     // A site without System Settings yet (tests, install) reads the fallback.
   }

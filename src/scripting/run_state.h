@@ -24,6 +24,7 @@ namespace quire::scripting {
 
 using model::Json;
 class ServerScripts;
+struct ScriptSettings;
 class IncomingRequest;  // utils_request.h
 
 struct RequestState {
@@ -45,6 +46,10 @@ struct RequestState {
   // owns the transaction (run_api_script, execute_scheduled); no-ops when unset.
   std::function<void()> commit;
   std::function<void()> rollback;
+  // Whether that owner commits once the outermost run succeeds (a POST, a
+  // scheduled job) or rolls back (a GET): transaction callbacks still
+  // waiting then run around that commit or rollback (frappe_db_callbacks.h).
+  bool commits_at_end = false;
 };
 
 // Makes `state` the request of `session` while it lives.
@@ -70,6 +75,9 @@ struct RunState {
   model::Session& session;
   RequestState& request;
   ServerScripts* scripts = nullptr;
+  // The site's settings (server_scripts.h), or nullptr for a run outside
+  // ServerScripts (safe_eval, tests).
+  const ScriptSettings* settings() const;
   ScriptKind kind = ScriptKind::Adhoc;
   std::string script_name;
   bool restrict_commit = false;
@@ -111,6 +119,15 @@ struct RunState {
   // frappe.db.before_commit / after_commit / before_rollback / after_rollback
   // callables the script added (frappe_db_callbacks.h), held until run.
   std::vector<lang::Value> transaction_callbacks[4];
+  // Meta objects made during the run (frappe.get_meta, doc.meta; values
+  // held), by DocType with the Meta each was made from: one object per run
+  // while the DocType is unchanged, as Frappe's request-local meta cache
+  // (frappe_meta.cpp). Making one converts the whole field list.
+  struct MetaObject {
+    std::shared_ptr<const model::Meta> meta;
+    lang::Value object;
+  };
+  std::unordered_map<std::string, MetaObject> meta_objects;
 };
 
 RunState* current_run();
@@ -137,9 +154,17 @@ enum ProgramReach : unsigned {
 };
 unsigned program_reach(const lang::Program& program);
 
+// A field of the site's System Settings, or null when the DocType (a site
+// being installed) or the field does not exist.
+Json system_settings_field(model::Session& session, const std::string& field);
+
 // A System Settings field of the current run's site, or `fallback` when there
 // is no run, the field is unset or empty (data.py: frappe.db.get_default).
 std::string system_setting(const char* field, const char* fallback);
+
+// ScriptSettings::site_url of `run`'s site as configured, or its default
+// (Frappe's http://localhost:8000) when `run` is null or has no site.
+std::string configured_site_url(const RunState* run);
 
 // Makes `run` the innermost run of this thread while it lives.
 class CurrentRun {

@@ -37,4 +37,14 @@ class ScriptError : public std::runtime_error {
   std::string title_;
 };
 
+// A run stopped by one of its limits (steps, memory, recursion, the deadline,
+// the output cap, a cancel). A run nested in another (frappe.call,
+// run_script, a document event) passes it to its caller as the same limit
+// error, which no script can catch: a caller going on after it could loop
+// over nested calls to get around every limit.
+class ScriptLimitError : public ScriptError {
+ public:
+  using ScriptError::ScriptError;
+};
+
 }  // namespace quire::scripting

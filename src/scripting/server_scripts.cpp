@@ -681,12 +681,14 @@ void run_committed(ServerScripts* scripts, Session& session, const ScriptInfo& i
     txn.reset();
     txn.emplace(session);
   };
+  request.commits_at_end = true;
   // The callbacks capture this frame: they must not outlive it.
   struct Clear {
     RequestState& r;
     ~Clear() {
       r.commit = nullptr;
       r.rollback = nullptr;
+      r.commits_at_end = false;
     }
   } clear{request};
   RunState run(session, request);

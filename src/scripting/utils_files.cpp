@@ -28,6 +28,7 @@
 #include "scripting/native_util.h"
 #include "scripting/server_scripts.h"
 #include "scripting/utils_files_image.h"
+#include "scripting/utils_files_open.h"
 #include "scripting/utils_misc.h"
 
 namespace quire::scripting {
@@ -46,12 +47,15 @@ enum class Lookup { Found, Missing, Outside, NotAFile };
 struct SiteFile {
   Lookup state = Lookup::Missing;
   std::string real;   // the file's real path (Found)
+  std::string base;   // the folder's real path, and the file's below it (Found):
+  std::string below;  // what read_site_file opens, beneath the folder
   std::string shown;  // the path as Frappe's messages show it: ./site/public/files/x
 };
 
 std::string site_dir() {
   RunState* run = current_run();
-  return run && run->scripts ? run->scripts->settings().site_dir : std::string();
+  const ScriptSettings* settings = run ? run->settings() : nullptr;
+  return settings ? settings->site_dir : std::string();
 }
 
 // get_files_path(relative, is_private): `folder` is "public/files" or
@@ -78,6 +82,8 @@ SiteFile find_site_file(const char* folder, std::string_view relative) {
     return f;
   }
   f.state = fs::is_regular_file(real, ec) ? Lookup::Found : Lookup::NotAFile;
+  f.base = base.string();
+  f.below = f.real.substr(base_text.size());
   return f;
 }
 
@@ -91,11 +97,12 @@ Value raise_os_error(Isolate& I, int error, const std::string& filename) {
   return raise_value(I, e);
 }
 
-// The file's bytes, read through a descriptor that refuses a symlink put in
-// its place since the check; false with the error raised.
+// The file's bytes, read through a descriptor opened beneath the folder: a
+// directory or the file swapped for a symlink out since the check is not
+// followed (utils_files_open.h); false with the error raised.
 bool read_site_file(Isolate& I, const SiteFile& f, std::size_t charge_per_byte, std::string& out,
                     struct stat& info) {
-  int fd = ::open(f.real.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  int fd = open_beneath(f.base, f.below);
   if (fd < 0) return raise_os_error(I, errno, f.shown), false;
   if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);

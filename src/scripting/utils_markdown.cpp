@@ -268,6 +268,22 @@ class Renderer {
     out += "</table>";
   }
 
+  // `open`, the children of `n` written inline, `close`.
+  void wrapped(cmark_node* n, const char* open, const char* close, std::string& out) {
+    out += open;
+    inlines(n, out);
+    out += close;
+  }
+
+  // A link's or image's ` title="..."`, when it has one.
+  static void title_attribute(cmark_node* n, std::string& out) {
+    const char* title = cmark_node_get_title(n);
+    if (!title || !*title) return;
+    out += " title=\"";
+    escape_into(out, title, kAttributeQuotes);
+    out += "\"";
+  }
+
   void inline_node(cmark_node* n, std::string& out) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT:
@@ -291,34 +307,17 @@ class Renderer {
         // ***x***: markdown2 puts <strong> outside, CommonMark <em>.
         if (cmark_node* only = cmark_node_first_child(n);
             only && !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_STRONG) {
-          out += "<strong><em>";
-          inlines(only, out);
-          out += "</em></strong>";
-          return;
+          return wrapped(only, "<strong><em>", "</em></strong>", out);
         }
-        out += "<em>";
-        inlines(n, out);
-        out += "</em>";
-        return;
+        return wrapped(n, "<em>", "</em>", out);
       case CMARK_NODE_STRONG:
-        out += "<strong>";
-        inlines(n, out);
-        out += "</strong>";
-        return;
+        return wrapped(n, "<strong>", "</strong>", out);
       case CMARK_NODE_LINK: {
         out += "<a href=\"";
         escape_into(out, cmark_node_get_url(n), kAttributeQuotes);
         out += "\"";
-        const char* title = cmark_node_get_title(n);
-        if (title && *title) {
-          out += " title=\"";
-          escape_into(out, title, kAttributeQuotes);
-          out += "\"";
-        }
-        out += ">";
-        inlines(n, out);
-        out += "</a>";
-        return;
+        title_attribute(n, out);
+        return wrapped(n, ">", "</a>", out);
       }
       case CMARK_NODE_IMAGE: {
         out += "<img src=\"";
@@ -328,12 +327,7 @@ class Renderer {
         plain_text(n, alt);
         escape_into(out, alt.c_str(), kAttributeQuotes);
         out += "\"";
-        const char* title = cmark_node_get_title(n);
-        if (title && *title) {
-          out += " title=\"";
-          escape_into(out, title, kAttributeQuotes);
-          out += "\"";
-        }
+        title_attribute(n, out);
         out += " class=\"screenshot\" />";
         return;
       }

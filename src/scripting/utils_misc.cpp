@@ -293,9 +293,7 @@ Value call_util(Isolate& I, const char* name, Value* args, std::size_t nargs) {
 }
 
 std::string site_url(const std::string& uri) {
-  RunState* run = current_run();
-  std::string base =
-      run && run->scripts ? run->scripts->settings().site_url : "http://localhost:8000";
+  std::string base = configured_site_url(current_run());
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + uri;
 }

@@ -442,6 +442,16 @@ QUIRE_NATIVE(hd_repr) {
   return new_str(I, out + "])");
 }
 
+// The one object of view type `t` (frappe.request, its headers): it holds
+// nothing, its methods read the request being served; `repr` is its
+// __repr__ and __str__.
+Value singleton_view(const host::ValueType& t, NativeFn repr) {
+  host::define_special(t, "__repr__", repr);
+  host::define_special(t, "__str__", repr);
+  Tag tag;
+  return host::immortal_value(t.impl, &tag, sizeof tag);
+}
+
 Value headers_value() {
   static const Value v = [] {
     const host::ValueType& t = headers_type();
@@ -453,10 +463,7 @@ Value headers_value() {
     host::define_special(t, "__contains__", hd_contains);
     host::define_special(t, "__len__", hd_len);
     host::define_special(t, "__iter__", hd_iter);
-    host::define_special(t, "__repr__", hd_repr);
-    host::define_special(t, "__str__", hd_repr);
-    Tag tag;
-    return host::immortal_value(t.impl, &tag, sizeof tag);
+    return singleton_view(t, hd_repr);
   }();
   return v;
 }
@@ -502,10 +509,7 @@ Value request_object() {
     };
     for (const auto& p : properties) host::define_property(t, p.name, p.fn);
     host::define_method(t, "get_data", rq_get_data);
-    host::define_special(t, "__repr__", rq_repr);
-    host::define_special(t, "__str__", rq_repr);
-    Tag tag;
-    return host::immortal_value(t.impl, &tag, sizeof tag);
+    return singleton_view(t, rq_repr);
   }();
   return v;
 }
