@@ -24,5 +24,8 @@ Value sorted_by(Evaluator& ev, Value items, Value attribute, bool case_sensitive
                 Value fallback = Value());
 // A boolean argument: `fallback` when not given; false with an exception pending.
 bool flag(Isolate& I, Value v, bool fallback, bool& out);
+// Clears a pending TypeError (never a limit error); false, with the
+// exception left pending, for anything else.
+bool clear_type_error(Isolate& I);
 
 }  // namespace quire::scripting::jinja

@@ -181,6 +181,14 @@ bool flag(Isolate& I, Value v, bool fallback, bool& out) {
   return true;
 }
 
+bool clear_type_error(Isolate& I) {
+  if (I.uncatchable || !isinstance(I.pending, types().TypeError)) return false;
+  Value p = I.pending;
+  I.pending = Value();
+  decref(p);
+  return true;
+}
+
 namespace {
 
 // Jinja's do_title: each word's first letter upper, the rest lower; words
@@ -222,15 +230,6 @@ Value title_of(Isolate& I, Value s) {
   }
   if (!flush()) return Value::exc();
   return new_str(I, out);
-}
-
-// Clears a pending TypeError (never a limit error); false for anything else.
-bool clear_type_error(Isolate& I) {
-  if (I.uncatchable || !isinstance(I.pending, types().TypeError)) return false;
-  Value p = I.pending;
-  I.pending = Value();
-  decref(p);
-  return true;
 }
 
 // jinja2's do_replace: str.replace on the text, except under autoescape,

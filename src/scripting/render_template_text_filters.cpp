@@ -281,10 +281,7 @@ Value urlencode_filter(Evaluator& ev, std::vector<Value>& args,
   Owned list(call1(I, builtin_value(builtin_index("list")), pairs.v));
   if (list.failed()) {
     // Not iterable: url_quote(str(value)).
-    if (I.uncatchable || !isinstance(I.pending, types().TypeError)) return Value::exc();
-    Value p = I.pending;
-    I.pending = Value();
-    decref(p);
+    if (!clear_type_error(I)) return Value::exc();
     if (!url_quote_value(I, v, false, out)) return Value::exc();
     return new_str(I, out);
   }
@@ -292,10 +289,7 @@ Value urlencode_filter(Evaluator& ev, std::vector<Value>& args,
   for (Value pair : as_list(list.v)->items) {
     Owned kv(call1(I, builtin_value(builtin_index("tuple")), pair));
     if (kv.failed()) {  // `for k, v in items`
-      if (I.uncatchable || !isinstance(I.pending, types().TypeError)) return Value::exc();
-      Value p = I.pending;
-      I.pending = Value();
-      decref(p);
+      if (!clear_type_error(I)) return Value::exc();
       return raise(I, types().TypeError,
                    "cannot unpack non-iterable " + type_name(pair) + " object");
     }
