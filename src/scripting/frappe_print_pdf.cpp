@@ -117,7 +117,7 @@ std::string neutralise_css(std::string_view text) {
       while (k < inner.size() && (std::isspace(static_cast<unsigned char>(inner[k])) ||
                                   inner[k] == '"' || inner[k] == '\''))
         ++k;
-      out.append("url(");
+      out.append(text.substr(i, 4));
       out.append(harmless_url(inner.substr(k)) ? inner : std::string_view("about:blank"));
       i = end;
       continue;
@@ -226,7 +226,6 @@ PdfResult html_to_pdf(const PdfRequest& request) {
                                    "ignore",
                                    "--encoding",
                                    "UTF-8",
-                                   "--print-media-type",
                                    "--page-size",
                                    "A4",
                                    "--margin-top",
@@ -297,7 +296,12 @@ PdfResult html_to_pdf(const PdfRequest& request) {
   if (stopped_by == PdfFailure::TimedOut) {
     return fail(stopped_by, "wkhtmltopdf did not finish before the run's time limit");
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  // wkhtmltopdf exits 1 when something the page names could not be loaded
+  // (here: every URL); a PDF it still wrote is kept, as Frappe's get_pdf
+  // keeps one made despite broken links.
+  result.pdf = read_file(output, request.max_pdf_bytes);
+  bool made = result.pdf.rfind("%PDF", 0) == 0;
+  if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && !(WEXITSTATUS(status) == 1 && made))) {
     std::string why = read_file(errors, 2000);
     if (why.size() > 2000) why.resize(2000);
     std::string how = WIFSIGNALED(status)
@@ -305,12 +309,11 @@ PdfResult html_to_pdf(const PdfRequest& request) {
                           : "exited with status " + std::to_string(WEXITSTATUS(status));
     return fail(PdfFailure::Failed, "wkhtmltopdf " + how + (why.empty() ? "" : ": " + why));
   }
-  result.pdf = read_file(output, request.max_pdf_bytes);
   if (result.pdf.size() > request.max_pdf_bytes) {
     return fail(PdfFailure::Failed,
                 "the PDF is larger than " + std::to_string(request.max_pdf_bytes) + " bytes");
   }
-  if (result.pdf.rfind("%PDF", 0) != 0) return fail(PdfFailure::Failed, "wkhtmltopdf made no PDF");
+  if (!made) return fail(PdfFailure::Failed, "wkhtmltopdf made no PDF");
   return result;
 }
 
