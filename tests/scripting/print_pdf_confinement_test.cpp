@@ -66,6 +66,21 @@ TEST(PrintPdfConfinement, TheRendererConnectsNowhere) {
   close(listener);
 }
 
+TEST(PrintPdfConfinement, TheDeadlineAndTheStopFlagEndTheRenderer) {
+  if (std::system("command -v wkhtmltopdf >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "wkhtmltopdf missing";
+  PdfRequest request;
+  request.html = "<p>late</p>";
+  request.deadline = std::chrono::steady_clock::now();
+  PdfResult result = html_to_pdf(request);
+  EXPECT_EQ(result.failure, PdfFailure::TimedOut) << result.message;
+  std::atomic<bool> stop{true};
+  request.deadline.reset();
+  request.stop = &stop;
+  result = html_to_pdf(request);
+  EXPECT_EQ(result.failure, PdfFailure::Stopped) << result.message;
+}
+
 TEST(PrintPdfConfinement, AMissingRendererIsNamed) {
   PdfRequest request;
   request.html = "<p>x</p>";
