@@ -149,12 +149,7 @@ TEST_F(FrappeNamespace, TransactionCallbacksRunAtTheScriptsCommit) {
                                 "frappe.db.after_commit.add(note('never: the rollback drops it'))\n"
                                 "frappe.db.rollback()\n"
                                 "frappe.db.commit()\n"}});
-  RequestState request;
-  RequestScope scope(*session, request);
-  scripts->execute_scheduled(*session, "callbacks");
-  std::string printed;
-  for (const auto& line : request.debug_log) printed += line + "\n";
-  EXPECT_EQ(printed, "before commit\nafter commit\nafter rollback\n");
+  EXPECT_EQ(run_scheduled("callbacks"), "before commit\nafter commit\nafter rollback\n");
 }
 
 TEST_F(FrappeNamespace, TransactionCallbacksRefusedInDocumentEvents) {

@@ -111,6 +111,17 @@ class ScriptingTest : public ::testing::Test {
     return out.empty() ? printed : printed + out;
   }
 
+  // Runs Scheduler Event script `name` now and returns what it printed, one
+  // line per print().
+  std::string run_scheduled(const std::string& name) {
+    RequestState request;
+    RequestScope scope(*session, request);
+    scripts->execute_scheduled(*session, name);
+    std::string printed;
+    for (const auto& line : request.debug_log) printed += line + "\n";
+    return printed;
+  }
+
   std::vector<Json> last_messages;
   std::vector<Json> enqueued;  // what frappe.enqueue handed to ScriptSettings::enqueue
   bool enabled = true;

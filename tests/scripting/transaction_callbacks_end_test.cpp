@@ -51,12 +51,7 @@ TEST_F(TransactionCallbacksAtTheEnd, AScheduledRunRunsTheCommitOnes) {
   add_script("adds", Json{{"script_type", "Scheduler Event"},
                           {"event_frequency", "Daily"},
                           {"script", kAddsEveryKind}});
-  RequestState request;
-  RequestScope scope(*session, request);
-  scripts->execute_scheduled(*session, "adds");
-  std::string printed;
-  for (const auto& line : request.debug_log) printed += line + "\n";
-  EXPECT_EQ(printed, "script ends\nbefore commit\nafter commit\n");
+  EXPECT_EQ(run_scheduled("adds"), "script ends\nbefore commit\nafter commit\n");
 }
 
 // What before_commit writes is committed with the script's work; what
