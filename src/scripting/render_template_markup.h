@@ -21,9 +21,8 @@
 
 namespace quire::scripting::jinja {
 
-// The header bit (lang/object/object.h: Object::flags; kImmortal is 1).
-inline constexpr std::uint8_t kMarkupFlag = 0x80;
-static_assert((kMarkupFlag & lang::kImmortal) == 0);
+// The header bit lang leaves to its embedder (lang/object/object.h).
+inline constexpr std::uint8_t kMarkupFlag = lang::kEmbedderFlag;
 
 inline bool is_markup(lang::Value v) {
   return v.tag == lang::Tag::Obj && v.o->kind == lang::Kind::Str && (v.o->flags & kMarkupFlag);

@@ -45,6 +45,11 @@ enum class Kind : std::uint8_t {
 };
 
 constexpr std::uint8_t kImmortal = 1;
+// Reserved for the embedder: lang never sets, clears or tests this bit after
+// an object is made, so a host may mark objects it created (a flagged kind of
+// str, say) without a type of its own.
+constexpr std::uint8_t kEmbedderFlag = 0x80;
+static_assert((kEmbedderFlag & kImmortal) == 0);
 
 struct Object {
   std::uint32_t refcnt = 1;
