@@ -95,7 +95,7 @@ Value equality(Isolate& I, Value* args, std::size_t nargs, const Tuple*, void*) 
   int r = F(I, args[0], args[1], cmp, true);
   if (r < 0) return Value::exc();
   if (r == 0) return not_implemented_value();
-  return Value::boolean((cmp == 0) == Equal);
+  return Value::boolean(Equal ? cmp == 0 : cmp != 0);
 }
 
 template <CompareFn F>
