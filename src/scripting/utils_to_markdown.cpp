@@ -18,6 +18,7 @@
 #include "lang/sandbox/host.h"
 #include "lang/text/utf8.h"
 #include "scripting/native_util.h"
+#include "scripting/url_join.h"
 #include "scripting/utils_html_entities.h"
 #include "scripting/utils_html_tokenizer.h"
 
@@ -313,7 +314,7 @@ std::optional<std::string> unifiable_code_point(char32_t c) {
 
 class Html2Text final : public HtmlEvents {
  public:
-  explicit Html2Text(int bodywidth) : body_width_(bodywidth) {}
+  Html2Text(int bodywidth, std::string_view baseurl) : body_width_(bodywidth), baseurl_(baseurl) {}
 
   std::string handle(std::string_view html) {
     tokenize_html(html, *this);
@@ -615,7 +616,7 @@ class Html2Text final : public HtmlEvents {
           empty_link_ = false;
         }
         o(U"![" + escape_md(alt) + U"]");
-        o(U"(" + escape_md(src) + U")");
+        o(U"(" + escape_md(joined(src)) + U")");
       }
     }
     if (tag == "dl" && start) p();
@@ -691,7 +692,12 @@ class Html2Text final : public HtmlEvents {
 
   void link_url(const std::u32string& link, const std::u32string& title) {
     std::u32string t = strip(title).empty() ? U"" : U" \"" + title + U"\"";
-    o(U"](" + escape_md(link) + t + U")");
+    o(U"](" + escape_md(joined(link)) + t + U")");
+  }
+
+  // urljoin(self.baseurl, link), as html2text writes every link and image.
+  std::u32string joined(const std::u32string& link) const {
+    return baseurl_.empty() ? link : decode(url_join(baseurl_, encode(link)));
   }
 
   // optwrap: each paragraph (line) wrapped at body_width unless skipwrap says not.
@@ -759,6 +765,7 @@ class Html2Text final : public HtmlEvents {
   }
 
   int body_width_;
+  std::string baseurl_;
   std::u32string out_;
   bool last_was_nl_ = false;
   int quiet_ = 0;
@@ -812,8 +819,7 @@ QUIRE_NATIVE(u_to_markdown) {
 }  // namespace
 
 std::string html_to_markdown(std::string_view html, std::string_view baseurl, int bodywidth) {
-  (void)baseurl;
-  return Html2Text(bodywidth).handle(html);
+  return Html2Text(bodywidth, baseurl).handle(html);
 }
 
 void add_to_markdown_functions(Type* utils) {
@@ -829,13 +835,13 @@ Value html2text_native(Isolate& I, Value* args, std::size_t nargs, const Tuple* 
   html = std::string(as_str(a[0])->view());
   std::string baseurl;
   if (!opt_string(I, a[1], baseurl, "baseurl")) return Value::exc();
-  if (!baseurl.empty()) {
-    return raise(I, types().NotImplementedError,
-                 "html2text(baseurl=...) is not available in quire: links are written as given");
-  }
   std::int64_t width = 78;
   if (!opt_int(I, a[2], width, 78)) return Value::exc();
-  return new_str(I, html_to_markdown(html, "", static_cast<int>(width)));
+  try {
+    return new_str(I, html_to_markdown(html, baseurl, static_cast<int>(width)));
+  } catch (const std::invalid_argument& e) {
+    return raise(I, types().ValueError, e.what());  // urlsplit's "Invalid IPv6 URL"
+  }
 }
 
 }  // namespace quire::scripting
