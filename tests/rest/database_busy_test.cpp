@@ -25,8 +25,7 @@ constexpr const char* kUncaught =
 class DatabaseBusy : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto enabled = server.run({"set-config", "-g", "server_script_enabled", "1"});
-    ASSERT_EQ(enabled.code, 0) << enabled.err;
+    server.enable_server_scripts();
     server.start();
     admin = std::make_unique<Client>(server.admin());
   }

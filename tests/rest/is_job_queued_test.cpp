@@ -17,8 +17,7 @@ namespace {
 class IsJobQueued : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto enabled = server.run({"set-config", "-g", "server_script_enabled", "1"});
-    ASSERT_EQ(enabled.code, 0) << enabled.err;
+    server.enable_server_scripts();
     // The spinning job ends at this deadline (a query that never finishes
     // on its own), so the test sees it queued or running, then gone.
     server.config("server_script_timeout_ms", 4000);

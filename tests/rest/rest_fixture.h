@@ -189,6 +189,13 @@ class RestServer {
     if (result.code != 0) throw std::runtime_error("set-config failed: " + result.err);
   }
 
+  // Turns server scripts on (common_site_config's server_script_enabled, as
+  // `quire set-config -g`): before start().
+  void enable_server_scripts() {
+    auto result = run({"set-config", "-g", "server_script_enabled", "1"});
+    if (result.code != 0) throw std::runtime_error("set-config -g failed: " + result.err);
+  }
+
   void start() {
     std::filesystem::create_directories(dir_ / "serve");
     server_ = std::make_unique<Process>(

@@ -72,8 +72,7 @@ std::string werkzeug_reference(const std::string& method, const std::string& tar
 class ScriptRequest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto enabled = server.run({"set-config", "-g", "server_script_enabled", "1"});
-    ASSERT_EQ(enabled.code, 0) << enabled.err;
+    server.enable_server_scripts();
     server.start();
     admin = std::make_unique<Client>(server.admin());
     auto created = admin->post_json("/api/resource/Server Script", {{"name", "req_echo"},

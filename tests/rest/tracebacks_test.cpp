@@ -17,8 +17,7 @@ const char* kBreaker =
 class Tracebacks : public ::testing::Test {
  protected:
   void start(bool allow = true) {
-    auto enabled = server.run({"set-config", "-g", "server_script_enabled", "1"});
-    ASSERT_EQ(enabled.code, 0) << enabled.err;
+    server.enable_server_scripts();
     if (!allow) server.config("allow_error_traceback", 0);
     server.start();
     admin = std::make_unique<Client>(server.admin());
